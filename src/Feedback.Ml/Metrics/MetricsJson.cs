@@ -1,0 +1,64 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Feedback.Ml;
+
+/// <summary>JSON for metrics: camelCase, Chinese labels left readable, numbers rounded to 4 places.</summary>
+public static class MetricsJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+    };
+
+    public static JsonObject ForEvaluation(ClassificationMetrics metrics, ThemeModelInfo model)
+    {
+        var json = new JsonObject
+        {
+            ["modelVersion"] = model.Version,
+            ["pipeline"] = model.Pipeline,
+        };
+        return Append(json, metrics);
+    }
+
+    public static JsonObject ForCrossValidation(CrossValidationResult result)
+    {
+        var json = new JsonObject
+        {
+            ["pipeline"] = result.Pipeline,
+            ["folds"] = result.Folds,
+            ["macroF1StdDev"] = Round(result.MacroF1StdDev),
+            ["foldMacroF1"] = new JsonArray([.. result.FoldMacroF1.Select(f => (JsonNode?)Round(f))]),
+            ["foldAccuracy"] = new JsonArray([.. result.FoldAccuracy.Select(f => (JsonNode?)Round(f))]),
+            ["seconds"] = Math.Round(result.Seconds, 1),
+        };
+        return Append(json, result.Pooled);
+    }
+
+    public static string Write(JsonNode node) => node.ToJsonString(Options);
+
+    private static JsonObject Append(JsonObject json, ClassificationMetrics metrics)
+    {
+        json["rows"] = metrics.Count;
+        json["accuracy"] = Round(metrics.Accuracy);
+        json["macroF1"] = Round(metrics.MacroF1);
+        json["macroPrecision"] = Round(metrics.MacroPrecision);
+        json["macroRecall"] = Round(metrics.MacroRecall);
+        json["perClass"] = new JsonArray([.. metrics.PerClass.Select(c => (JsonNode?)new JsonObject
+        {
+            ["label"] = c.Label,
+            ["support"] = c.Support,
+            ["precision"] = Round(c.Precision),
+            ["recall"] = Round(c.Recall),
+            ["f1"] = Round(c.F1),
+        })]);
+        json["labels"] = new JsonArray([.. metrics.Labels.Select(l => (JsonNode?)l)]);
+        json["confusionMatrix"] = new JsonArray([.. metrics.ConfusionMatrix.Select(row =>
+            (JsonNode?)new JsonArray([.. row.Select(n => (JsonNode?)n)]))]);
+        return json;
+    }
+
+    private static double Round(double value) => Math.Round(value, 4);
+}

@@ -1,0 +1,3 @@
+namespace Feedback.Ml;
+
+public sealed record ThemeScore(string Theme, float Score);

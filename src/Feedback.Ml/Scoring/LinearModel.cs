@@ -1,0 +1,103 @@
+using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+
+namespace Feedback.Ml;
+
+/// <summary>
+/// A multiclass linear model copied out of ML.NET: class scores are W·x + b, turned into probabilities by a
+/// softmax (maximum entropy) or by per-class Platt sigmoids normalised to sum 1 (one-versus-all). Weights are
+/// stored feature-major, so each active feature reads one contiguous run of class weights.
+/// </summary>
+internal sealed class LinearModel(int classCount, float[] weights, float[] bias, float[]? plattSlope, float[]? plattOffset)
+{
+    public int ClassCount { get; } = classCount;
+
+    public float[] Weights { get; } = weights;
+
+    public float[] Bias { get; } = bias;
+
+    /// <summary>Null for softmax models.</summary>
+    public float[]? PlattSlope { get; } = plattSlope;
+
+    public float[]? PlattOffset { get; } = plattOffset;
+
+    public void Score(FeatureWorkspace features, Span<float> scores)
+    {
+        Bias.CopyTo(scores);
+        foreach (var f in features.Active)
+        {
+            var value = features[f];
+            var row = Weights.AsSpan(f * ClassCount, ClassCount);
+            for (var c = 0; c < row.Length; c++)
+                scores[c] += row[c] * value;
+        }
+        if (PlattSlope is null)
+            Softmax(scores);
+        else
+            PlattNormalize(scores, PlattSlope, PlattOffset!);
+    }
+
+    public static LinearModel FromMlNet(ITransformer chain, int featureCount)
+    {
+        var predictor = ((IEnumerable<ITransformer>)chain).OfType<ISingleFeaturePredictionTransformer<object>>().Single().Model;
+        return predictor switch
+        {
+            MaximumEntropyModelParameters maxEnt => FromMaximumEntropy(maxEnt, featureCount),
+            OneVersusAllModelParameters ova => FromOneVersusAll(ova, featureCount),
+            _ => throw new NotSupportedException($"cannot compile a {predictor.GetType().Name}"),
+        };
+    }
+
+    private static LinearModel FromMaximumEntropy(MaximumEntropyModelParameters model, int featureCount)
+    {
+        VBuffer<float>[] classWeights = [];
+        model.GetWeights(ref classWeights, out var classCount);
+        var weights = new float[featureCount * classCount];
+        for (var c = 0; c < classCount; c++)
+            foreach (var (f, w) in classWeights[c].Items())
+                weights[f * classCount + c] = w;
+        return new LinearModel(classCount, weights, [.. model.GetBiases()], null, null);
+    }
+
+    private static LinearModel FromOneVersusAll(OneVersusAllModelParameters model, int featureCount)
+    {
+        var binaries = model.SubModelParameters
+            .Cast<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>>().ToArray();
+        var classCount = binaries.Length;
+        var weights = new float[featureCount * classCount];
+        for (var c = 0; c < classCount; c++)
+        {
+            var classWeights = binaries[c].SubModel.Weights;
+            for (var f = 0; f < classWeights.Count; f++)
+                weights[f * classCount + c] = classWeights[f];
+        }
+        return new LinearModel(classCount, weights,
+            [.. binaries.Select(b => b.SubModel.Bias)],
+            [.. binaries.Select(b => (float)b.Calibrator.Slope)],
+            [.. binaries.Select(b => (float)b.Calibrator.Offset)]);
+    }
+
+    private static void Softmax(Span<float> scores)
+    {
+        var max = float.NegativeInfinity;
+        foreach (var s in scores)
+            max = Math.Max(max, s);
+        var sum = 0f;
+        for (var c = 0; c < scores.Length; c++)
+            sum += scores[c] = MathF.Exp(scores[c] - max);
+        for (var c = 0; c < scores.Length; c++)
+            scores[c] /= sum;
+    }
+
+    // ML.NET's PlattCalibrator: p = 1 / (1 + exp(slope * score + offset)); OVA then divides by the sum.
+    private static void PlattNormalize(Span<float> scores, float[] slope, float[] offset)
+    {
+        var sum = 0f;
+        for (var c = 0; c < scores.Length; c++)
+            sum += scores[c] = 1f / (1f + MathF.Exp(slope[c] * scores[c] + offset[c]));
+        for (var c = 0; c < scores.Length; c++)
+            scores[c] = sum > 0 ? scores[c] / sum : 1f / scores.Length;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Microsoft.ML;
+
+namespace Feedback.Ml;
+
+/// <summary>Train, evaluate, cross-validate, save and load theme models. Works with any label set, not only the 11 themes.</summary>
+public static class ThemeModel
+{
+    public static TrainedThemeModel Train(
+        string csvPath, string textColumn = LabelledCsv.DefaultTextColumn, string labelColumn = LabelledCsv.DefaultLabelColumn,
+        ThemePipeline? pipeline = null, Action<string>? log = null) =>
+        Train(LabelledCsv.Read(csvPath, textColumn, labelColumn, log), pipeline, log);
+
+    public static TrainedThemeModel Train(
+        IEnumerable<(string Text, string Label)> examples, ThemePipeline? pipeline = null, Action<string>? log = null)
+    {
+        pipeline ??= ThemePipeline.Default;
+        var rows = examples.Select(e => new TextRow { Text = e.Text, Label = e.Label }).ToList();
+        var labelCount = RequireTwoLabels(rows);
+        log?.Invoke($"training {pipeline} on {rows.Count} rows, {labelCount} labels");
+        var watch = Stopwatch.StartNew();
+
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(rows);
+        // Label keys are mapped outside the saved model: predictions need only Text, and labels sort by value.
+        var keyed = ml.Transforms.Conversion
+            .MapValueToKey("Label", keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+            .Fit(data).Transform(data);
+        ITransformer transformer;
+        using (new ProgressTicker(log, $"training {pipeline}"))
+            transformer = PipelineFactory.Build(ml, pipeline).Fit(keyed);
+
+        log?.Invoke($"trained {pipeline} in {watch.Elapsed.TotalSeconds:F1} s");
+        return new TrainedThemeModel(ml, transformer, new ThemeModelInfo(pipeline.Name, [], rows.Count, DateTimeOffset.UtcNow));
+    }
+
+    public static ClassificationMetrics Evaluate(TrainedThemeModel model, IEnumerable<(string Text, string Label)> examples)
+    {
+        var rows = examples.ToList();
+        if (rows.Count == 0)
+            throw new ThemeDataException("no labelled rows to evaluate");
+        var predicted = model.PredictLabels(rows.Select(r => r.Text));
+        return ClassificationMetrics.Compute(rows.Select(r => r.Label).ToArray(), predicted);
+    }
+
+    public static CrossValidationResult CrossValidate(
+        IEnumerable<(string Text, string Label)> examples, int folds, ThemePipeline? pipeline = null, Action<string>? log = null)
+    {
+        pipeline ??= ThemePipeline.Default;
+        var rows = examples.ToList();
+        if (folds < 2)
+            throw new ThemeDataException($"--folds must be at least 2, got {folds}");
+        if (folds > rows.Count)
+            throw new ThemeDataException($"--folds {folds} is more than the {rows.Count} rows");
+        RequireTwoLabels(rows.Select(r => new TextRow { Label = r.Label }).ToList());
+
+        var watch = Stopwatch.StartNew();
+        var fold = StratifiedFolds.Assign(rows.Select(r => r.Label).ToArray(), folds);
+        var predicted = new string[rows.Count];
+        var foldAccuracy = new List<double>();
+        var foldMacroF1 = new List<double>();
+        for (var k = 0; k < folds; k++)
+        {
+            var test = Enumerable.Range(0, rows.Count).Where(i => fold[i] == k).ToArray();
+            var model = Train(rows.Where((_, i) => fold[i] != k), pipeline);
+            var labels = model.PredictLabels(test.Select(i => rows[i].Text));
+            for (var j = 0; j < test.Length; j++)
+                predicted[test[j]] = labels[j];
+            var metrics = ClassificationMetrics.Compute(test.Select(i => rows[i].Label).ToArray(), labels);
+            foldAccuracy.Add(metrics.Accuracy);
+            foldMacroF1.Add(metrics.MacroF1);
+            log?.Invoke($"{pipeline} fold {k + 1}/{folds}: accuracy {metrics.Accuracy:F3}, macro-F1 {metrics.MacroF1:F3} ({watch.Elapsed.TotalSeconds:F1} s)");
+        }
+        var pooled = ClassificationMetrics.Compute(rows.Select(r => r.Label).ToArray(), predicted);
+        return new CrossValidationResult(pipeline.Name, folds, pooled, foldAccuracy, foldMacroF1, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Writes to a temporary file and renames it, so a watching <see cref="ThemeClassifier"/> sees only whole files.</summary>
+    public static void Save(TrainedThemeModel model, string path) => ModelFile.Save(model, path);
+
+    public static TrainedThemeModel Load(string path) => ModelFile.Load(path);
+
+    private static int RequireTwoLabels(List<TextRow> rows)
+    {
+        var labels = rows.Select(r => r.Label).Distinct().Count();
+        if (labels < 2)
+            throw new ThemeDataException($"need at least 2 distinct labels to train, found {labels} in {rows.Count} rows");
+        return labels;
+    }
+}

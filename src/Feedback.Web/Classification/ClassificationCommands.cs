@@ -1,0 +1,10 @@
+using System.CommandLine;
+
+namespace Feedback.Web.Classification;
+
+internal static class ClassificationCommands
+{
+    public static void AddClassificationCommands(this RootCommand root, Command bench)
+    {
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Feedback.Web.ApiKeys;
+
+using Feedback.Web.Classification;
+using Feedback.Web.Import;
+
+namespace Feedback.Web.Cli;
+
+/// <summary>The one program's subcommands; with no subcommand it serves.</summary>
+internal static class FeedbackCommandLine
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("好差评 feedback service: web API, pages, scheduled jobs and tools.")
+        {
+            ServeCommand.Urls,
+            ServeCommand.Demo,
+        };
+        // Hosting arguments (e.g. --environment) pass through to the web host.
+        root.TreatUnmatchedTokensAsErrors = false;
+        root.SetAction(ServeCommand.RunAsync);
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ApiKeyCommands.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+
+        var bench = new Command("bench", "Measure throughput against a baseline in the same run.");
+        // bench.Subcommands.Add(IngestBenchmark.CreateCommand());
+        root.Subcommands.Add(bench);
+
+        root.AddClassificationCommands(bench);
+        return root;
+    }
+}

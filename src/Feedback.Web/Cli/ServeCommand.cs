@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Feedback.Web.Data;
+using Feedback.Web.Demo;
+
+namespace Feedback.Web.Cli;
+
+internal static class ServeCommand
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static readonly Option<string?> Urls = new("--urls") { Description = $"Addresses to listen on (default {DefaultUrls})." };
+    public static readonly Option<bool> Demo = new("--demo") { Description = "Fill an empty database with a demo centre and several weeks of ratings." };
+
+    public static Command Create()
+    {
+        var command = new Command("serve", "Run the web service, pages and job server (the default).") { Urls, Demo };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    public static async Task<int> RunAsync(ParseResult result, CancellationToken ct)
+    {
+        var urls = result.GetValue(Urls) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrls;
+        await using var app = Program.BuildWebApp([$"--urls={urls}", .. result.UnmatchedTokens]);
+        if (result.GetValue(Demo))
+        {
+            await app.Services.EnsureDatabaseReadyAsync(ct);
+            await DemoSeeder.SeedIfEmptyAsync(app.Services, Console.Error, ct);
+        }
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Feedback.Web.Data;
+
+/// <summary>Starts the database (embedded or configured) and applies migrations before anything else runs.</summary>
+public sealed class DatabaseInitializer(IServiceProvider services, FeedbackDatabase database, IOptions<DatabaseOptions> options)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken) => await EnsureReadyAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => database.StopAsync();
+
+    public async Task EnsureReadyAsync(CancellationToken ct)
+    {
+        _ = database.ConnectionString;
+        if (options.Value.MigrateOnStart)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
+            // EF Core takes a database lock while migrating, so several processes may start at once.
+            await db.Database.MigrateAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Feedback.Web.ApiKeys;
+using Feedback.Web.Evaluations;
+using Feedback.Web.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Feedback.Web.Data;
+
+public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> options) : DbContext(options)
+{
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<ServiceWindow> Windows => Set<ServiceWindow>();
+    public DbSet<Staff> Staff => Set<Staff>();
+    public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Department>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Name).HasMaxLength(100);
+        });
+        model.Entity<ServiceWindow>(e =>
+        {
+            e.ToTable("windows");
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Number).HasMaxLength(16);
+            e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentCode);
+        });
+        model.Entity<Staff>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentCode);
+            e.HasOne<ServiceWindow>().WithMany().HasForeignKey(x => x.WindowCode);
+        });
+        model.Entity<ServiceItem>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentCode);
+        });
+        model.Entity<Evaluation>(ConfigureEvaluation);
+        model.Entity<ApiKey>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Scope).HasMaxLength(16);
+            e.HasIndex(x => x.KeyHash).IsUnique();
+            e.HasIndex(x => x.Name).IsUnique();
+        });
+        model.Entity<AppSecret>().HasKey(x => x.Name);
+    }
+
+    private static void ConfigureEvaluation(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Evaluation> e)
+    {
+        // Codes are checked against the organisation when a rating is validated; foreign keys would add
+        // four index probes to every insert on the ingestion hot path for no extra safety.
+        e.Property(x => x.CaseNumber).HasMaxLength(64);
+        e.Property(x => x.Channel).HasMaxLength(16);
+        e.Property(x => x.Comment).HasMaxLength(1000);
+        e.Property(x => x.DepartmentCode).HasMaxLength(32);
+        e.Property(x => x.WindowCode).HasMaxLength(32);
+        e.Property(x => x.StaffCode).HasMaxLength(32);
+        e.Property(x => x.ServiceItemCode).HasMaxLength(32);
+        e.Property(x => x.RaterName).HasMaxLength(50);
+        e.Property(x => x.RaterPhoneMasked).HasMaxLength(32);
+        e.Property(x => x.ReasonCodes).HasDefaultValueSql("'{}'");
+        // One first rating and one follow-up per transaction: retries and re-imports become no-ops.
+        e.HasIndex(x => new { x.CaseNumber, x.AssessNumber }).IsUnique().HasFilter("case_number IS NOT NULL");
+        e.HasIndex(x => x.EvaluatedAt);
+        e.HasIndex(x => new { x.DepartmentCode, x.Id });
+        e.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_evaluations_rating", "rating BETWEEN 1 AND 5");
+            t.HasCheckConstraint("ck_evaluations_assess_number", "assess_number IN (1, 2)");
+        });
+    }
+}

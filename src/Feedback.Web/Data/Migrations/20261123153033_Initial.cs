@@ -1,0 +1,226 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Feedback.Web.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "api_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    scope = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    key_hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_api_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "app_secrets",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "text", nullable: false),
+                    value = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_app_secrets", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "departments",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_departments", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "evaluations",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    case_number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    assess_number = table.Column<short>(type: "smallint", nullable: false),
+                    channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    rating = table.Column<short>(type: "smallint", nullable: false),
+                    reason_codes = table.Column<short[]>(type: "smallint[]", nullable: false, defaultValueSql: "'{}'"),
+                    comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    department_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    window_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    staff_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    service_item_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    anonymous = table.Column<bool>(type: "boolean", nullable: false),
+                    rater_name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    rater_phone_masked = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    rater_phone_hash = table.Column<byte[]>(type: "bytea", nullable: true),
+                    evaluated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    is_default = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_evaluations", x => x.id);
+                    table.CheckConstraint("ck_evaluations_assess_number", "assess_number IN (1, 2)");
+                    table.CheckConstraint("ck_evaluations_rating", "rating BETWEEN 1 AND 5");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "service_items",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    department_code = table.Column<string>(type: "character varying(32)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_service_items", x => x.code);
+                    table.ForeignKey(
+                        name: "fk_service_items_departments_department_code",
+                        column: x => x.department_code,
+                        principalTable: "departments",
+                        principalColumn: "code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "windows",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    number = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    department_code = table.Column<string>(type: "character varying(32)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_windows", x => x.code);
+                    table.ForeignKey(
+                        name: "fk_windows_departments_department_code",
+                        column: x => x.department_code,
+                        principalTable: "departments",
+                        principalColumn: "code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "staff",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    department_code = table.Column<string>(type: "character varying(32)", nullable: false),
+                    window_code = table.Column<string>(type: "character varying(32)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staff", x => x.code);
+                    table.ForeignKey(
+                        name: "fk_staff_departments_department_code",
+                        column: x => x.department_code,
+                        principalTable: "departments",
+                        principalColumn: "code",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_staff_windows_window_code",
+                        column: x => x.window_code,
+                        principalTable: "windows",
+                        principalColumn: "code");
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_api_keys_key_hash",
+                table: "api_keys",
+                column: "key_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_api_keys_name",
+                table: "api_keys",
+                column: "name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_evaluations_case_number_assess_number",
+                table: "evaluations",
+                columns: new[] { "case_number", "assess_number" },
+                unique: true,
+                filter: "case_number IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_evaluations_department_code_id",
+                table: "evaluations",
+                columns: new[] { "department_code", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_evaluations_evaluated_at",
+                table: "evaluations",
+                column: "evaluated_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_service_items_department_code",
+                table: "service_items",
+                column: "department_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_department_code",
+                table: "staff",
+                column: "department_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_window_code",
+                table: "staff",
+                column: "window_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_windows_department_code",
+                table: "windows",
+                column: "department_code");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "api_keys");
+
+            migrationBuilder.DropTable(
+                name: "app_secrets");
+
+            migrationBuilder.DropTable(
+                name: "evaluations");
+
+            migrationBuilder.DropTable(
+                name: "service_items");
+
+            migrationBuilder.DropTable(
+                name: "staff");
+
+            migrationBuilder.DropTable(
+                name: "windows");
+
+            migrationBuilder.DropTable(
+                name: "departments");
+        }
+    }
+}

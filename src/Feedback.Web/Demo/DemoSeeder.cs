@@ -1,0 +1,83 @@
+using Feedback.Web.Data;
+using Feedback.Web.Evaluations;
+using Feedback.Web.Organization;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Feedback.Web.Demo;
+
+/// <summary>
+/// Fills an empty database with a demo centre (8 departments, 40 windows, 120 staff, 60 service items)
+/// and six weeks of ratings. The random seed is fixed, so every demo shows the same data.
+/// </summary>
+public static class DemoSeeder
+{
+    public const int Seed = 20261123;
+    public const int Weeks = 6;
+    public const int RatingsPerDay = 900;
+
+    public static async Task SeedIfEmptyAsync(IServiceProvider services, TextWriter log, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
+        if (await db.Departments.AnyAsync(ct) || await db.Evaluations.AnyAsync(ct))
+        {
+            await log.WriteLineAsync("demo: the database has data already; nothing added.");
+            return;
+        }
+        await SeedOrganizationAsync(db, ct);
+        services.GetRequiredService<OrgDirectory>().Invalidate();
+        var time = services.GetRequiredService<TimeProvider>();
+        var count = await SeedRatingsAsync(db, services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<PhoneProtector>(), time.GetUtcNow(), ct);
+        await log.WriteLineAsync($"demo: added {DemoData.Departments.Length} departments and {count:N0} ratings over {Weeks} weeks.");
+    }
+
+    /// <summary>The demo organisation alone (used by benchmarks too).</summary>
+    public static async Task SeedOrganizationAsync(FeedbackDbContext db, CancellationToken ct)
+    {
+        var random = new Random(Seed);
+        var staffNumber = 0;
+        var itemNumber = 0;
+        for (var d = 0; d < DemoData.Departments.Length; d++)
+        {
+            var (name, items) = DemoData.Departments[d];
+            var department = new Department { Code = $"D{d + 1:00}", Name = name };
+            db.Departments.Add(department);
+            foreach (var item in items.Take(d < 4 ? 8 : 7))
+            {
+                db.ServiceItems.Add(new ServiceItem { Code = $"I{++itemNumber:000}", Name = item, DepartmentCode = department.Code });
+            }
+            for (var w = 0; w < 5; w++)
+            {
+                var window = new ServiceWindow
+                {
+                    Code = $"W{d * 5 + w + 1:000}", Name = $"{name}{w + 1}号窗口", Number = $"{(char)('A' + d)}{w + 1:00}", DepartmentCode = department.Code,
+                };
+                db.Windows.Add(window);
+                for (var s = 0; s < 3; s++)
+                {
+                    var person = DemoData.Surnames[random.Next(DemoData.Surnames.Length)] + DemoData.GivenNames[random.Next(DemoData.GivenNames.Length)];
+                    db.Staff.Add(new Staff { Code = $"S{++staffNumber:000}", Name = person, DepartmentCode = department.Code, WindowCode = window.Code });
+                }
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task<int> SeedRatingsAsync(FeedbackDbContext db, NpgsqlDataSource dataSource, PhoneProtector phones, DateTimeOffset now, CancellationToken ct)
+    {
+        var staff = await db.Staff.AsNoTracking().OrderBy(s => s.Code).ToListAsync(ct);
+        var items = await db.ServiceItems.AsNoTracking().OrderBy(i => i.Code).ToListAsync(ct);
+        var generator = new DemoRatingGenerator(new Random(Seed), staff, items, phones);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var total = 0;
+        var start = now.AddDays(-7 * Weeks);
+        for (var day = start; day < now; day = day.AddDays(1))
+        {
+            var batch = generator.Day(day, now, RatingsPerDay).ToList();
+            await EvaluationStore.InsertAsync(connection, batch, ct);
+            total += batch.Count;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Feedback.Web.Evaluations;
+
+/// <summary>One citizen rating as stored. Rows are written by <see cref="EvaluationStore"/> with set-based SQL.</summary>
+public sealed class Evaluation
+{
+    public long Id { get; set; }
+    public string? CaseNumber { get; init; }
+    public short AssessNumber { get; init; }
+    public required string Channel { get; init; }
+    public short Rating { get; init; }
+    public short[] ReasonCodes { get; init; } = [];
+    public string? Comment { get; init; }
+    public required string DepartmentCode { get; init; }
+    public string? WindowCode { get; init; }
+    public string? StaffCode { get; init; }
+    public string? ServiceItemCode { get; init; }
+    public bool Anonymous { get; init; }
+    public string? RaterName { get; init; }
+    public string? RaterPhoneMasked { get; init; }
+    /// <summary>HMAC-SHA256 of the normalised phone number: finds repeat raters without storing the number.</summary>
+    public byte[]? RaterPhoneHash { get; init; }
+    public DateTimeOffset EvaluatedAt { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+    public bool IsDefault { get; init; }
+}

@@ -1,0 +1,29 @@
+using Feedback.Web.Organization;
+
+namespace Feedback.Web.Evaluations;
+
+/// <summary>Validates a request against the current organisation, reloading it once if a code is unknown.</summary>
+public sealed class EvaluationIntake(EvaluationValidator validator, OrgDirectory org, TimeProvider time)
+{
+    /// <summary>The server clock at PostgreSQL's precision (microseconds), so a stored row reads back equal.</summary>
+    public DateTimeOffset Now => Microseconds(time.GetUtcNow());
+
+    public static DateTimeOffset Microseconds(DateTimeOffset value) => value.AddTicks(-(value.Ticks % 10));
+
+    public async ValueTask<(Evaluation? Evaluation, Dictionary<string, string[]> Errors)> ValidateAsync(
+        EvaluationRequest request, DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var evaluation = validator.Validate(request, await org.GetAsync(ct), receivedAt, errors);
+        if (evaluation is null && HasUnknownCode(errors))
+        {
+            // Another process may have added the code since our snapshot was taken.
+            errors.Clear();
+            evaluation = validator.Validate(request, await org.RefreshAsync(ct), receivedAt, errors);
+        }
+        return (evaluation, errors);
+    }
+
+    private static bool HasUnknownCode(Dictionary<string, string[]> errors) =>
+        errors.Values.Any(messages => messages.Any(m => m.StartsWith("Unknown ", StringComparison.Ordinal) && !m.Contains("reason", StringComparison.Ordinal)));
+}

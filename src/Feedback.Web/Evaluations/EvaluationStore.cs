@@ -1,0 +1,181 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Feedback.Web.Evaluations;
+
+public enum StoreStatus { Created, Duplicate }
+
+public readonly record struct StoreOutcome(StoreStatus Status, Evaluation Evaluation);
+
+/// <summary>
+/// Writes validated ratings set-based: one INSERT … SELECT FROM unnest(…) per batch, one commit.
+/// A rating whose caseNumber + assessNumber is already stored comes back as the stored row.
+/// </summary>
+public static class EvaluationStore
+{
+    private const string Columns = EvaluationColumns.All;
+
+    private const string InsertSql = $"""
+        INSERT INTO evaluations ({Columns})
+        SELECT nextval('evaluations_id_seq'), t.case_number, t.assess_number, t.channel, t.rating,
+               string_to_array(t.reasons, ',')::smallint[], t.comment, t.department_code, t.window_code, t.staff_code,
+               t.service_item_code, t.anonymous, t.rater_name, t.rater_phone_masked, t.rater_phone_hash, t.evaluated_at,
+               t.received_at, t.is_default
+        FROM unnest($1::text[], $2::smallint[], $3::text[], $4::smallint[], $5::text[], $6::text[], $7::text[], $8::text[],
+                    $9::text[], $10::text[], $11::boolean[], $12::text[], $13::text[], $14::bytea[], $15::timestamptz[],
+                    $16::timestamptz[], $17::boolean[], $18::int[])
+             AS t(case_number, assess_number, channel, rating, reasons, comment, department_code, window_code, staff_code,
+                  service_item_code, anonymous, rater_name, rater_phone_masked, rater_phone_hash, evaluated_at, received_at,
+                  is_default, ord)
+        ORDER BY t.ord
+        ON CONFLICT (case_number, assess_number) WHERE case_number IS NOT NULL DO NOTHING
+        RETURNING id, case_number, assess_number
+        """;
+
+    /// <summary>Inserts the rows in one transaction and commits; returns an outcome per row, in order.</summary>
+    public static async Task<StoreOutcome[]> InsertAsync(NpgsqlConnection connection, IReadOnlyList<Evaluation> rows, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var outcomes = await InsertAsync(connection, transaction, rows, ct);
+        await transaction.CommitAsync(ct);
+        return outcomes;
+    }
+
+    public static async Task<StoreOutcome[]> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Evaluation> rows, CancellationToken ct)
+    {
+        var created = new Dictionary<(string?, short), long>();
+        var walkUpIds = new Queue<long>();
+        await using (var command = new NpgsqlCommand(InsertSql, connection, transaction))
+        {
+            AddParameters(command, rows);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var id = reader.GetInt64(0);
+                if (reader.IsDBNull(1))
+                {
+                    walkUpIds.Enqueue(id);
+                }
+                else
+                {
+                    created[(reader.GetString(1), reader.GetInt16(2))] = id;
+                }
+            }
+        }
+        return await MatchOutcomesAsync(connection, transaction, rows, created, walkUpIds, ct);
+    }
+
+    private static async Task<StoreOutcome[]> MatchOutcomesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Evaluation> rows,
+        Dictionary<(string?, short), long> created, Queue<long> walkUpIds, CancellationToken ct)
+    {
+        var outcomes = new StoreOutcome[rows.Count];
+        var duplicates = new List<int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (row.CaseNumber is null)
+            {
+                // Rows without a case number never conflict; RETURNING yields them in insertion (ord) order.
+                row.Id = walkUpIds.Dequeue();
+                outcomes[i] = new(StoreStatus.Created, row);
+            }
+            else if (created.Remove((row.CaseNumber, row.AssessNumber), out var id))
+            {
+                row.Id = id;
+                outcomes[i] = new(StoreStatus.Created, row);
+            }
+            else
+            {
+                duplicates.Add(i);
+            }
+        }
+        if (duplicates.Count > 0)
+        {
+            var existing = await LoadByCaseAsync(connection, transaction, duplicates.Select(i => rows[i]), ct);
+            foreach (var i in duplicates)
+            {
+                outcomes[i] = new(StoreStatus.Duplicate, existing[(rows[i].CaseNumber!, rows[i].AssessNumber)]);
+            }
+        }
+        return outcomes;
+    }
+
+    private static async Task<Dictionary<(string, short), Evaluation>> LoadByCaseAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<Evaluation> keys, CancellationToken ct)
+    {
+        var list = keys.ToList();
+        await using var command = new NpgsqlCommand($"""
+            SELECT {Columns} FROM evaluations e
+            JOIN unnest($1::text[], $2::smallint[]) AS k(case_number, assess_number)
+              ON e.case_number = k.case_number AND e.assess_number = k.assess_number
+            """, connection, transaction);
+        command.Parameters.Add(new() { Value = list.Select(e => e.CaseNumber).ToArray() });
+        command.Parameters.Add(new() { Value = list.Select(e => e.AssessNumber).ToArray() });
+        var result = new Dictionary<(string, short), Evaluation>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var e = EvaluationReader.Read(reader);
+            result[(e.CaseNumber!, e.AssessNumber)] = e;
+        }
+        return result;
+    }
+
+    private static void AddParameters(NpgsqlCommand command, IReadOnlyList<Evaluation> rows)
+    {
+        var p = command.Parameters;
+        p.Add(new() { Value = rows.Select(r => r.CaseNumber).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        p.Add(new() { Value = rows.Select(r => r.AssessNumber).ToArray() });
+        p.Add(new() { Value = rows.Select(r => r.Channel).ToArray() });
+        p.Add(new() { Value = rows.Select(r => r.Rating).ToArray() });
+        p.Add(new() { Value = rows.Select(r => string.Join(',', r.ReasonCodes)).ToArray() });
+        p.Add(new() { Value = rows.Select(r => r.Comment).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        p.Add(new() { Value = rows.Select(r => r.DepartmentCode).ToArray() });
+        p.Add(new() { Value = rows.Select(r => r.WindowCode).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        p.Add(new() { Value = rows.Select(r => r.StaffCode).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        p.Add(new() { Value = rows.Select(r => r.ServiceItemCode).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        p.Add(new() { Value = rows.Select(r => r.Anonymous).ToArray() });
+        p.Add(new() { Value = rows.Select(r => r.RaterName).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        p.Add(new() { Value = rows.Select(r => r.RaterPhoneMasked).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        p.Add(new() { Value = rows.Select(r => r.RaterPhoneHash).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        p.Add(new() { Value = rows.Select(r => r.EvaluatedAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        p.Add(new() { Value = rows.Select(r => r.ReceivedAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        p.Add(new() { Value = rows.Select(r => r.IsDefault).ToArray() });
+        p.Add(new() { Value = Enumerable.Range(0, rows.Count).ToArray() });
+    }
+}
+
+internal static class EvaluationColumns
+{
+    /// <summary>The column order that <see cref="EvaluationReader"/> reads.</summary>
+    public const string All = """
+        id, case_number, assess_number, channel, rating, reason_codes, comment, department_code, window_code, staff_code,
+        service_item_code, anonymous, rater_name, rater_phone_masked, rater_phone_hash, evaluated_at, received_at, is_default
+        """;
+}
+
+internal static class EvaluationReader
+{
+    public static Evaluation Read(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        CaseNumber = r.IsDBNull(1) ? null : r.GetString(1),
+        AssessNumber = r.GetInt16(2),
+        Channel = r.GetString(3),
+        Rating = r.GetInt16(4),
+        ReasonCodes = r.GetFieldValue<short[]>(5),
+        Comment = r.IsDBNull(6) ? null : r.GetString(6),
+        DepartmentCode = r.GetString(7),
+        WindowCode = r.IsDBNull(8) ? null : r.GetString(8),
+        StaffCode = r.IsDBNull(9) ? null : r.GetString(9),
+        ServiceItemCode = r.IsDBNull(10) ? null : r.GetString(10),
+        Anonymous = r.GetBoolean(11),
+        RaterName = r.IsDBNull(12) ? null : r.GetString(12),
+        RaterPhoneMasked = r.IsDBNull(13) ? null : r.GetString(13),
+        RaterPhoneHash = r.IsDBNull(14) ? null : r.GetFieldValue<byte[]>(14),
+        EvaluatedAt = r.GetFieldValue<DateTimeOffset>(15),
+        ReceivedAt = r.GetFieldValue<DateTimeOffset>(16),
+        IsDefault = r.GetBoolean(17),
+    };
+}

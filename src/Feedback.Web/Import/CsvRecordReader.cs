@@ -1,0 +1,51 @@
+using System.Text;
+
+namespace Feedback.Web.Import;
+
+/// <summary>RFC 4180 records from a text reader: quoted fields may hold commas, doubled quotes and line breaks.</summary>
+internal sealed class CsvRecordReader(TextReader reader)
+{
+    private readonly StringBuilder _field = new();
+    private int _line;
+
+    /// <summary>Line number (1-based) where the last record returned starts.</summary>
+    public int LineNumber { get; private set; }
+
+    public List<string>? Read()
+    {
+        var line = reader.ReadLine();
+        if (line is null)
+        {
+            return null;
+        }
+        LineNumber = ++_line;
+        var fields = new List<string>(16);
+        var inQuotes = false;
+        _field.Clear();
+        while (true)
+        {
+            for (var i = 0; i < line.Length; i++)
+            {
+                var c = line[i];
+                if (inQuotes)
+                {
+                    if (c != '"') _field.Append(c);
+                    else if (i + 1 < line.Length && line[i + 1] == '"') { _field.Append('"'); i++; }
+                    else inQuotes = false;
+                }
+                else if (c == ',') { fields.Add(_field.ToString()); _field.Clear(); }
+                else if (c == '"' && _field.Length == 0) inQuotes = true;
+                else _field.Append(c);
+            }
+            if (!inQuotes || (line = reader.ReadLine()) is null)
+            {
+                break;
+            }
+            // A quoted field continues on the next line.
+            _line++;
+            _field.Append('\n');
+        }
+        fields.Add(_field.ToString());
+        return fields;
+    }
+}

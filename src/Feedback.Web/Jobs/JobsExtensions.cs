@@ -1,0 +1,43 @@
+using Feedback.Web.Data;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
+
+namespace Feedback.Web.Jobs;
+
+public static class JobsExtensions
+{
+    /// <summary>
+    /// Hangfire stores its jobs in the same PostgreSQL database (own schema). Several service processes on
+    /// one database share the work through Hangfire's distributed locks.
+    /// </summary>
+    public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JobsOptions>().BindConfiguration("Jobs").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHangfire((sp, config) =>
+        {
+            var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            var database = sp.GetRequiredService<FeedbackDatabase>();
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions
+                {
+                    SchemaName = options.Schema,
+                    QueuePollInterval = options.QueuePollInterval,
+                    PrepareSchemaIfNecessary = options.PrepareSchemaIfNecessary,
+                });
+        });
+        var jobs = builder.Configuration.GetSection("Jobs");
+        if (jobs.GetValue("RunServer", true))
+        {
+            builder.Services.AddHangfireServer((sp, server) =>
+            {
+                var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+                server.WorkerCount = options.WorkerCount;
+                server.SchedulePollingInterval = options.SchedulePollingInterval;
+            });
+        }
+        return builder;
+    }
+}

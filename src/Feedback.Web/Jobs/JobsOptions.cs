@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Feedback.Web.Jobs;
+
+/// <summary>Hangfire on PostgreSQL. Bound from the "Jobs" section.</summary>
+public sealed class JobsOptions
+{
+    /// <summary>Schema of Hangfire's tables. Default: "hangfire".</summary>
+    [Required]
+    public string Schema { get; set; } = "hangfire";
+
+    /// <summary>How often idle workers look for queued jobs. Default: 1 s (Hangfire's own is 15 s).</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often due delayed jobs are moved to the queue. Default: 1 s (Hangfire's own is 15 s).</summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Workers in this process. Default: 2.</summary>
+    [Range(1, 64)]
+    public int WorkerCount { get; set; } = 2;
+
+    /// <summary>Create Hangfire's tables on start. Default: true; turn off for a user without DDL rights.</summary>
+    public bool PrepareSchemaIfNecessary { get; set; } = true;
+
+    /// <summary>Run a job server in this process. Default: true.</summary>
+    public bool RunServer { get; set; } = true;
+}

@@ -1,0 +1,47 @@
+using Feedback.Web.ApiKeys;
+using Feedback.Web.Cli;
+using Feedback.Web.Data;
+using Feedback.Web.Evaluations;
+using Feedback.Web.Infrastructure;
+using Feedback.Web.Jobs;
+using Feedback.Web.Organization;
+
+// The one deployable: with no subcommand (or `serve`) it runs the web service; other subcommands are tools.
+return await FeedbackCommandLine.Create().Parse(args).InvokeAsync();
+
+public partial class Program
+{
+    internal static WebApplication BuildWebApp(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+        // PostgreSQL: the configured server, or a private embedded cluster
+        builder.AddDatabase();
+
+        // Hangfire on the same database, with an in-process server
+        builder.AddJobs();
+
+        // API keys for machines
+        builder.AddApiKeys();
+
+        // Ratings: validation, group-commit writer
+        builder.AddEvaluations();
+
+        // Errors as ProblemDetails, OpenAPI document
+        builder.AddApiInfrastructure();
+
+        var app = builder.Build();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/health");
+        app.MapOrg();
+        app.MapEvaluations();
+
+        return app;
+    }
+}
