@@ -12,8 +12,13 @@ internal static class TextNormalizer
     {
         if (string.IsNullOrEmpty(text))
             return string.Empty;
-
         var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        return new string(buffer[..Normalize(text, buffer)]);
+    }
+
+    /// <summary>Writes the normalised text into <paramref name="destination"/> (at least as long as the text) and returns its length.</summary>
+    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination)
+    {
         var length = 0;
         foreach (var c in text)
         {
@@ -21,8 +26,8 @@ internal static class TextNormalizer
             if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u200B' or '\uFEFF')
                 continue;
             var half = c is >= FullWidthFirst and <= FullWidthLast ? (char)(c - FullWidthOffset) : c;
-            buffer[length++] = char.ToLowerInvariant(half);
+            destination[length++] = char.ToLowerInvariant(half);
         }
-        return new string(buffer[..length]);
+        return length;
     }
 }

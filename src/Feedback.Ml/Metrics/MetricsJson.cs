@@ -37,6 +37,21 @@ public static class MetricsJson
         return Append(json, result.Pooled);
     }
 
+    /// <summary>One entry per pipeline with its pooled scores; per-class detail stays in each crossval run.</summary>
+    public static JsonObject ForComparison(IReadOnlyList<CrossValidationResult> results, int rows) => new()
+    {
+        ["rows"] = rows,
+        ["folds"] = results.FirstOrDefault()?.Folds ?? 0,
+        ["pipelines"] = new JsonArray([.. results.OrderByDescending(r => r.Pooled.MacroF1).Select(r => (JsonNode?)new JsonObject
+        {
+            ["pipeline"] = r.Pipeline,
+            ["macroF1"] = Round(r.Pooled.MacroF1),
+            ["accuracy"] = Round(r.Pooled.Accuracy),
+            ["macroF1StdDev"] = Round(r.MacroF1StdDev),
+            ["seconds"] = Math.Round(r.Seconds, 1),
+        })]),
+    };
+
     public static string Write(JsonNode node) => node.ToJsonString(Options);
 
     private static JsonObject Append(JsonObject json, ClassificationMetrics metrics)

@@ -4,7 +4,7 @@ internal static class TopScores
 {
     private const int Count = 3;
 
-    public static ThemePrediction ToPrediction(float[] scores, string[] labels, string version)
+    public static ThemePrediction ToPrediction(ReadOnlySpan<float> scores, IReadOnlyList<string> labels, string version)
     {
         Span<int> best = stackalloc int[Count];
         var found = 0;

@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
@@ -39,44 +38,19 @@ internal sealed class LinearModel(int classCount, float[] weights, float[] bias,
             PlattNormalize(scores, PlattSlope, PlattOffset!);
     }
 
-    public static LinearModel FromMlNet(ITransformer chain, int featureCount)
+    /// <summary>Copies a maximum-entropy model (SDCA or L-BFGS) out of a fitted ML.NET prediction transformer.</summary>
+    public static LinearModel FromMlNet(ITransformer transformer, int featureCount)
     {
-        var predictor = ((IEnumerable<ITransformer>)chain).OfType<ISingleFeaturePredictionTransformer<object>>().Single().Model;
-        return predictor switch
-        {
-            MaximumEntropyModelParameters maxEnt => FromMaximumEntropy(maxEnt, featureCount),
-            OneVersusAllModelParameters ova => FromOneVersusAll(ova, featureCount),
-            _ => throw new NotSupportedException($"cannot compile a {predictor.GetType().Name}"),
-        };
-    }
-
-    private static LinearModel FromMaximumEntropy(MaximumEntropyModelParameters model, int featureCount)
-    {
+        var predictor = (transformer as ISingleFeaturePredictionTransformer<object>)?.Model;
+        if (predictor is not MaximumEntropyModelParameters maxEnt)
+            throw new NotSupportedException($"cannot copy a {predictor?.GetType().Name ?? transformer.GetType().Name}");
         VBuffer<float>[] classWeights = [];
-        model.GetWeights(ref classWeights, out var classCount);
+        maxEnt.GetWeights(ref classWeights, out var classCount);
         var weights = new float[featureCount * classCount];
         for (var c = 0; c < classCount; c++)
             foreach (var (f, w) in classWeights[c].Items())
                 weights[f * classCount + c] = w;
-        return new LinearModel(classCount, weights, [.. model.GetBiases()], null, null);
-    }
-
-    private static LinearModel FromOneVersusAll(OneVersusAllModelParameters model, int featureCount)
-    {
-        var binaries = model.SubModelParameters
-            .Cast<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>>().ToArray();
-        var classCount = binaries.Length;
-        var weights = new float[featureCount * classCount];
-        for (var c = 0; c < classCount; c++)
-        {
-            var classWeights = binaries[c].SubModel.Weights;
-            for (var f = 0; f < classWeights.Count; f++)
-                weights[f * classCount + c] = classWeights[f];
-        }
-        return new LinearModel(classCount, weights,
-            [.. binaries.Select(b => b.SubModel.Bias)],
-            [.. binaries.Select(b => (float)b.Calibrator.Slope)],
-            [.. binaries.Select(b => (float)b.Calibrator.Offset)]);
+        return new LinearModel(classCount, weights, [.. maxEnt.GetBiases()], null, null);
     }
 
     private static void Softmax(Span<float> scores)

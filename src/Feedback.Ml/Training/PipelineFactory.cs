@@ -3,7 +3,7 @@ using Microsoft.ML.Transforms.Text;
 
 namespace Feedback.Ml;
 
-/// <summary>Builds the ML.NET estimator for a <see cref="ThemePipeline"/>: Text and a key-typed Label in, PredictedLabel and Score out.</summary>
+/// <summary>Builds an end-to-end ML.NET estimator (FeaturizeText featurizers only): Text and a key-typed Label in, PredictedLabel and Score out.</summary>
 internal static class PipelineFactory
 {
     public const string FeaturesColumn = "Features";
@@ -18,22 +18,7 @@ internal static class PipelineFactory
     {
         // The baseline: whitespace words on raw text, which leaves unspaced Chinese as one token per clause.
         "words" => ml.Transforms.Text.FeaturizeText(FeaturesColumn, nameof(TextRow.Text)),
-        "char2" => CharNgrams(ml, 2),
-        "char3" => CharNgrams(ml, 3),
-        "char4" => CharNgrams(ml, 4),
-        "x-raw3" => ml.Transforms.Text.FeaturizeText(FeaturesColumn, new TextFeaturizingEstimator.Options
-            {
-                WordFeatureExtractor = null,
-                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
-            }, nameof(TextRow.Text)),
-        "x-ng3" => ml.Transforms.CustomMapping<NormalizeTextMapping.Input, NormalizeTextMapping.Output>(NormalizeTextMapping.Map, NormalizeTextMapping.ContractName)
-            .Append(ml.Transforms.Text.TokenizeIntoCharactersAsKeys("Chars", "NormalizedText", useMarkerCharacters: false))
-            .Append(ml.Transforms.Text.ProduceNgrams("Ngrams", "Chars", 3, 0, true, 10000000, NgramExtractingEstimator.WeightingCriteria.TfIdf))
-            .Append(ml.Transforms.NormalizeLpNorm(FeaturesColumn, "Ngrams")),
-        "x-ng3tf" => ml.Transforms.CustomMapping<NormalizeTextMapping.Input, NormalizeTextMapping.Output>(NormalizeTextMapping.Map, NormalizeTextMapping.ContractName)
-            .Append(ml.Transforms.Text.TokenizeIntoCharactersAsKeys("Chars", "NormalizedText", useMarkerCharacters: false))
-            .Append(ml.Transforms.Text.ProduceNgrams("Ngrams", "Chars", 3, 0, true, 10000000, NgramExtractingEstimator.WeightingCriteria.Tf))
-            .Append(ml.Transforms.NormalizeLpNorm(FeaturesColumn, "Ngrams")),
+        "ml-char3" => CharNgrams(ml, 3),
         _ => throw new ThemeDataException($"unknown featurizer '{featurizer}'"),
     };
 

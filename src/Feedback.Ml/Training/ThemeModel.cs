@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML;
+using Microsoft.ML.Transforms;
 
 namespace Feedback.Ml;
 
@@ -21,17 +22,12 @@ public static class ThemeModel
         var watch = Stopwatch.StartNew();
 
         var ml = new MLContext(seed: 1);
-        var data = ml.Data.LoadFromEnumerable(rows);
-        // Label keys are mapped outside the saved model: predictions need only Text, and labels sort by value.
-        var keyed = ml.Transforms.Conversion
-            .MapValueToKey("Label", keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
-            .Fit(data).Transform(data);
-        ITransformer transformer;
+        ThemeScorer scorer;
         using (new ProgressTicker(log, $"training {pipeline}"))
-            transformer = PipelineFactory.Build(ml, pipeline).Fit(keyed);
+            scorer = pipeline.IsMlNet ? TrainMlNet(ml, rows, pipeline) : NativeTraining.Train(ml, rows, pipeline);
 
         log?.Invoke($"trained {pipeline} in {watch.Elapsed.TotalSeconds:F1} s");
-        return new TrainedThemeModel(ml, transformer, new ThemeModelInfo(pipeline.Name, [], rows.Count, DateTimeOffset.UtcNow));
+        return new TrainedThemeModel(scorer, new ThemeModelInfo(pipeline.Name, [], rows.Count, DateTimeOffset.UtcNow));
     }
 
     public static ClassificationMetrics Evaluate(TrainedThemeModel model, IEnumerable<(string Text, string Label)> examples)
@@ -79,6 +75,16 @@ public static class ThemeModel
     public static void Save(TrainedThemeModel model, string path) => ModelFile.Save(model, path);
 
     public static TrainedThemeModel Load(string path) => ModelFile.Load(path);
+
+    private static MlNetScorer TrainMlNet(MLContext ml, List<TextRow> rows, ThemePipeline pipeline)
+    {
+        var data = ml.Data.LoadFromEnumerable(rows);
+        // Label keys are mapped outside the saved model: predictions need only Text, and labels sort by value.
+        var keyed = ml.Transforms.Conversion
+            .MapValueToKey("Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+            .Fit(data).Transform(data);
+        return new MlNetScorer(ml, PipelineFactory.Build(ml, pipeline).Fit(keyed));
+    }
 
     private static int RequireTwoLabels(List<TextRow> rows)
     {

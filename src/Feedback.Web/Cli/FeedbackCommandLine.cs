@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Feedback.Web.ApiKeys;
+using Feedback.Web.Benchmarks;
 
 using Feedback.Web.Classification;
 using Feedback.Web.Import;
@@ -24,7 +25,7 @@ internal static class FeedbackCommandLine
         root.Subcommands.Add(ImportCommand.Create());
 
         var bench = new Command("bench", "Measure throughput against a baseline in the same run.");
-        // bench.Subcommands.Add(IngestBenchmark.CreateCommand());
+        bench.Subcommands.Add(IngestBenchmark.CreateCommand());
         root.Subcommands.Add(bench);
 
         root.AddClassificationCommands(bench);

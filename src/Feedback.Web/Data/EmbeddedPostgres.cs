@@ -28,6 +28,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     public int Port { get; private set; }
 
+    public string BinDirectory => _binDirectory;
+
     public string DataDirectory => _dataDirectory;
 
     /// <summary>True while a server process runs on the data directory.</summary>

@@ -43,7 +43,7 @@ public static class DemoSeeder
             var (name, items) = DemoData.Departments[d];
             var department = new Department { Code = $"D{d + 1:00}", Name = name };
             db.Departments.Add(department);
-            foreach (var item in items.Take(d < 4 ? 8 : 7))
+            foreach (var item in items)
             {
                 db.ServiceItems.Add(new ServiceItem { Code = $"I{++itemNumber:000}", Name = item, DepartmentCode = department.Code });
             }

@@ -106,9 +106,8 @@ public static class EvaluationStore
     {
         var list = keys.ToList();
         await using var command = new NpgsqlCommand($"""
-            SELECT {Columns} FROM evaluations e
-            JOIN unnest($1::text[], $2::smallint[]) AS k(case_number, assess_number)
-              ON e.case_number = k.case_number AND e.assess_number = k.assess_number
+            SELECT {Columns} FROM evaluations
+            WHERE case_number IS NOT NULL AND (case_number, assess_number) IN (SELECT * FROM unnest($1::text[], $2::smallint[]))
             """, connection, transaction);
         command.Parameters.Add(new() { Value = list.Select(e => e.CaseNumber).ToArray() });
         command.Parameters.Add(new() { Value = list.Select(e => e.AssessNumber).ToArray() });

@@ -1,0 +1,14 @@
+namespace Feedback.Ml;
+
+/// <summary>
+/// What <see cref="ClassifyBench"/> measures with. <see cref="TrainRows"/> (default 50,000) rows are made from
+/// the data file by <see cref="SyntheticRows"/> when it has fewer.
+/// </summary>
+public sealed record ClassifyBenchOptions(
+    string DataPath,
+    string TextColumn = LabelledCsv.DefaultTextColumn,
+    string LabelColumn = LabelledCsv.DefaultLabelColumn,
+    int TrainRows = 50_000,
+    int BatchPredictions = 500_000,
+    int SinglePredictions = 200_000,
+    int Cores = 1);

@@ -1,0 +1,61 @@
+using System.Runtime.InteropServices;
+
+namespace Feedback.Ml;
+
+/// <summary>Binary layout of a <see cref="NativeScorer"/>: little-endian arrays read in one block each, so a model loads in milliseconds.</summary>
+internal static class NativeModelFormat
+{
+    private const int Magic = 0x4D544246; // "FBTM"
+    private const int FormatVersion = 1;
+
+    public static void Write(NativeScorer scorer, Stream stream)
+    {
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        var (featurizer, model) = (scorer.Featurizer, scorer.Model);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(featurizer.MaxLength);
+        writer.Write(featurizer.FeatureCount);
+        writer.Write(model.ClassCount);
+        foreach (var label in scorer.Labels)
+            writer.Write(label);
+        WriteArray(writer, featurizer.Keys);
+        WriteArray(writer, featurizer.Idf);
+        WriteArray(writer, model.Weights);
+        WriteArray(writer, model.Bias);
+        writer.Write(model.PlattSlope is not null);
+        if (model.PlattSlope is not null)
+        {
+            WriteArray(writer, model.PlattSlope);
+            WriteArray(writer, model.PlattOffset!);
+        }
+    }
+
+    public static NativeScorer Read(Stream stream)
+    {
+        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        if (reader.ReadInt32() != Magic || reader.ReadInt32() != FormatVersion)
+            throw new InvalidDataException("unknown character n-gram model format");
+        var maxLength = reader.ReadInt32();
+        var features = reader.ReadInt32();
+        var classes = reader.ReadInt32();
+        var labels = Enumerable.Range(0, classes).Select(_ => reader.ReadString()).ToArray();
+        var featurizer = new CharNgramFeaturizer(maxLength, ReadArray<ulong>(reader, features), ReadArray<float>(reader, features));
+        var weights = ReadArray<float>(reader, features * classes);
+        var bias = ReadArray<float>(reader, classes);
+        var calibrated = reader.ReadBoolean();
+        var slope = calibrated ? ReadArray<float>(reader, classes) : null;
+        var offset = calibrated ? ReadArray<float>(reader, classes) : null;
+        return new NativeScorer(featurizer, new LinearModel(classes, weights, bias, slope, offset), labels);
+    }
+
+    private static void WriteArray<T>(BinaryWriter writer, T[] values) where T : unmanaged =>
+        writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+
+    private static T[] ReadArray<T>(BinaryReader reader, int count) where T : unmanaged
+    {
+        var values = new T[count];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+        return values;
+    }
+}

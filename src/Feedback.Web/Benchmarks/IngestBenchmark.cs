@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Feedback.Web.Cli;
+
+namespace Feedback.Web.Benchmarks;
+
+/// <summary>
+/// `bench ingest`: POST /api/evaluations from this process against a separate server process at N clients,
+/// beside pgbench's single-row INSERTs on the same PostgreSQL; then `import` beside a raw COPY of the same rows.
+/// </summary>
+internal static class IngestBenchmark
+{
+    public static Command CreateCommand()
+    {
+        var seconds = new Option<int>("--seconds") { Description = "Measured seconds per load phase.", DefaultValueFactory = _ => 20 };
+        var clients = new Option<int>("--clients") { Description = "Concurrent clients.", DefaultValueFactory = _ => 32 };
+        var importRows = new Option<int>("--import-rows") { Description = "Rows for the import phase (0 skips it).", DefaultValueFactory = _ => 1_000_000 };
+        var command = new Command("ingest", "Durable ratings/s over HTTP vs pgbench INSERTs; import vs COPY.") { seconds, clients, importRows };
+        command.SetAction((result, ct) => ToolHost.RunAsync(() =>
+            RunAsync(result.GetValue(seconds), result.GetValue(clients), result.GetValue(importRows), ct)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int seconds, int clients, int importRows, CancellationToken ct)
+    {
+        Console.Error.WriteLine("bench ingest: starting a throwaway PostgreSQL cluster…");
+        await using var cluster = await BenchCluster.StartAsync(ct);
+
+        Console.Error.WriteLine($"bench ingest: pgbench baseline, {clients} clients, {seconds} s…");
+        var pgbenchTps = await PgBench.InsertTpsAsync(cluster, clients, seconds, ct);
+
+        var (api, peakRss) = await MeasureApiAsync(cluster, clients, seconds, ct);
+        var stored = await cluster.CountAsync("SELECT count(*) FROM evaluations WHERE case_number LIKE 'BENCH-%'", ct);
+
+        var report = new StringBuilder();
+        report.AppendLine("| measure | value |").AppendLine("|---|---|");
+        report.AppendLine($"| pgbench single-row INSERT, {clients} clients | {pgbenchTps:N0} tps |");
+        report.AppendLine($"| POST /api/evaluations, {clients} clients | {api.PerSecond:N0} durable evaluations/s |");
+        report.AppendLine($"| ratio to pgbench | {api.PerSecond / pgbenchTps:F2} (target ≥ 0.5) |");
+        report.AppendLine($"| latency p50 / p99 | {api.P50Ms:F1} ms / {api.P99Ms:F1} ms |");
+        report.AppendLine($"| server peak RSS | {peakRss / 1048576.0:N0} MB (target ≤ 400) |");
+        report.AppendLine($"| 201s acknowledged / rows stored / failures | {api.Acknowledged:N0} / {stored:N0} / {api.Failed:N0} |");
+        if (importRows > 0)
+        {
+            var import = await ImportBenchmark.RunAsync(cluster, importRows, ct);
+            report.AppendLine($"| raw COPY of {importRows:N0} rows | {import.CopyRowsPerSecond:N0} rows/s |");
+            report.AppendLine($"| import of the same rows | {import.ImportRowsPerSecond:N0} rows/s |");
+            report.AppendLine($"| ratio to COPY | {import.ImportRowsPerSecond / import.CopyRowsPerSecond:F2} (target ≥ 0.25) |");
+        }
+        Console.WriteLine(report);
+        // The warm-up's ratings are stored too, so there may be more rows than measured acknowledgements, never fewer.
+        return stored >= api.Acknowledged ? 0 : 1;
+    }
+
+    private static async Task<(LoadResult Result, long PeakRss)> MeasureApiAsync(BenchCluster cluster, int clients, int seconds, CancellationToken ct)
+    {
+        Console.Error.WriteLine("bench ingest: starting the server process…");
+        await using var server = await ServerProcess.StartAsync(FreePort(), new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Feedback"] = cluster.ConnectionString,
+            ["Jobs__RunServer"] = "true",
+        }, ct);
+        using var http = LoadGenerator.CreateClient(clients);
+        http.DefaultRequestHeaders.Add("X-Api-Key", cluster.ApiKey);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        Task<HttpStatusCode> Send(int client, long n, CancellationToken token) => PostAsync(http, server.Url, $"BENCH-{run}-{client}-{n}", token);
+
+        Console.Error.WriteLine("bench ingest: warm-up 3 s…");
+        await LoadGenerator.RunAsync(clients, TimeSpan.FromSeconds(3), (c, n, t) => Send(c + 1000, n, t), HttpStatusCode.Created, ct);
+        Console.Error.WriteLine($"bench ingest: POST /api/evaluations, {clients} clients, {seconds} s…");
+        var result = await LoadGenerator.RunAsync(clients, TimeSpan.FromSeconds(seconds), Send, HttpStatusCode.Created, ct);
+        return (result, server.PeakRss());
+    }
+
+    private static async Task<HttpStatusCode> PostAsync(HttpClient http, string url, string caseNumber, CancellationToken ct)
+    {
+        var json = $$"""{"caseNumber":"{{caseNumber}}","channel":"qr","rating":5,"comment":"窗口工作人员很耐心，一次就办好了","departmentCode":"D01","windowCode":"W001","staffCode":"S001","serviceItemCode":"I001"}""";
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync($"{url}/api/evaluations", content, ct);
+        return response.StatusCode;
+    }
+
+    internal static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

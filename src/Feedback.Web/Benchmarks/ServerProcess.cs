@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Feedback.Web.Benchmarks;
+
+/// <summary>This program started again as a separate `serve` process, so that load and server do not share a runtime.</summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, string url) => (_process, Url) = (process, url);
+
+    public string Url { get; }
+
+    public int ProcessId => _process.Id;
+
+    public static async Task<ServerProcess> StartAsync(int port, IDictionary<string, string> environment, CancellationToken ct)
+    {
+        var url = $"http://127.0.0.1:{port}";
+        var info = SelfStartInfo("serve", "--urls", url);
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[server] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ServerProcess(process, url);
+        await server.WaitHealthyAsync(ct);
+        return server;
+    }
+
+    /// <summary>Peak resident set size (VmHWM) in bytes.</summary>
+    public long PeakRss()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    public static ProcessStartInfo SelfStartInfo(params string[] arguments)
+    {
+        var host = Environment.ProcessPath!;
+        var info = new ProcessStartInfo(host);
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            info.ArgumentList.Add(typeof(ServerProcess).Assembly.Location);
+        }
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+        return info;
+    }
+
+    private async Task WaitHealthyAsync(CancellationToken ct)
+    {
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with code {_process.ExitCode}.");
+            }
+            try
+            {
+                if ((await http.GetAsync($"{Url}/health", ct)).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200, ct);
+        }
+        throw new TimeoutException("The server did not become healthy within 60 s.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}

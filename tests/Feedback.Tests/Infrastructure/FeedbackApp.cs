@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using Feedback.Web.ApiKeys;
+using Feedback.Web.Data;
+using Feedback.Web.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Feedback.Tests.Infrastructure;
+
+/// <summary>
+/// The service in memory over a database of its own with the demo organisation, plus a client per API key scope.
+/// Use as a class fixture: tests in a class share it, so they use distinct case numbers.
+/// </summary>
+public sealed class FeedbackApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private string _connectionString = "";
+
+    public string ConnectionString => _connectionString;
+    public HttpClient Ingest { get; private set; } = null!;
+    public HttpClient Reader { get; private set; } = null!;
+    public HttpClient Admin { get; private set; } = null!;
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var postgres = await TestPostgres.SharedAsync();
+        _connectionString = await postgres.CreateDatabaseAsync("api");
+        await Services.EnsureDatabaseReadyAsync();
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
+        await DemoSeeder.SeedOrganizationAsync(db, CancellationToken.None);
+        Ingest = await ClientWithKeyAsync(db, ApiKeyScopes.Ingest);
+        Reader = await ClientWithKeyAsync(db, ApiKeyScopes.Read);
+        Admin = await ClientWithKeyAsync(db, ApiKeyScopes.Admin);
+        Anonymous = CreateClient();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Feedback", _connectionString);
+        builder.UseSetting("Jobs:RunServer", "false");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task<HttpClient> ClientWithKeyAsync(FeedbackDbContext db, string scope)
+    {
+        var key = await ApiKeyService.CreateAsync(db, $"test-{scope}", scope, TimeProvider.System, CancellationToken.None);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);
+        return client;
+    }
+}
+
+public static class HttpExtensions
+{
+    public static Task<HttpResponseMessage> PostRatingAsync(this HttpClient client, object body) =>
+        client.PostAsJsonAsync("/api/evaluations", body);
+}

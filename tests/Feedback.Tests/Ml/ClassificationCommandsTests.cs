@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Text.Json;
+using Feedback.Ml;
+using Feedback.Web.Classification;
+
+namespace Feedback.Tests.Ml;
+
+public sealed class ClassificationCommandsTests : IDisposable
+{
+    private readonly List<string> _files = [];
+
+    [Fact]
+    public async Task Crossval_WithJsonOnAnotherLabelSet_PrintsOnlyOneJsonObject()
+    {
+        var data = Csv(GeneratedMessages.Create(20, seed: 1), textColumn: "content", labelColumn: "board");
+
+        var (code, stdout, stderr) = await RunAsync("crossval", "--data", data, "--folds", "3", "--text-column", "content", "--label-column", "board", "--json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.InRange(json.RootElement.GetProperty("macroF1").GetDouble(), 0.9, 1.0);
+        Assert.InRange(json.RootElement.GetProperty("accuracy").GetDouble(), 0.9, 1.0);
+        Assert.Equal(GeneratedMessages.Labels.Order(), json.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Contains("fold 3/3", stderr);
+    }
+
+    [Fact]
+    public async Task TrainThenEvaluate_WithJson_ReportsAccuracyAndMacroF1()
+    {
+        var model = Temp(".zip");
+        var (trainCode, trainOut, _) = await RunAsync("train", "--data", Csv(GeneratedMessages.Create(30, seed: 2)), "--out", model);
+
+        var (code, stdout, _) = await RunAsync("evaluate", "--model", model, "--data", Csv(GeneratedMessages.Create(10, seed: 3)), "--json");
+
+        Assert.Equal(0, trainCode);
+        Assert.Contains("saved", trainOut);
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.True(json.RootElement.GetProperty("macroF1").GetDouble() >= 0.9);
+        Assert.Equal(5, json.RootElement.GetProperty("confusionMatrix").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Evaluate_WithoutJson_PrintsPerClassTableAndConfusionMatrix()
+    {
+        var model = Temp(".zip");
+        ThemeModel.Save(ThemeModel.Train(GeneratedMessages.Create(30, seed: 4)), model);
+
+        var (code, stdout, _) = await RunAsync("evaluate", "--model", model, "--data", Csv(GeneratedMessages.Create(10, seed: 5)));
+
+        Assert.Equal(0, code);
+        Assert.Contains("macro-F1", stdout);
+        Assert.Contains("pollution", stdout);
+        Assert.Contains("confusion matrix", stdout);
+    }
+
+    [Theory]
+    [InlineData("missing-file")]
+    [InlineData("missing-column")]
+    [InlineData("one-label")]
+    [InlineData("one-fold")]
+    public async Task Crossval_OnInvalidInput_ExitsWith2AndOneErrorLine(string problem)
+    {
+        var data = Csv(GeneratedMessages.Create(10, seed: 6).Where(r => problem != "one-label" || r.Label == "traffic"));
+        string[] args = problem switch
+        {
+            "missing-file" => ["crossval", "--data", "/nonexistent/data.csv"],
+            "missing-column" => ["crossval", "--data", data, "--label-column", "category"],
+            "one-label" => ["crossval", "--data", data],
+            _ => ["crossval", "--data", data, "--folds", "1"],
+        };
+
+        var (code, stdout, stderr) = await RunAsync(args);
+
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line);
+    }
+
+    [Fact]
+    public async Task Train_WithAnUnknownPipeline_ExitsWith2()
+    {
+        var (code, _, stderr) = await RunAsync("train", "--data", Csv(GeneratedMessages.Create(5, seed: 7)), "--out", Temp(".zip"), "--pipeline", "bert+magic");
+
+        Assert.Equal(2, code);
+        Assert.Contains("unknown pipeline", stderr);
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        var root = new RootCommand();
+        var bench = new Command("bench");
+        root.Subcommands.Add(bench);
+        root.AddClassificationCommands(bench);
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+
+        var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, TestContext.Current.CancellationToken);
+
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private string Csv(IEnumerable<(string Text, string Label)> rows, string textColumn = "text", string labelColumn = "theme")
+    {
+        var path = GeneratedMessages.WriteCsv(rows, textColumn, labelColumn);
+        _files.Add(path);
+        return path;
+    }
+
+    private string Temp(string extension)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cli-{Guid.NewGuid():N}{extension}");
+        _files.Add(path);
+        return path;
+    }
+
+    public void Dispose() => _files.ForEach(File.Delete);
+}
