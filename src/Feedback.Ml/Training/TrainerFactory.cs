@@ -16,6 +16,12 @@ internal static class TrainerFactory
     /// </summary>
     public const float DefaultLbfgsL2 = 0.001f;
 
+    /// <summary>
+    /// Caps L-BFGS, whose default runs until a 1e-7 tolerance: 100 iterations scored the same in cross-validation
+    /// (50 too; 30 lost 0.01 macro-F1) and bound the training time on large sets.
+    /// </summary>
+    public const int LbfgsIterations = 100;
+
     public static IEstimator<ITransformer> Build(MLContext ml, string trainer)
     {
         var multi = ml.MulticlassClassification.Trainers;
@@ -23,7 +29,11 @@ internal static class TrainerFactory
         const string label = "Label";
         const string features = PipelineFactory.FeaturesColumn;
         if (LbfgsL2(trainer) is { } l2)
-            return multi.LbfgsMaximumEntropy(label, features, l1Regularization: 0, l2Regularization: l2);
+            return multi.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                LabelColumnName = label, FeatureColumnName = features, L1Regularization = 0, L2Regularization = l2,
+                MaximumNumberOfIterations = LbfgsIterations,
+            });
         return trainer switch
         {
             "sdca" => multi.SdcaMaximumEntropy(label, features),

@@ -70,7 +70,10 @@ internal static class IngestBenchmark
         Console.Error.WriteLine("bench ingest: warm-up 3 s…");
         await LoadGenerator.RunAsync(clients, TimeSpan.FromSeconds(3), (c, n, t) => Send(c + 1000, n, t), HttpStatusCode.Created, ct);
         Console.Error.WriteLine($"bench ingest: POST /api/evaluations, {clients} clients, {seconds} s…");
+        var (serverCpu, clientCpu) = (server.CpuTime(), Environment.CpuUsage.TotalTime);
         var result = await LoadGenerator.RunAsync(clients, TimeSpan.FromSeconds(seconds), Send, HttpStatusCode.Created, ct);
+        Console.Error.WriteLine($"bench ingest: CPU per rating: server {(server.CpuTime() - serverCpu).TotalMicroseconds / result.Acknowledged:F0} µs, " +
+            $"load generator {(Environment.CpuUsage.TotalTime - clientCpu).TotalMicroseconds / result.Acknowledged:F0} µs");
         return (result, server.PeakRss());
     }
 

@@ -42,6 +42,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
+    /// <summary>CPU time the server has used so far.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public static ProcessStartInfo SelfStartInfo(params string[] arguments)
     {
         var host = Environment.ProcessPath!;

@@ -9,7 +9,13 @@ public static class DatabaseExtensions
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration("Database").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<FeedbackDatabase>();
-        builder.Services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<FeedbackDatabase>().ConnectionString).Build());
+        builder.Services.AddSingleton(sp =>
+        {
+            var dataSource = new NpgsqlDataSourceBuilder(sp.GetRequiredService<FeedbackDatabase>().ConnectionString);
+            // The ingestion statements repeat endlessly: prepared once per connection, PostgreSQL skips parse and plan.
+            dataSource.ConnectionStringBuilder.MaxAutoPrepare = Math.Max(dataSource.ConnectionStringBuilder.MaxAutoPrepare, 32);
+            return dataSource.Build();
+        });
         builder.Services.AddDbContextPool<FeedbackDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
             .UseSnakeCaseNamingConvention());

@@ -12,9 +12,9 @@ public sealed class ClassificationCommandsTests : IDisposable
     [Fact]
     public async Task Crossval_WithJsonOnAnotherLabelSet_PrintsOnlyOneJsonObject()
     {
-        var data = Csv(GeneratedMessages.Create(20, seed: 1), textColumn: "content", labelColumn: "board");
+        var data = Csv(GeneratedMessages.Create(20, seed: 1), textColumn: "留言详情", labelColumn: "一级标签");
 
-        var (code, stdout, stderr) = await RunAsync("crossval", "--data", data, "--folds", "3", "--text-column", "content", "--label-column", "board", "--json");
+        var (code, stdout, stderr) = await RunAsync("crossval", "--data", data, "--folds", "3", "--text-column", "留言详情", "--label-column", "一级标签", "--json");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(stdout);

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Feedback.Web.Data.Migrations
 {
     [DbContext(typeof(FeedbackDbContext))]
-    [Migration("20261123153033_Initial")]
+    [Migration("20261123155153_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -187,13 +187,12 @@ namespace Feedback.Web.Data.Migrations
                     b.HasIndex("EvaluatedAt")
                         .HasDatabaseName("ix_evaluations_evaluated_at");
 
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("EvaluatedAt"), "brin");
+
                     b.HasIndex("CaseNumber", "AssessNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_evaluations_case_number_assess_number")
                         .HasFilter("case_number IS NOT NULL");
-
-                    b.HasIndex("DepartmentCode", "Id")
-                        .HasDatabaseName("ix_evaluations_department_code_id");
 
                     b.ToTable("evaluations", null, t =>
                         {

@@ -168,14 +168,10 @@ namespace Feedback.Web.Data.Migrations
                 filter: "case_number IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_evaluations_department_code_id",
-                table: "evaluations",
-                columns: new[] { "department_code", "id" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_evaluations_evaluated_at",
                 table: "evaluations",
-                column: "evaluated_at");
+                column: "evaluated_at")
+                .Annotation("Npgsql:IndexMethod", "brin");
 
             migrationBuilder.CreateIndex(
                 name: "ix_service_items_department_code",

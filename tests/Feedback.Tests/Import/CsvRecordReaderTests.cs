@@ -1,0 +1,116 @@
+using Feedback.Web.Import;
+
+namespace Feedback.Tests.Import;
+
+public sealed class CsvRecordReaderTests
+{
+    [Fact]
+    public void Read_PlainRecord_SplitsOnCommasAndKeepsEmptyFields()
+    {
+        var csv = Reader("a,,c,");
+
+        var fields = csv.Read();
+
+        Assert.Equal(["a", "", "c", ""], fields);
+        Assert.Equal(1, csv.LineNumber);
+    }
+
+    [Fact]
+    public void Read_QuotedFieldWithComma_KeepsTheComma()
+    {
+        var csv = Reader("1,\"慢, 很慢\",3");
+
+        var fields = csv.Read();
+
+        Assert.Equal(["1", "慢, 很慢", "3"], fields);
+    }
+
+    [Fact]
+    public void Read_DoubledQuoteInsideQuotes_YieldsOneQuote()
+    {
+        var csv = Reader("\"他说\"\"明天再来\"\"\",\"\"\"\"");
+
+        var fields = csv.Read();
+
+        Assert.Equal(["他说\"明天再来\"", "\""], fields);
+    }
+
+    [Fact]
+    public void Read_QuoteInsideUnquotedField_IsKeptAsText()
+    {
+        var csv = Reader("5\"寸,x");
+
+        var fields = csv.Read();
+
+        Assert.Equal(["5\"寸", "x"], fields);
+    }
+
+    [Fact]
+    public void Read_EmptyQuotedField_IsEmpty()
+    {
+        var csv = Reader("\"\",b");
+
+        var fields = csv.Read();
+
+        Assert.Equal(["", "b"], fields);
+    }
+
+    [Fact]
+    public void Read_LineBreaksInsideQuotes_KeepTheBreaksAndLaterLineNumbersRight()
+    {
+        var csv = Reader("h1,h2\n1,\"第一行\n第二行\n第三行\"\n2,after\n3,last");
+
+        var records = ReadAll(csv);
+
+        Assert.Equal(["1", "第一行\n第二行\n第三行"], records[1].Fields);
+        Assert.Equal([1, 2, 5, 6], records.Select(r => r.Line));
+        Assert.Equal(["2", "after"], records[2].Fields);
+    }
+
+    [Fact]
+    public void Read_CrLfLineEndings_AreRecordSeparatorsAndBecomeNewlinesInsideQuotes()
+    {
+        var csv = Reader("a,\"x\r\ny\"\r\nb,z\r\n");
+
+        var records = ReadAll(csv);
+
+        Assert.Equal(2, records.Count);
+        Assert.Equal(["a", "x\ny"], records[0].Fields);
+        Assert.Equal(["b", "z"], records[1].Fields);
+        Assert.Equal(3, records[1].Line);
+    }
+
+    [Fact]
+    public void Read_BlankLine_IsOneEmptyField()
+    {
+        var csv = Reader("a\n\nb");
+
+        var records = ReadAll(csv);
+
+        Assert.Equal([""], records[1].Fields);
+        Assert.Equal([1, 2, 3], records.Select(r => r.Line));
+    }
+
+    [Fact]
+    public void Read_AtEndOfInput_ReturnsNull()
+    {
+        var csv = Reader("only");
+        csv.Read();
+
+        var next = csv.Read();
+
+        Assert.Null(next);
+    }
+
+    private static CsvRecordReader Reader(string text) => new(new StringReader(text));
+
+    private static List<(int Line, List<string> Fields)> ReadAll(CsvRecordReader csv)
+    {
+        var records = new List<(int, List<string>)>();
+        while (csv.Read() is { } fields)
+        {
+            records.Add((csv.LineNumber, fields));
+        }
+        return records;
+    }
+}

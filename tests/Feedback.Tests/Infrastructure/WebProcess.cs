@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace Feedback.Tests.Infrastructure;
+
+/// <summary>The output of one tool run (`import`, `apikey`, …) of the real program.</summary>
+public sealed record ToolResult(int ExitCode, string Output, string Error);
+
+/// <summary>
+/// The real program as a separate process (`dotnet Feedback.Web.dll …` from its own build output), for tests that
+/// must kill a server or read a tool's exit code. Environment variables go to the child only, so tests stay parallel.
+/// A server is killed on dispose, so a failing test leaves nothing running.
+/// </summary>
+public sealed class WebProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _log = new();
+
+    private WebProcess(Process process, string url) => (_process, Url) = (process, url);
+
+    public string Url { get; }
+
+    /// <summary>src/Feedback.Web/bin/&lt;Configuration&gt;/net10.0/Feedback.Web.dll of the solution these tests belong to.</summary>
+    public static string DllPath { get; } = FindDll();
+
+    public static async Task<WebProcess> StartServerAsync(string connectionString, CancellationToken ct)
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var process = Start(connectionString, ["serve", "--urls", url]);
+        var server = new WebProcess(process, url);
+        process.OutputDataReceived += (_, e) => server.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await server.WaitHealthyAsync(ct);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Runs a subcommand to its end; a run that outlives the timeout is killed.</summary>
+    public static async Task<ToolResult> RunToolAsync(string connectionString, string[] arguments, CancellationToken ct)
+    {
+        using var process = Start(connectionString, arguments);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(StartTimeout);
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        return new ToolResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flushing, like a power cut for the process.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private static Process Start(string connectionString, string[] arguments)
+    {
+        var info = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            // Relative paths (the embedded cluster's data/) must not land in the repository.
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        info.ArgumentList.Add(DllPath);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+        info.Environment["ConnectionStrings__Feedback"] = connectionString;
+        info.Environment["Jobs__RunServer"] = "false";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment.Remove("ASPNETCORE_URLS");
+        return Process.Start(info)!;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null && _log.Count < 200)
+        {
+            _log.Enqueue(line);
+        }
+    }
+
+    private async Task WaitHealthyAsync(CancellationToken ct)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < StartTimeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with code {_process.ExitCode}:\n{string.Join('\n', _log)}");
+            }
+            try
+            {
+                using var response = await http.GetAsync($"{Url}/health", ct);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(100, ct);
+        }
+        throw new TimeoutException($"The server did not become healthy within {StartTimeout.TotalSeconds} s:\n{string.Join('\n', _log)}");
+    }
+
+    private static string FindDll()
+    {
+        var configuration = typeof(WebProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Feedback.sln")))
+            {
+                var dll = Path.Combine(dir.FullName, "src", "Feedback.Web", "bin", configuration, "net10.0", "Feedback.Web.dll");
+                return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build src/Feedback.Web first ({configuration}).", dll);
+            }
+        }
+        throw new DirectoryNotFoundException($"Feedback.sln not found above {AppContext.BaseDirectory}.");
+    }
+
+    private static string DotnetHost()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
+        {
+            return host;
+        }
+        // The runtime lives in <root>/shared/Microsoft.NETCore.App/<version>/; the host is <root>/dotnet.
+        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var candidate = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+        return File.Exists(candidate) ? candidate : "dotnet";
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
