@@ -1,4 +1,5 @@
 using Feedback.Web.ApiKeys;
+using Feedback.Web.Classification;
 using Feedback.Web.Cli;
 using Feedback.Web.Data;
 using Feedback.Web.Evaluations;
@@ -27,6 +28,9 @@ public partial class Program
         // Ratings: validation, group-commit writer
         builder.AddEvaluations();
 
+        // Complaint themes: ML.NET model, hot-reloaded
+        builder.AddClassification();
+
         // Errors as ProblemDetails, OpenAPI document
         builder.AddApiInfrastructure();
 
@@ -41,6 +45,7 @@ public partial class Program
         app.MapHealthChecks("/health");
         app.MapOrg();
         app.MapEvaluations();
+        app.MapThemeCorrections();
 
         return app;
     }

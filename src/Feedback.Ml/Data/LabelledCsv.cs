@@ -28,6 +28,8 @@ public static class LabelledCsv
         while (records.MoveNext())
         {
             var (line, fields) = records.Current;
+            if (fields.TrueForAll(string.IsNullOrWhiteSpace))
+                continue;
             if (fields.Count <= Math.Max(textIndex, labelIndex))
                 throw new ThemeDataException($"{path}:{line}: expected {header.Count} columns, found {fields.Count}");
             var text = fields[textIndex].Trim();

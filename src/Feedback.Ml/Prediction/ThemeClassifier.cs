@@ -1,19 +1,22 @@
 namespace Feedback.Ml;
 
 /// <summary>
-/// Thread-safe theme prediction for a service: pooled engines over one model, and hot reload. The model file is
-/// checked every <c>reloadCheckInterval</c> (default 1 s); once a changed file has stayed unchanged for one interval
-/// it is loaded and swapped in atomically. A file that fails to load leaves the old model serving.
+/// Thread-safe theme prediction for a service, meant to be a singleton. Each call borrows a scoring session from an
+/// ObjectPool (scratch buffers for our n-gram models, a PredictionEngine for ML.NET pipelines), so no session is
+/// ever shared between threads. Hot reload: the model file is checked every <c>reloadCheckInterval</c> (default
+/// 1 s); once a changed file has looked the same on two checks it is loaded and swapped in atomically, and calls
+/// in flight finish on the old model. A file that fails to load leaves the old model serving.
 /// </summary>
 public sealed class ThemeClassifier : IDisposable
 {
     private readonly string _path;
     private readonly ITimer _timer;
+    private readonly Lock _swap = new();
     private LoadedThemeModel _current;
     private FileStamp? _loaded;
     private FileStamp? _pending;
     private int _checking;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     private ThemeClassifier(string path, TimeSpan interval, TimeProvider time)
     {
@@ -29,9 +32,9 @@ public sealed class ThemeClassifier : IDisposable
     /// <summary>Raised when a replaced model file could not be loaded; the previous model keeps serving.</summary>
     public event Action<Exception>? ReloadFailed;
 
-    public string ModelVersion => Model.Version;
+    public string ModelVersion => ModelInfo.Version;
 
-    public ThemeModelInfo Model => Volatile.Read(ref _current).Model.Info;
+    public ThemeModelInfo ModelInfo => Volatile.Read(ref _current).Model.Info;
 
     public static ThemeClassifier Load(string modelPath) => Load(modelPath, TimeSpan.FromSeconds(1));
 
@@ -81,8 +84,16 @@ public sealed class ThemeClassifier : IDisposable
             var model = ModelFile.Load(File.ReadAllBytes(_path), _path);
             if (model.Info.Version == ModelVersion)
                 return;
-            var retired = Interlocked.Exchange(ref _current, new LoadedThemeModel(model));
-            retired.Dispose();
+            var loaded = new LoadedThemeModel(model);
+            lock (_swap)
+            {
+                if (_disposed)
+                {
+                    loaded.Dispose();
+                    return;
+                }
+                Interlocked.Exchange(ref _current, loaded).Dispose();
+            }
             ModelReloaded?.Invoke(model.Info);
         }
         catch (Exception e) when (e is ThemeDataException or IOException or UnauthorizedAccessException)
@@ -93,8 +104,11 @@ public sealed class ThemeClassifier : IDisposable
 
     public void Dispose()
     {
-        _disposed = true;
         _timer.Dispose();
-        _current.Dispose();
+        lock (_swap)
+        {
+            _disposed = true;
+            _current.Dispose();
+        }
     }
 }

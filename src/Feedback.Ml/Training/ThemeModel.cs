@@ -53,22 +53,28 @@ public static class ThemeModel
         var watch = Stopwatch.StartNew();
         var fold = StratifiedFolds.Assign(rows.Select(r => r.Label).ToArray(), folds);
         var predicted = new string[rows.Count];
-        var foldAccuracy = new List<double>();
-        var foldMacroF1 = new List<double>();
+        var perFold = new List<ClassificationMetrics>();
         for (var k = 0; k < folds; k++)
         {
-            var test = Enumerable.Range(0, rows.Count).Where(i => fold[i] == k).ToArray();
-            var model = Train(rows.Where((_, i) => fold[i] != k), pipeline);
-            var labels = model.PredictLabels(test.Select(i => rows[i].Text));
-            for (var j = 0; j < test.Length; j++)
-                predicted[test[j]] = labels[j];
-            var metrics = ClassificationMetrics.Compute(test.Select(i => rows[i].Label).ToArray(), labels);
-            foldAccuracy.Add(metrics.Accuracy);
-            foldMacroF1.Add(metrics.MacroF1);
+            var metrics = ScoreFold(rows, fold, k, pipeline, predicted);
+            perFold.Add(metrics);
             log?.Invoke($"{pipeline} fold {k + 1}/{folds}: accuracy {metrics.Accuracy:F3}, macro-F1 {metrics.MacroF1:F3} ({watch.Elapsed.TotalSeconds:F1} s)");
         }
         var pooled = ClassificationMetrics.Compute(rows.Select(r => r.Label).ToArray(), predicted);
-        return new CrossValidationResult(pipeline.Name, folds, pooled, foldAccuracy, foldMacroF1, watch.Elapsed.TotalSeconds);
+        return new CrossValidationResult(pipeline.Name, folds, pooled,
+            [.. perFold.Select(m => m.Accuracy)], [.. perFold.Select(m => m.MacroF1)], watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Trains without fold <paramref name="k"/>, predicts its rows into <paramref name="predicted"/> and scores them.</summary>
+    private static ClassificationMetrics ScoreFold(
+        List<(string Text, string Label)> rows, int[] fold, int k, ThemePipeline pipeline, string[] predicted)
+    {
+        var test = Enumerable.Range(0, rows.Count).Where(i => fold[i] == k).ToArray();
+        var model = Train(rows.Where((_, i) => fold[i] != k), pipeline);
+        var labels = model.PredictLabels(test.Select(i => rows[i].Text));
+        for (var j = 0; j < test.Length; j++)
+            predicted[test[j]] = labels[j];
+        return ClassificationMetrics.Compute(test.Select(i => rows[i].Label).ToArray(), labels);
     }
 
     /// <summary>Writes to a temporary file and renames it, so a watching <see cref="ThemeClassifier"/> sees only whole files.</summary>
@@ -83,7 +89,7 @@ public static class ThemeModel
         var keyed = ml.Transforms.Conversion
             .MapValueToKey("Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
             .Fit(data).Transform(data);
-        return new MlNetScorer(ml, PipelineFactory.Build(ml, pipeline).Fit(keyed));
+        return new MlNetScorer(ml, MlNetPipelineFactory.Build(ml, pipeline).Fit(keyed));
     }
 
     private static int RequireTwoLabels(List<TextRow> rows)

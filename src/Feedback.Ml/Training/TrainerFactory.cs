@@ -27,7 +27,7 @@ internal static class TrainerFactory
         var multi = ml.MulticlassClassification.Trainers;
         var binary = ml.BinaryClassification.Trainers;
         const string label = "Label";
-        const string features = PipelineFactory.FeaturesColumn;
+        const string features = MlNetPipelineFactory.FeaturesColumn;
         if (LbfgsL2(trainer) is { } l2)
             return multi.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {

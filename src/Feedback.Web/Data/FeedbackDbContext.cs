@@ -1,4 +1,5 @@
 using Feedback.Web.ApiKeys;
+using Feedback.Web.Classification;
 using Feedback.Web.Evaluations;
 using Feedback.Web.Organization;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+    public DbSet<ThemeCorrection> ThemeCorrections => Set<ThemeCorrection>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -56,6 +58,13 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
             e.HasIndex(x => x.Name).IsUnique();
         });
         model.Entity<AppSecret>().HasKey(x => x.Name);
+        model.Entity<ThemeCorrection>(e =>
+        {
+            e.Property(x => x.FromTheme).HasMaxLength(32);
+            e.Property(x => x.ToTheme).HasMaxLength(32);
+            e.Property(x => x.CorrectedBy).HasMaxLength(100);
+            e.HasOne<Evaluation>().WithMany().HasForeignKey(x => x.EvaluationId);
+        });
     }
 
     private static void ConfigureEvaluation(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Evaluation> e)
@@ -72,6 +81,12 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
         e.Property(x => x.RaterName).HasMaxLength(50);
         e.Property(x => x.RaterPhoneMasked).HasMaxLength(32);
         e.Property(x => x.ReasonCodes).HasDefaultValueSql("'{}'");
+        e.Property(x => x.Theme).HasMaxLength(32);
+        e.Property(x => x.CorrectedTheme).HasMaxLength(32);
+        e.Property(x => x.ThemeSignal).HasMaxLength(32);
+        e.Property(x => x.ModelVersion).HasMaxLength(64);
+        e.Property(x => x.ThemeTop3).HasColumnName("theme_top3");
+        e.Property(x => x.ThemeTop3Scores).HasColumnName("theme_top3_scores");
         // One first rating and one follow-up per transaction: retries and re-imports become no-ops.
         e.HasIndex(x => new { x.CaseNumber, x.AssessNumber }).IsUnique().HasFilter("case_number IS NOT NULL");
         // Ratings arrive roughly in time order, so a BRIN index serves weekly ranges at almost no cost per insert;

@@ -1,10 +1,11 @@
+using Feedback.Web.Classification;
 using Feedback.Web.Evaluations;
 using Feedback.Web.Organization;
 
 namespace Feedback.Web.Demo;
 
 /// <summary>Ratings with a realistic mix: about 95% 好评, a few weak windows, more traffic on weekdays.</summary>
-internal sealed class DemoRatingGenerator(Random random, List<Staff> staff, List<ServiceItem> items, PhoneProtector phones)
+internal sealed class DemoRatingGenerator(Random random, List<Staff> staff, List<ServiceItem> items, PhoneProtector phones, ThemeTagger tagger)
 {
     private static readonly string[] ActiveChannels = ["qr", "qr", "qr", "pad", "pad", "mobile", "web", "terminal", "phone", "sms"];
     private int _caseNumber;
@@ -37,7 +38,7 @@ internal sealed class DemoRatingGenerator(Random random, List<Staff> staff, List
         var comment = isDefault ? null : PickComment(rating);
         var named = !isDefault && random.NextDouble() < 0.2;
         var phone = named ? $"1{random.Next(3, 10)}{random.Next(100_000_000, 999_999_999)}" : null;
-        return new Evaluation
+        var evaluation = new Evaluation
         {
             CaseNumber = $"BJ{at:yyyyMMdd}{++_caseNumber:000000}",
             AssessNumber = 1,
@@ -57,6 +58,8 @@ internal sealed class DemoRatingGenerator(Random random, List<Staff> staff, List
             ReceivedAt = isDefault ? at.AddDays(7) : at.AddMinutes(random.Next(1, 30)),
             IsDefault = isDefault,
         };
+        tagger.Tag(evaluation);
+        return evaluation;
     }
 
     private int PickRating(double badShare)

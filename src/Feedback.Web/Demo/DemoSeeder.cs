@@ -28,7 +28,9 @@ public static class DemoSeeder
         await SeedOrganizationAsync(db, ct);
         services.GetRequiredService<OrgDirectory>().Invalidate();
         var time = services.GetRequiredService<TimeProvider>();
-        var count = await SeedRatingsAsync(db, services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<PhoneProtector>(), time.GetUtcNow(), ct);
+        var generator = ActivatorUtilities.CreateInstance<DemoRatingGenerator>(services, new Random(Seed),
+            await db.Staff.AsNoTracking().OrderBy(s => s.Code).ToListAsync(ct), await db.ServiceItems.AsNoTracking().OrderBy(i => i.Code).ToListAsync(ct));
+        var count = await SeedRatingsAsync(generator, services.GetRequiredService<NpgsqlDataSource>(), time.GetUtcNow(), ct);
         await log.WriteLineAsync($"demo: added {DemoData.Departments.Length} departments and {count:N0} ratings over {Weeks} weeks.");
     }
 
@@ -64,11 +66,8 @@ public static class DemoSeeder
         await db.SaveChangesAsync(ct);
     }
 
-    private static async Task<int> SeedRatingsAsync(FeedbackDbContext db, NpgsqlDataSource dataSource, PhoneProtector phones, DateTimeOffset now, CancellationToken ct)
+    private static async Task<int> SeedRatingsAsync(DemoRatingGenerator generator, NpgsqlDataSource dataSource, DateTimeOffset now, CancellationToken ct)
     {
-        var staff = await db.Staff.AsNoTracking().OrderBy(s => s.Code).ToListAsync(ct);
-        var items = await db.ServiceItems.AsNoTracking().OrderBy(i => i.Code).ToListAsync(ct);
-        var generator = new DemoRatingGenerator(new Random(Seed), staff, items, phones);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var total = 0;
         var start = now.AddDays(-7 * Weeks);

@@ -22,4 +22,17 @@ public sealed class Evaluation
     public DateTimeOffset EvaluatedAt { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
     public bool IsDefault { get; init; }
+
+    // Set by the theme classifier when a comment is stored (see ThemeTagger).
+    public string? Theme { get; set; }
+    public float? ThemeConfidence { get; set; }
+    public string[]? ThemeTop3 { get; set; }
+    public float[]? ThemeTop3Scores { get; set; }
+    public string? ModelVersion { get; set; }
+    /// <summary>Low confidence: the quality office should look at the theme.</summary>
+    public bool NeedsReview { get; set; }
+    /// <summary>suspected_bad (疑似差评) or appeal_candidate; see ThemeSignals.</summary>
+    public string? ThemeSignal { get; set; }
+    /// <summary>The theme an officer set; the latest ThemeCorrection.</summary>
+    public string? CorrectedTheme { get; set; }
 }

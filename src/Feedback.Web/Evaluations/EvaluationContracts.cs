@@ -36,7 +36,18 @@ public sealed record EvaluationResponse(
     RaterResponse Rater,
     DateTimeOffset EvaluatedAt,
     DateTimeOffset ReceivedAt,
-    bool IsDefault);
+    bool IsDefault,
+    ThemeResponse? Theme);
+
+/// <summary>
+/// The comment's theme beside the citizen's own reason codes. <c>Code</c> is the effective theme (an officer's
+/// correction wins over the prediction).
+/// </summary>
+public sealed record ThemeResponse(
+    string Code, string Label, string? Predicted, float? Confidence, IReadOnlyList<ThemeScoreResponse> Top3,
+    string? ModelVersion, bool NeedsReview, string? Signal, string? CorrectedTheme);
+
+public sealed record ThemeScoreResponse(string Theme, float Score);
 
 public sealed record BatchItemResult(int Index, string Status, long? Id, IDictionary<string, string[]>? Errors);
 
@@ -50,5 +61,21 @@ public static class EvaluationMapping
         e.Id, e.CaseNumber, e.Channel, e.Rating, Ratings.Labels[e.Rating], [.. e.ReasonCodes.Select(c => (int)c)], e.Comment,
         e.DepartmentCode, e.WindowCode, e.StaffCode, e.ServiceItemCode, e.AssessNumber,
         new RaterResponse(e.Anonymous, e.RaterName, e.RaterPhoneMasked),
-        e.EvaluatedAt, e.ReceivedAt, e.IsDefault);
+        e.EvaluatedAt, e.ReceivedAt, e.IsDefault, e.AsThemeResponse());
+
+    private static ThemeResponse? AsThemeResponse(this Evaluation e)
+    {
+        var code = e.CorrectedTheme ?? e.Theme;
+        if (code is null)
+        {
+            return null;
+        }
+        var top3 = e.ThemeTop3 is null || e.ThemeTop3Scores is null
+            ? []
+            : e.ThemeTop3.Zip(e.ThemeTop3Scores, (t, s) => new ThemeScoreResponse(t, s)).ToList();
+        // The praise theme only means a mis-tap on a 差评; on a 好评 it is simply praise.
+        var label = code == Classification.Themes.PraiseMismatch && !Ratings.IsBad(e.Rating) ? "表扬" : Classification.Themes.Labels.GetValueOrDefault(code, code);
+        return new ThemeResponse(code, label, e.Theme, e.ThemeConfidence, top3,
+            e.ModelVersion, e.NeedsReview, e.ThemeSignal, e.CorrectedTheme);
+    }
 }

@@ -1,9 +1,10 @@
+using Feedback.Web.Classification;
 using Feedback.Web.Organization;
 
 namespace Feedback.Web.Evaluations;
 
 /// <summary>Validates a request against the current organisation, reloading it once if a code is unknown.</summary>
-public sealed class EvaluationIntake(EvaluationValidator validator, OrgDirectory org, TimeProvider time)
+public sealed class EvaluationIntake(EvaluationValidator validator, OrgDirectory org, ThemeTagger tagger, TimeProvider time)
 {
     /// <summary>The server clock at PostgreSQL's precision (microseconds), so a stored row reads back equal.</summary>
     public DateTimeOffset Now => Microseconds(time.GetUtcNow());
@@ -20,6 +21,11 @@ public sealed class EvaluationIntake(EvaluationValidator validator, OrgDirectory
             // Another process may have added the code since our snapshot was taken.
             errors.Clear();
             evaluation = validator.Validate(request, await org.RefreshAsync(ct), receivedAt, errors);
+        }
+        if (evaluation is not null)
+        {
+            // Classified here, on the request's thread, so the writer's commit loop stays short.
+            tagger.Tag(evaluation);
         }
         return (evaluation, errors);
     }

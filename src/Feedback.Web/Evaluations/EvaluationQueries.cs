@@ -8,7 +8,7 @@ namespace Feedback.Web.Evaluations;
 /// <summary>Query string of GET /api/evaluations. Kept as text so that a bad value is reported by name.</summary>
 public sealed record EvaluationFilter(
     string? From, string? To, string? DepartmentCode, string? WindowCode, string? StaffCode,
-    string? Rating, string? BadOnly, string? Limit, string? Cursor);
+    string? Rating, string? BadOnly, string? Theme, string? NeedsReview, string? Signal, string? Limit, string? Cursor);
 
 public static class EvaluationQueries
 {
@@ -66,6 +66,9 @@ public static class EvaluationQueries
             Add("rating = @", (short)rating);
         }
         if (Parse<bool>(f.BadOnly, "badOnly", errors) == true) where.Append(" AND rating <= 2");
+        if (!string.IsNullOrWhiteSpace(f.Theme)) Add("coalesce(corrected_theme, theme) = @", f.Theme);
+        if (Parse<bool>(f.NeedsReview, "needsReview", errors) is { } review) Add("needs_review = @", review);
+        if (!string.IsNullOrWhiteSpace(f.Signal)) Add("theme_signal = @", f.Signal);
         if (Parse<long>(f.Cursor, "cursor", errors) is { } cursor) Add("id < @", cursor);
         limit = Parse<int>(f.Limit, "limit", errors) ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit) errors["limit"] = [$"Limit is 1 to {MaxLimit}."];

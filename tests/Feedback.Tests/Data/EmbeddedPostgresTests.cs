@@ -72,9 +72,18 @@ public sealed class EmbeddedPostgresTests : IAsyncDisposable
 
     private async Task<EmbeddedPostgres> StartAsync()
     {
-        var server = await EmbeddedPostgres.StartAsync(DataDirectory, ct: Ct);
-        _servers.Add(server);
-        return server;
+        try
+        {
+            var server = await EmbeddedPostgres.StartAsync(DataDirectory, ct: Ct);
+            _servers.Add(server);
+            return server;
+        }
+        catch (PostgresNotInstalledException ex) when (Environment.GetEnvironmentVariable("FEEDBACK_TEST_POSTGRES") is { Length: > 0 })
+        {
+            // The run uses an external server; this machine need not have PostgreSQL's binaries.
+            Assert.Skip(ex.Message);
+            throw;
+        }
     }
 
     private static async Task<object?> ScalarAsync(EmbeddedPostgres server, string database, string sql)

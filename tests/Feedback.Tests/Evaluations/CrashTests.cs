@@ -25,30 +25,17 @@ public sealed class CrashTests
     [Fact]
     public async Task Server_KilledUnderLoad_KeepsEveryAcknowledgedRatingAndStoresEachRetryOnce()
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew(); void T(string m) => TestContext.Current.TestOutputHelper!.WriteLine($"TIMING {sw.ElapsedMilliseconds} {m}");
         var (connectionString, key) = await CreateDatabaseAsync();
-        T("db");
         var load = new Load("K" + Guid.NewGuid().ToString("N")[..10] + "-", KillAfterAcknowledged);
-        await using (var server = await WebProcess.StartServerAsync(connectionString, Ct))
-        {
-            T("started");
-            using var http = Client(server.Url, key);
-            var clients = Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => load.SendUntilNoAnswerAsync(http)));
-            await Task.WhenAny(load.KillPoint, clients).WaitAsync(TimeSpan.FromSeconds(60), Ct);
-            Assert.True(load.KillPoint.IsCompleted, $"The load stopped before the kill point: {string.Join("; ", load.Unexpected.Take(3))}");
 
-            T("killpoint");
-            await server.KillAsync();
-            await clients;
-            T("killed");
-        }
+        await RunAndKillServerAsync(connectionString, key, load);
         await using var restarted = await WebProcess.StartServerAsync(connectionString, Ct);
-        T("restarted");
         var afterCrash = await StoredAsync(connectionString, load.Prefix);
-        using var retryHttp = Client(restarted.Url, key);
-        var retries = await SendAgainAsync(retryHttp, load.Unanswered);
+        using var http = Client(restarted.Url, key);
+        var retries = await SendAgainAsync(http, load.Unanswered);
         var afterRetry = await StoredAsync(connectionString, load.Prefix);
-        T($"retried {load.Answered.Count} {load.Unanswered.Count} {retries.Count(r => r.Status == HttpStatusCode.OK)}");
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"acknowledged {load.Answered.Count}, unanswered {load.Unanswered.Count} of which stored before the kill {retries.Count(r => r.Status == HttpStatusCode.OK)}");
 
         Assert.Empty(load.Unexpected);
         Assert.NotEmpty(load.Unanswered);
@@ -62,6 +49,17 @@ public sealed class CrashTests
         var retryIds = afterRetry.ToDictionary(r => r.CaseNumber, r => r.Id);
         Assert.All(retries, r => Assert.Equal(r.Id, retryIds.GetValueOrDefault(r.CaseNumber)));
         Assert.Equal(load.Answered.Count + load.Unanswered.Count, afterRetry.Count);
+    }
+
+    private static async Task RunAndKillServerAsync(string connectionString, string key, Load load)
+    {
+        await using var server = await WebProcess.StartServerAsync(connectionString, Ct);
+        using var http = Client(server.Url, key);
+        var clients = Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => load.SendUntilNoAnswerAsync(http)));
+        await Task.WhenAny(load.KillPoint, clients).WaitAsync(TimeSpan.FromSeconds(60), Ct);
+        Assert.True(load.KillPoint.IsCompleted, $"The load stopped before the kill point: {string.Join("; ", load.Unexpected.Take(3))}");
+        await server.KillAsync();
+        await clients;
     }
 
     /// <summary>Clients that each send new ratings until the server stops answering.</summary>

@@ -24,7 +24,7 @@ public sealed class EvaluationsApiTests(FeedbackApp app) : IClassFixture<Feedbac
         Assert.Equal($"/api/evaluations/{created.Id}", response.Headers.Location?.OriginalString);
         var stored = await app.Reader.GetFromJsonAsync<EvaluationResponse>(response.Headers.Location, Ct);
         Assert.NotNull(stored);
-        Assert.Equal(created, stored with { ReasonCodes = created.ReasonCodes });
+        Assert.Equivalent(created, stored, strict: true);
         Assert.Equal("窗口小姐姐很耐心👍", stored.Comment);
         Assert.Equal("非常满意", stored.RatingLabel);
     }

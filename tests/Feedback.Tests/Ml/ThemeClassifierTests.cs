@@ -59,7 +59,7 @@ public sealed class ThemeClassifierTests : IDisposable
 
         Assert.NotEqual(before, classifier.ModelVersion);
         Assert.Equal(info.Version, classifier.Predict("医院挂号太难了").ModelVersion);
-        Assert.Equal(["school", "traffic"], classifier.Model.Labels);
+        Assert.Equal(["school", "traffic"], classifier.ModelInfo.Labels);
     }
 
     [Fact]

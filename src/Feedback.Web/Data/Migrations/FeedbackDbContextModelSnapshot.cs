@@ -70,6 +70,49 @@ namespace Feedback.Web.Data.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Feedback.Web.Classification.ThemeCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("corrected_at");
+
+                    b.Property<string>("CorrectedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("corrected_by");
+
+                    b.Property<long>("EvaluationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<string>("FromTheme")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from_theme");
+
+                    b.Property<string>("ToTheme")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to_theme");
+
+                    b.HasKey("Id")
+                        .HasName("pk_theme_corrections");
+
+                    b.HasIndex("EvaluationId")
+                        .HasDatabaseName("ix_theme_corrections_evaluation_id");
+
+                    b.ToTable("theme_corrections", (string)null);
+                });
+
             modelBuilder.Entity("Feedback.Web.Data.AppSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -120,6 +163,11 @@ namespace Feedback.Web.Data.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("comment");
 
+                    b.Property<string>("CorrectedTheme")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("corrected_theme");
+
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -133,6 +181,15 @@ namespace Feedback.Web.Data.Migrations
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean")
                         .HasColumnName("is_default");
+
+                    b.Property<string>("ModelVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("model_version");
+
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("boolean")
+                        .HasColumnName("needs_review");
 
                     b.Property<string>("RaterName")
                         .HasMaxLength(50)
@@ -172,6 +229,28 @@ namespace Feedback.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("staff_code");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("theme");
+
+                    b.Property<float?>("ThemeConfidence")
+                        .HasColumnType("real")
+                        .HasColumnName("theme_confidence");
+
+                    b.Property<string>("ThemeSignal")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("theme_signal");
+
+                    b.PrimitiveCollection<string[]>("ThemeTop3")
+                        .HasColumnType("text[]")
+                        .HasColumnName("theme_top3");
+
+                    b.PrimitiveCollection<float[]>("ThemeTop3Scores")
+                        .HasColumnType("real[]")
+                        .HasColumnName("theme_top3_scores");
 
                     b.Property<string>("WindowCode")
                         .HasMaxLength(32)
@@ -310,6 +389,16 @@ namespace Feedback.Web.Data.Migrations
                         .HasDatabaseName("ix_staff_window_code");
 
                     b.ToTable("staff", (string)null);
+                });
+
+            modelBuilder.Entity("Feedback.Web.Classification.ThemeCorrection", b =>
+                {
+                    b.HasOne("Feedback.Web.Evaluations.Evaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_theme_corrections_evaluations_evaluation_id");
                 });
 
             modelBuilder.Entity("Feedback.Web.Organization.ServiceItem", b =>

@@ -4,7 +4,7 @@ using Microsoft.ML.Transforms.Text;
 namespace Feedback.Ml;
 
 /// <summary>Builds an end-to-end ML.NET estimator (FeaturizeText featurizers only): Text and a key-typed Label in, PredictedLabel and Score out.</summary>
-internal static class PipelineFactory
+internal static class MlNetPipelineFactory
 {
     public const string FeaturesColumn = "Features";
 
