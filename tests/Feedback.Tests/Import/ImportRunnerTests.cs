@@ -129,6 +129,34 @@ public sealed class ImportRunnerTests(FeedbackApp app) : IClassFixture<FeedbackA
         Assert.Equal([Case("ok")], (await StoredAsync()).Keys);
     }
 
+    [Fact]
+    public async Task RunAsync_DatabaseRejectsTwoChunks_ThrowsInsteadOfWaitingForever()
+    {
+        // Both writers fail (as when the database restarts mid-import) while later chunks are still to come.
+        var lines = Enumerable.Range(0, 4 * ImportRunner.ChunkSize + 1)
+            .Select(i => $"{Case(i is 0 or ImportRunner.ChunkSize ? $"poison{i}" : $"{i}")},qr,5,,,D01,W001");
+        var path = WriteFile("rejected.csv", string.Join('\n', [Header, .. lines]));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(10));
+        await ExecuteAsync("""
+            CREATE FUNCTION reject_poison() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN IF NEW.case_number LIKE '%-poison%' THEN RAISE EXCEPTION 'simulated failure'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER reject_poison BEFORE INSERT ON evaluations FOR EACH ROW EXECUTE FUNCTION reject_poison();
+            """);
+        try
+        {
+            var run = app.Services.CreateImportRunner().RunAsync(path, _invalid.Add, null, deadline.Token);
+
+            var ex = await Record.ExceptionAsync(() => run);
+
+            Assert.IsType<PostgresException>(ex);
+        }
+        finally
+        {
+            await ExecuteAsync("DROP TRIGGER reject_poison ON evaluations; DROP FUNCTION reject_poison();");
+        }
+    }
+
     public void Dispose() => TestPostgres.TryDelete(_directory);
 
     private string Case(string name) => _prefix + name;
@@ -140,6 +168,12 @@ public sealed class ImportRunnerTests(FeedbackApp app) : IClassFixture<FeedbackA
         var path = Path.Combine(_directory, name);
         File.WriteAllText(path, content, new UTF8Encoding(bom));
         return path;
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var command = app.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(Ct);
     }
 
     /// <summary>This test's stored rows by case number; a case stored twice fails here.</summary>
