@@ -4,9 +4,10 @@ using NpgsqlTypes;
 
 namespace Feedback.Web.Evaluations;
 
-public enum StoreStatus { Created, Duplicate }
+public enum StoreStatus { Created, Duplicate, Rejected }
 
-public readonly record struct StoreOutcome(StoreStatus Status, Evaluation Evaluation);
+/// <summary>What became of one row; <see cref="Error"/> says why the database rejected it.</summary>
+public readonly record struct StoreOutcome(StoreStatus Status, Evaluation Evaluation, string? Error = null);
 
 /// <summary>
 /// Writes validated ratings set-based: one INSERT … SELECT FROM unnest(…) per batch, one commit.
@@ -35,14 +36,42 @@ public static class EvaluationStore
         RETURNING id, case_number, assess_number
         """;
 
-    /// <summary>Inserts the rows in one transaction and commits; returns an outcome per row, in order.</summary>
+    /// <summary>
+    /// Inserts the rows in one transaction and commits; returns an outcome per row, in order. If the database
+    /// rejects a row's data (a rule validation does not know of), the rows are stored one by one instead, so
+    /// that only the bad row is rejected and the others are kept.
+    /// </summary>
     public static async Task<StoreOutcome[]> InsertAsync(NpgsqlConnection connection, IReadOnlyList<Evaluation> rows, CancellationToken ct)
+    {
+        try
+        {
+            return await InsertCommittedAsync(connection, rows, ct);
+        }
+        catch (PostgresException ex) when (IsDataError(ex) && rows.Count > 1)
+        {
+            var outcomes = new StoreOutcome[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                outcomes[i] = (await InsertAsync(connection, [rows[i]], ct))[0];
+            }
+            return outcomes;
+        }
+        catch (PostgresException ex) when (IsDataError(ex))
+        {
+            return [new StoreOutcome(StoreStatus.Rejected, rows[0], ex.MessageText)];
+        }
+    }
+
+    private static async Task<StoreOutcome[]> InsertCommittedAsync(NpgsqlConnection connection, IReadOnlyList<Evaluation> rows, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var outcomes = await InsertAsync(connection, transaction, rows, ct);
         await transaction.CommitAsync(ct);
         return outcomes;
     }
+
+    /// <summary>SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation).</summary>
+    private static bool IsDataError(PostgresException ex) => ex.SqlState.StartsWith("22", StringComparison.Ordinal) || ex.SqlState.StartsWith("23", StringComparison.Ordinal);
 
     public static async Task<StoreOutcome[]> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Evaluation> rows, CancellationToken ct)
     {

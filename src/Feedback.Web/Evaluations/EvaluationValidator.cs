@@ -28,6 +28,7 @@ public sealed class EvaluationValidator(PhoneProtector phones)
             Add(errors, "rating", "Rating is required, 1 (非常不满意) to 5 (非常满意).");
         }
         var reasons = ValidateReasons(request.ReasonCodes ?? [], rating, errors);
+        RejectControlCharacters(request, errors);
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment;
         if (comment is not null && comment.EnumerateRunes().Count() > MaxCommentLength)
         {
@@ -183,6 +184,25 @@ public sealed class EvaluationValidator(PhoneProtector phones)
             return (anonymous, name, null, null);
         }
         return (anonymous, name, PhoneProtector.Mask(normalized), phones.Hash(normalized));
+    }
+
+    /// <summary>NUL and other control characters cannot be stored as text (line breaks and tabs in a comment can).</summary>
+    private static void RejectControlCharacters(EvaluationRequest request, Dictionary<string, string[]> errors)
+    {
+        static bool Bad(string? value, bool multiline) =>
+            value is not null && value.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'));
+        foreach (var (field, value, multiline) in new[]
+        {
+            ("comment", request.Comment, true), ("caseNumber", request.CaseNumber, false), ("rater.name", request.Rater?.Name, false),
+            ("channel", request.Channel, false), ("departmentCode", request.DepartmentCode, false), ("windowCode", request.WindowCode, false),
+            ("staffCode", request.StaffCode, false), ("serviceItemCode", request.ServiceItemCode, false),
+        })
+        {
+            if (Bad(value, multiline))
+            {
+                Add(errors, field, "Contains a control character (such as NUL) that cannot be stored.");
+            }
+        }
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -32,9 +32,12 @@ public static class EvaluationsApi
         }
         var outcome = await writer.WriteAsync(evaluation, ct);
         var response = outcome.Evaluation.AsResponse();
-        return outcome.Status == StoreStatus.Created
-            ? TypedResults.Created($"/api/evaluations/{response.Id}", response)
-            : TypedResults.Ok(response);
+        return outcome.Status switch
+        {
+            StoreStatus.Created => TypedResults.Created($"/api/evaluations/{response.Id}", response),
+            StoreStatus.Duplicate => TypedResults.Ok(response),
+            _ => TypedResults.ValidationProblem(Rejected(outcome)),
+        };
     }
 
     public static async Task<Results<Ok<BatchResponse>, ValidationProblem>> CreateBatch(
@@ -74,10 +77,18 @@ public static class EvaluationsApi
         var outcomes = await EvaluationStore.InsertAsync(connection, valid.ConvertAll(v => v.Evaluation), ct);
         for (var i = 0; i < valid.Count; i++)
         {
-            var status = outcomes[i].Status == StoreStatus.Created ? "created" : "duplicate";
-            results[valid[i].Index] = new(valid[i].Index, status, outcomes[i].Evaluation.Id, null);
+            var index = valid[i].Index;
+            results[index] = outcomes[i].Status switch
+            {
+                StoreStatus.Created => new(index, "created", outcomes[i].Evaluation.Id, null),
+                StoreStatus.Duplicate => new(index, "duplicate", outcomes[i].Evaluation.Id, null),
+                _ => new(index, "invalid", null, Rejected(outcomes[i])),
+            };
         }
     }
+
+    internal static Dictionary<string, string[]> Rejected(StoreOutcome outcome) =>
+        new() { ["evaluation"] = [$"The database rejected the rating: {outcome.Error}"] };
 }
 
 public sealed record BatchRequest(IReadOnlyList<EvaluationRequest>? Items);

@@ -11,6 +11,9 @@ internal sealed class CsvRecordReader(TextReader reader)
     /// <summary>Line number (1-based) where the last record returned starts.</summary>
     public int LineNumber { get; private set; }
 
+    /// <summary>The last record opened a quoted field that the file never closes: it swallowed the rest of the file.</summary>
+    public bool Unterminated { get; private set; }
+
     public List<string>? Read()
     {
         var line = reader.ReadLine();
@@ -37,8 +40,13 @@ internal sealed class CsvRecordReader(TextReader reader)
                 else if (c == '"' && _field.Length == 0) inQuotes = true;
                 else _field.Append(c);
             }
-            if (!inQuotes || (line = reader.ReadLine()) is null)
+            if (!inQuotes)
             {
+                break;
+            }
+            if ((line = reader.ReadLine()) is null)
+            {
+                Unterminated = true;
                 break;
             }
             // A quoted field continues on the next line.

@@ -66,6 +66,12 @@ public static class EvaluationFileReader
                 continue;
             }
             var errors = new Dictionary<string, string[]>();
+            if (csv.Unterminated)
+            {
+                errors["line"] = ["A quoted field opened in this row is never closed: the rest of the file was read as one field."];
+                yield return new ImportRow(csv.LineNumber, null, errors);
+                continue;
+            }
             if (fields.Count != header.Count)
             {
                 errors["line"] = [$"Expected {header.Count} fields, found {fields.Count}."];

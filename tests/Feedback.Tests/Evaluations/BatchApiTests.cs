@@ -37,6 +37,50 @@ public sealed class BatchApiTests(FeedbackApp app) : IClassFixture<FeedbackApp>
     }
 
     [Fact]
+    public async Task PostBatch_RowTheDatabaseRejects_IsInvalidAndTheOthersAreStored()
+    {
+        var poison = "POISON" + TestRatings.NewCaseNumber();
+        await ExecuteAsync($"""
+            CREATE FUNCTION reject_{poison.ToLowerInvariant()}() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN IF NEW.case_number = '{poison}' THEN RAISE EXCEPTION 'rejected' USING ERRCODE = 'check_violation'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER reject_{poison.ToLowerInvariant()} BEFORE INSERT ON evaluations FOR EACH ROW EXECUTE FUNCTION reject_{poison.ToLowerInvariant()}();
+            """);
+        try
+        {
+            var items = new[] { TestRatings.Valid(), TestRatings.Valid(poison), TestRatings.Valid() };
+
+            var batch = await (await app.Ingest.PostAsJsonAsync("/api/evaluations/batch", new { items }, Ct)).Content.ReadFromJsonAsync<BatchResponse>(Ct);
+
+            Assert.Equal(["created", "invalid", "created"], batch!.Items.Select(i => i.Status));
+            Assert.Contains("evaluation", batch.Items[1].Errors!.Keys);
+        }
+        finally
+        {
+            await ExecuteAsync($"DROP TRIGGER reject_{poison.ToLowerInvariant()} ON evaluations; DROP FUNCTION reject_{poison.ToLowerInvariant()}();");
+        }
+    }
+
+    [Fact]
+    public async Task PostEvaluation_CommentWithNul_Returns400AndAnswersTheOthersInItsBatch()
+    {
+        var good = Enumerable.Range(0, 20).Select(_ => app.Ingest.PostRatingAsync(TestRatings.Valid().With("comment", "很好")));
+        var bad = app.Ingest.PostRatingAsync(TestRatings.Valid().With("comment", "a\u0000b"));
+
+        var responses = await Task.WhenAll([.. good, bad]);
+
+        Assert.All(responses[..^1], r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        await EvaluationsApiTests.AssertProblemAsync(responses[^1], "comment");
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    [Fact]
     public async Task PostBatch_OverTheLimit_Returns400NamingItems()
     {
         var items = Enumerable.Range(0, EvaluationsApi.MaxBatch + 1).Select(_ => TestRatings.Valid()).ToArray();

@@ -32,6 +32,7 @@ public sealed class ThemeModelTests
     [InlineData("char2+lbfgs")]
     [InlineData("char3+ova-svm")]
     [InlineData("words+lbfgs")]
+    [InlineData("ml-char3+sdca")]
     public void SaveThenLoad_AnyPipeline_GivesTheSamePredictions(string pipeline)
     {
         var model = ThemeModel.Train(GeneratedMessages.Create(40, seed: 3), ThemePipeline.Parse(pipeline));
