@@ -17,8 +17,8 @@ public sealed class EvaluationValidator(PhoneProtector phones)
 
     public Evaluation? Validate(EvaluationRequest request, OrgSnapshot org, DateTimeOffset receivedAt, Dictionary<string, string[]> errors)
     {
-        var channel = request.Channel?.Trim().ToLowerInvariant();
-        if (channel is null || !Channels.All.Contains(channel))
+        var channel = Channels.Find(request.Channel);
+        if (channel is null)
         {
             Add(errors, "channel", $"Channel is required, one of: {string.Join(", ", Channels.All)}.");
         }

@@ -31,6 +31,11 @@ public static class Channels
     public const string Qr = "qr";
 
     public static readonly IReadOnlyList<string> All = ["web", "mobile", Qr, "pad", "terminal", "phone", "sms", Default];
+
+    private static readonly Dictionary<string, string> ByName = All.ToDictionary(c => c, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The channel's code, whatever its case and surrounding spaces; null if unknown.</summary>
+    public static string? Find(string? name) => name is null ? null : ByName.GetValueOrDefault(name.Trim());
 }
 
 /// <summary>The de facto national reason codes: 1xx belong to 非常不满意, 2xx to 不满意.</summary>
