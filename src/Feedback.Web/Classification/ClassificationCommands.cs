@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Feedback.Ml;
+using Feedback.Web.Cli;
 
 namespace Feedback.Web.Classification;
 
@@ -24,17 +25,30 @@ internal static class ClassificationCommands
     {
         var (data, textColumn, labelColumn, pipeline) = (DataOption(), TextColumnOption(), LabelColumnOption(), PipelineOption());
         var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
-        var command = new Command("train", "Train a theme model on a labelled CSV and save it") { data, output, textColumn, labelColumn, pipeline };
-        command.SetAction(parse => Run(parse, (stdout, log) =>
+        var corrections = new Option<bool>("--include-corrections") { Description = "Add the officers' theme corrections from the database" };
+        var command = new Command("train", "Train a theme model on a labelled CSV and save it") { data, output, textColumn, labelColumn, pipeline, corrections };
+        command.SetAction(async (parse, ct) =>
         {
-            var model = ThemeModel.Train(parse.GetRequiredValue(data), parse.GetRequiredValue(textColumn),
-                parse.GetRequiredValue(labelColumn), ThemePipeline.Parse(parse.GetRequiredValue(pipeline)), log);
-            ThemeModel.Save(model, parse.GetRequiredValue(output));
-            var saved = ThemeModel.Load(parse.GetRequiredValue(output)).Info;
-            stdout.WriteLine($"saved {parse.GetRequiredValue(output)}: {saved.Pipeline}, version {saved.Version}, " +
-                             $"{saved.TrainingRows} rows, labels {string.Join(",", saved.Labels)}");
-        }));
+            var extra = parse.GetValue(corrections) ? await LoadCorrectionsAsync(parse.InvocationConfiguration.Error, ct) : [];
+            return Run(parse, (stdout, log) =>
+            {
+                var rows = LabelledCsv.Read(parse.GetRequiredValue(data), parse.GetRequiredValue(textColumn), parse.GetRequiredValue(labelColumn), log);
+                var model = ThemeModel.Train(rows.Concat(extra), ThemePipeline.Parse(parse.GetRequiredValue(pipeline)), log);
+                ThemeModel.Save(model, parse.GetRequiredValue(output));
+                var saved = ThemeModel.Load(parse.GetRequiredValue(output)).Info;
+                stdout.WriteLine($"saved {parse.GetRequiredValue(output)}: {saved.Pipeline}, version {saved.Version}, " +
+                                 $"{saved.TrainingRows} rows ({extra.Count} from corrections), labels {string.Join(",", saved.Labels)}");
+            });
+        });
         return command;
+    }
+
+    private static async Task<List<(string Text, string Label)>> LoadCorrectionsAsync(TextWriter log, CancellationToken ct)
+    {
+        await using var app = await ToolHost.StartAsync(ct);
+        var examples = await CorrectionExamples.LoadAsync(app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), ct);
+        await log.WriteLineAsync($"corrections: {examples.Count} rows from the database");
+        return examples;
     }
 
     private static Command EvaluateCommand()
