@@ -3,9 +3,22 @@ using System.Net;
 
 namespace Feedback.Web.Benchmarks;
 
-internal sealed record LoadResult(long Acknowledged, long Failed, double Seconds, double P50Ms, double P99Ms)
+internal sealed record LoadResult(long Acknowledged, long Failed, double Seconds, double[] SortedLatenciesMs)
 {
     public double PerSecond => Acknowledged / Seconds;
+    public double P50Ms => Percentile(0.50);
+    public double P99Ms => Percentile(0.99);
+
+    /// <summary>Several runs of the same configuration as one.</summary>
+    public static LoadResult Combine(IEnumerable<LoadResult> runs)
+    {
+        var list = runs.ToList();
+        return new(list.Sum(r => r.Acknowledged), list.Sum(r => r.Failed), list.Sum(r => r.Seconds),
+            [.. list.SelectMany(r => r.SortedLatenciesMs).Order()]);
+    }
+
+    private double Percentile(double p) =>
+        SortedLatenciesMs.Length == 0 ? 0 : SortedLatenciesMs[(int)Math.Min(SortedLatenciesMs.Length - 1, p * SortedLatenciesMs.Length)];
 }
 
 /// <summary>Closed-loop load: each client sends its next request when the previous one is answered.</summary>
@@ -47,8 +60,6 @@ internal static class LoadGenerator
         }, ct)));
         var seconds = clock.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(all.Length, failed, seconds, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new LoadResult(all.Length, failed, seconds, all);
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, p * sorted.Length)];
 }
