@@ -1,4 +1,5 @@
 using Feedback.Web.ApiKeys;
+using Feedback.Web.Cli;
 using Feedback.Web.Data;
 using Feedback.Web.Demo;
 using Npgsql;
@@ -28,8 +29,7 @@ internal sealed class BenchCluster : IAsyncDisposable
         var postgres = await EmbeddedPostgres.StartAsync(Path.Combine(directory, "pg"), ct: ct);
         await postgres.CreateDatabaseIfMissingAsync("bench", ct);
         var connectionString = postgres.ConnectionString("bench");
-        await using var app = Program.BuildWebApp(["--Logging:LogLevel:Default=Warning", "--Jobs:RunServer=false", $"--ConnectionStrings:Feedback={connectionString}"]);
-        await app.Services.EnsureDatabaseReadyAsync(ct);
+        await using var app = await ToolHost.StartAsync(ct, connectionString);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
         await DemoSeeder.SeedOrganizationAsync(db, ct);

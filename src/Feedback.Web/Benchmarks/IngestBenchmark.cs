@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Feedback.Web.Cli;
+using Feedback.Web.Infrastructure;
 
 namespace Feedback.Web.Benchmarks;
 
@@ -56,9 +56,11 @@ internal static class IngestBenchmark
         if (importRows > 0)
         {
             var import = await ImportBenchmark.RunAsync(cluster, importRows, ct);
-            report.AppendLine($"| raw COPY of {importRows:N0} rows | {import.CopyRowsPerSecond:N0} rows/s |");
+            report.AppendLine($"| raw COPY of {importRows:N0} rows into a bare table | {import.CopyRowsPerSecond:N0} rows/s |");
+            report.AppendLine($"| raw COPY of the same rows into a copy of the evaluations table | {import.IndexedCopyRowsPerSecond:N0} rows/s |");
             report.AppendLine($"| import of the same rows | {import.ImportRowsPerSecond:N0} rows/s |");
-            report.AppendLine($"| ratio to COPY | {import.ImportRowsPerSecond / import.CopyRowsPerSecond:F2} (target ≥ 0.25) |");
+            report.AppendLine($"| ratio to COPY into a bare table | {import.ImportRowsPerSecond / import.CopyRowsPerSecond:F2} (target ≥ 0.25) |");
+            report.AppendLine($"| ratio to COPY into the evaluations table | {import.ImportRowsPerSecond / import.IndexedCopyRowsPerSecond:F2} |");
         }
         Console.WriteLine(report);
         // The warm-up's ratings are stored too, so there may be more rows than measured acknowledgements, never fewer.
@@ -68,7 +70,7 @@ internal static class IngestBenchmark
     private static async Task<(LoadResult Result, long PeakRss)> MeasureApiAsync(BenchCluster cluster, int clients, int seconds, bool classify, CancellationToken ct)
     {
         Console.Error.WriteLine($"bench ingest: starting the server process, classification {(classify ? "on" : "off")}…");
-        await using var server = await ServerProcess.StartAsync(FreePort(), new Dictionary<string, string>
+        await using var server = await ServerProcess.StartAsync(LoopbackPort.Free(), new Dictionary<string, string>
         {
             ["ConnectionStrings__Feedback"] = cluster.ConnectionString,
             ["Jobs__RunServer"] = "true",
@@ -102,11 +104,4 @@ internal static class IngestBenchmark
         "窗口工作人员很耐心，一次就办好了", "排队等了一个多小时，窗口只开了两个", "材料清单没有一次说清楚，跑了两趟",
         "网上办理一直提交失败", "办事效率高，点赞", "工作人员上班时间玩手机", "停车太难了",
     ];
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -5,10 +5,12 @@ namespace Feedback.Web.Cli;
 /// <summary>The service's components without the web server, for subcommands that work on the database.</summary>
 internal static class ToolHost
 {
-    public static async Task<WebApplication> StartAsync(CancellationToken ct)
+    /// <summary>Starts the database (and migrates); <paramref name="connectionString"/> overrides the configured one.</summary>
+    public static async Task<WebApplication> StartAsync(CancellationToken ct, string? connectionString = null)
     {
         // Tools print their own output; only warnings from the framework.
-        var app = Program.BuildWebApp(["--Logging:LogLevel:Default=Warning", "--Jobs:RunServer=false"]);
+        string[] args = ["--Logging:LogLevel:Default=Warning", "--Jobs:RunServer=false"];
+        var app = Program.BuildWebApp(connectionString is null ? args : [.. args, $"--ConnectionStrings:{FeedbackDatabase.ConnectionStringName}={connectionString}"]);
         await app.Services.EnsureDatabaseReadyAsync(ct);
         return app;
     }

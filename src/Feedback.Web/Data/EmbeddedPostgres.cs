@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
+using Feedback.Web.Infrastructure;
 using Npgsql;
 
 namespace Feedback.Web.Data;
@@ -91,7 +90,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             Port = port;
             return;
         }
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         var options = $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories='' -c max_connections=200";
         Run(true, "pg_ctl", "start", "-D", _dataDirectory, "-w", "-t", "60", "-l", _dataDirectory + ".log", "-o", options);
         _ownsServer = true;
@@ -188,13 +187,6 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             : [];
         return candidates.FirstOrDefault()
             ?? throw new PostgresNotInstalledException($"PostgreSQL server binaries not found under {root}. Install them: {InstallHint}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private (int ExitCode, string Output) Run(bool throwOnError, string tool, params string[] arguments)

@@ -30,6 +30,7 @@ public sealed class EvaluationIntake(EvaluationValidator validator, OrgDirectory
         return (evaluation, errors);
     }
 
-    private static bool HasUnknownCode(Dictionary<string, string[]> errors) =>
-        errors.Values.Any(messages => messages.Any(m => m.StartsWith("Unknown ", StringComparison.Ordinal) && !m.Contains("reason", StringComparison.Ordinal)));
+    private static readonly string[] OrgFields = ["departmentCode", "windowCode", "staffCode", "serviceItemCode"];
+
+    private static bool HasUnknownCode(Dictionary<string, string[]> errors) => OrgFields.Any(errors.ContainsKey);
 }

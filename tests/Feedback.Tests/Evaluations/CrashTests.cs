@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Feedback.Tests.Infrastructure;
 using Feedback.Web.ApiKeys;
+using Feedback.Web.Cli;
 using Feedback.Web.Data;
 using Feedback.Web.Demo;
 using Feedback.Web.Evaluations;
@@ -157,8 +158,7 @@ public sealed class CrashTests
     private static async Task<(string ConnectionString, string IngestKey)> CreateDatabaseAsync()
     {
         var connectionString = await (await TestPostgres.SharedAsync()).CreateDatabaseAsync("crash");
-        await using var app = Program.BuildWebApp(["--Logging:LogLevel:Default=Warning", "--Jobs:RunServer=false", $"--ConnectionStrings:Feedback={connectionString}"]);
-        await app.Services.EnsureDatabaseReadyAsync(Ct);
+        await using var app = await ToolHost.StartAsync(Ct, connectionString);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
         await DemoSeeder.SeedOrganizationAsync(db, Ct);

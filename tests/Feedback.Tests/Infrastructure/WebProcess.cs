@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Runtime.InteropServices;
+
+using Feedback.Web.Infrastructure;
 
 namespace Feedback.Tests.Infrastructure;
 
@@ -30,7 +31,7 @@ public sealed class WebProcess : IAsyncDisposable
 
     public static async Task<WebProcess> StartServerAsync(string connectionString, CancellationToken ct)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var process = Start(connectionString, ["serve", "--urls", url]);
         var server = new WebProcess(process, url);
         process.OutputDataReceived += (_, e) => server.Keep(e.Data);
@@ -168,12 +169,5 @@ public sealed class WebProcess : IAsyncDisposable
         var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
         var candidate = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
         return File.Exists(candidate) ? candidate : "dotnet";
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
