@@ -92,7 +92,8 @@ public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataS
                 {
                     continue;
                 }
-                var outcomes = await EvaluationStore.InsertAsync(connection, valid, failed.Token);
+                var outcomes = await EvaluationBulkCopy.TryCopyAsync(connection, valid, failed.Token)
+                    ?? await EvaluationStore.InsertAsync(connection, valid, failed.Token);
                 for (var i = 0; i < outcomes.Length; i++)
                 {
                     switch (outcomes[i].Status)

@@ -48,6 +48,31 @@ public sealed class ImportRunnerTests(FeedbackApp app) : IClassFixture<FeedbackA
     }
 
     [Fact]
+    public async Task RunAsync_RowTheDatabaseRejects_IsReportedWithItsLineAndTheChunkIsKept()
+    {
+        var rejected = Case("rejected");
+        var path = WriteFile("rejected-data.csv", $"{Header}\n{Case("a")},qr,5,,,D01,W001\n{rejected},qr,5,,,D01,W001\n{Case("b")},qr,5,,,D01,W001\n");
+        var function = "reject_" + _prefix.TrimEnd('-').ToLowerInvariant();
+        await ExecuteAsync($"""
+            CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN IF NEW.case_number = '{rejected}' THEN RAISE EXCEPTION 'no' USING ERRCODE = 'check_violation'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER {function} BEFORE INSERT ON evaluations FOR EACH ROW EXECUTE FUNCTION {function}();
+            """);
+        try
+        {
+            var summary = await RunAsync(path);
+
+            Assert.Equal((2, 0, 1), (summary.Created, summary.Duplicates, summary.Invalid));
+            Assert.Equal(3, Assert.Single(_invalid).LineNumber);
+            Assert.Equal([Case("a"), Case("b")], (await StoredAsync()).Keys.Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            await ExecuteAsync($"DROP TRIGGER {function} ON evaluations; DROP FUNCTION {function}();");
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_ChineseCommentWithCommasQuotesAndNewline_RoundTrips()
     {
         const string comment = "窗口\"小王\"说：材料齐了, 一次办好，\n下次还来！👍";
