@@ -19,13 +19,16 @@ internal static class ServeCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(ParseResult result, CancellationToken ct)
+    public static Task<int> RunAsync(ParseResult result, CancellationToken ct) => ToolHost.RunAsync(() => ServeAsync(result, ct));
+
+    private static async Task<int> ServeAsync(ParseResult result, CancellationToken ct)
     {
         var urls = result.GetValue(Urls) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrls;
         await using var app = Program.BuildWebApp([$"--urls={urls}", .. result.UnmatchedTokens]);
+        // The database first, so that a missing PostgreSQL is one clear line rather than a failed host's stack trace.
+        await app.Services.EnsureDatabaseReadyAsync(ct);
         if (result.GetValue(Demo))
         {
-            await app.Services.EnsureDatabaseReadyAsync(ct);
             await DemoSeeder.SeedIfEmptyAsync(app.Services, Console.Error, ct);
         }
         await app.RunAsync();

@@ -48,7 +48,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>Initialises the cluster if needed and starts it, or attaches to a server already running on it.</summary>
     public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, string? binDirectory = null, CancellationToken ct = default)
     {
-        var server = new EmbeddedPostgres(ReachableDirectory(Path.GetFullPath(dataDirectory)), binDirectory ?? FindBinDirectory());
+        binDirectory ??= FindBinDirectory();
+        if (!File.Exists(Path.Combine(binDirectory, "initdb")))
+        {
+            throw new PostgresNotInstalledException($"No PostgreSQL server binaries (initdb) in {binDirectory}. Install them: {InstallHint}");
+        }
+        var server = new EmbeddedPostgres(ReachableDirectory(Path.GetFullPath(dataDirectory)), binDirectory);
         await Task.Run(server.Start, ct);
         return server;
     }

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Feedback.Web.Cases.Deadlines;
+
+/// <summary>How the time allowed for a reply is counted.</summary>
+public enum DeadlineMode
+{
+    /// <summary>Every hour counts, nights, weekends and holidays included.</summary>
+    CalendarTime,
+
+    /// <summary>Only hours between <see cref="DeadlineOptions.WorkdayStart"/> and <see cref="DeadlineOptions.WorkdayEnd"/> on workdays count.</summary>
+    WorkingTime,
+}
+
+/// <summary>Reply deadlines of rectification cases. Bound from the "Deadlines" section.</summary>
+public sealed class DeadlineOptions : IValidatableObject
+{
+    /// <summary>Time allowed for a reply after receipt, in hours of <see cref="Mode"/>. Default: 24.</summary>
+    [Range(1, 8760)]
+    public int ReplyHours { get; set; } = 24;
+
+    /// <summary>Whether <see cref="ReplyHours"/> are calendar or working hours. Default: <see cref="DeadlineMode.CalendarTime"/>.</summary>
+    public DeadlineMode Mode { get; set; } = DeadlineMode.CalendarTime;
+
+    /// <summary>
+    /// Local time the working day starts. Working hours per day are <see cref="WorkdayEnd"/> − <see cref="WorkdayStart"/>,
+    /// one span without a lunch break. Default: 09:00.
+    /// </summary>
+    public TimeOnly WorkdayStart { get; set; } = new(9, 0);
+
+    /// <summary>Local time the working day ends; must be after <see cref="WorkdayStart"/> on the same day. Default: 17:00.</summary>
+    public TimeOnly WorkdayEnd { get; set; } = new(17, 0);
+
+    /// <summary>Most working days one extension (延期) may add. Default: 15.</summary>
+    [Range(1, 365)]
+    public int MaxExtensionWorkingDays { get; set; } = 15;
+
+    /// <summary>IANA id of the zone that local times, workdays and holidays are read in. Default: "Asia/Shanghai".</summary>
+    [Required]
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>
+    /// Folder of year files (<c>2027.json</c>, …) used instead of the shipped calendars, e.g. to add a year before
+    /// a release ships it. Default: null, the calendars shipped with the program.
+    /// </summary>
+    public string? CalendarDirectory { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (WorkdayEnd <= WorkdayStart)
+            yield return new ValidationResult("WorkdayEnd must be after WorkdayStart.", [nameof(WorkdayEnd)]);
+    }
+}
