@@ -10,7 +10,9 @@ internal sealed class LoadedThemeModel : IDisposable
     public LoadedThemeModel(TrainedThemeModel model)
     {
         Model = model;
-        var provider = new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 2 };
+        // A session holds a dense buffer the size of the vocabulary: one dropped by a full pool is a large-object
+        // allocation for the next caller. Retain enough for a busy web server's concurrent requests.
+        var provider = new DefaultObjectPoolProvider { MaximumRetained = Math.Max(64, Environment.ProcessorCount * 8) };
         _pool = provider.Create(new ScoringSessionPolicy(model.Scorer));
         // Build and run one session now, so the first request after a load or swap is not the slow one.
         TryPredict(string.Empty, out _);
