@@ -1,3 +1,4 @@
+using Feedback.Web.Accounts;
 using Feedback.Web.ApiKeys;
 using Feedback.Web.Classification;
 using Feedback.Web.Cli;
@@ -25,6 +26,9 @@ public partial class Program
         // API keys for machines
         builder.AddApiKeys();
 
+        // People: users with roles, cookie sign-in with antiforgery, lockout
+        builder.AddAccounts();
+
         // Ratings: validation, group-commit writer
         builder.AddEvaluations();
 
@@ -40,12 +44,15 @@ public partial class Program
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapOrg();
         app.MapEvaluations();
         app.MapThemeCorrections();
+        app.MapAccounts();
+        app.MapJobsDashboard();
 
         return app;
     }

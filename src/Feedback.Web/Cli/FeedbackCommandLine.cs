@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Feedback.Web.Accounts;
 using Feedback.Web.ApiKeys;
 using Feedback.Web.Benchmarks;
 
@@ -22,6 +23,7 @@ internal static class FeedbackCommandLine
         root.SetAction(ServeCommand.RunAsync);
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ApiKeyCommands.Create());
+        root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(ImportCommand.Create());
 
         var bench = new Command("bench", "Measure throughput against a baseline in the same run.");

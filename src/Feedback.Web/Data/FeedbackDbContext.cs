@@ -1,3 +1,4 @@
+using Feedback.Web.Accounts;
 using Feedback.Web.ApiKeys;
 using Feedback.Web.Classification;
 using Feedback.Web.Evaluations;
@@ -16,6 +17,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
     public DbSet<ThemeCorrection> ThemeCorrections => Set<ThemeCorrection>();
+    public DbSet<User> Users => Set<User>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -64,6 +66,15 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
             e.Property(x => x.ToTheme).HasMaxLength(32);
             e.Property(x => x.CorrectedBy).HasMaxLength(100);
             e.HasOne<Evaluation>().WithMany().HasForeignKey(x => x.EvaluationId);
+        });
+        model.Entity<User>(e =>
+        {
+            e.Property(x => x.UserName).HasMaxLength(64);
+            e.Property(x => x.DisplayName).HasMaxLength(100);
+            e.Property(x => x.Role).HasMaxLength(32);
+            e.Property(x => x.DepartmentCode).HasMaxLength(32);
+            e.HasIndex(x => x.UserName).IsUnique();
+            e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentCode);
         });
     }
 

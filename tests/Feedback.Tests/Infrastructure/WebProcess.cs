@@ -51,9 +51,10 @@ public sealed class WebProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a subcommand to its end; a run that outlives the timeout is killed.</summary>
-    public static async Task<ToolResult> RunToolAsync(string connectionString, string[] arguments, CancellationToken ct)
+    public static async Task<ToolResult> RunToolAsync(
+        string connectionString, string[] arguments, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = Start(connectionString, arguments);
+        using var process = Start(connectionString, arguments, environment);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(StartTimeout);
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
@@ -88,7 +89,7 @@ public sealed class WebProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Process Start(string connectionString, string[] arguments)
+    private static Process Start(string connectionString, string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(DotnetHost())
         {
@@ -107,6 +108,10 @@ public sealed class WebProcess : IAsyncDisposable
         info.Environment["Jobs__RunServer"] = "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment.Remove("ASPNETCORE_URLS");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
         return Process.Start(info)!;
     }
 

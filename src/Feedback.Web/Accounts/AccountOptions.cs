@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Feedback.Web.Accounts;
+
+/// <summary>Sign-in and lockout. Bound from the "Accounts" section.</summary>
+public sealed class AccountOptions
+{
+    /// <summary>Consecutive wrong passwords that lock an account. Default: 5.</summary>
+    [Range(1, 100)]
+    public int MaxFailedAttempts { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked. Default: 15 minutes.</summary>
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a sign-in lasts without activity (sliding). Default: 8 hours, one working day.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Shortest password the CLI accepts. Default: 10.</summary>
+    [Range(8, 128)]
+    public int MinPasswordLength { get; set; } = 10;
+
+    /// <summary>IANA id of the zone the pages show times in (e.g. the end of a lockout). Default: "Asia/Shanghai".</summary>
+    [Required]
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Feedback.Web.Accounts;
+
+public static class AccountsExtensions
+{
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string DepartmentClaim = "department";
+    public const string DisplayNameClaim = "display_name";
+
+    /// <summary>Case work: quality officers, department officers and heads, and admins.</summary>
+    public const string OfficerPolicy = "officer";
+    /// <summary>Read-only overview of the whole centre: leaders, quality officers and admins.</summary>
+    public const string LeaderPolicy = "leader";
+    public const string AdminUserPolicy = "admin-user";
+    /// <summary>Any signed-in person.</summary>
+    public const string SignedInPolicy = "signed-in";
+
+    /// <summary>
+    /// People sign in with a cookie; API keys stay the default scheme, so the API answers exactly as before and
+    /// only endpoints with the policies below look at the cookie.
+    /// </summary>
+    public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AccountOptions>().BindConfiguration("Accounts").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<UserService>();
+        builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddAuthentication().AddCookie(CookieScheme);
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<AccountOptions>>(ConfigureCookie);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(SignedInPolicy, p => PeopleOnly(p))
+            .AddPolicy(OfficerPolicy, p => PeopleOnly(p).RequireRole(Roles.Admin, Roles.QualityOfficer, Roles.DepartmentOfficer, Roles.DepartmentHead))
+            .AddPolicy(LeaderPolicy, p => PeopleOnly(p).RequireRole(Roles.Admin, Roles.QualityOfficer, Roles.Leader))
+            .AddPolicy(AdminUserPolicy, p => PeopleOnly(p).RequireRole(Roles.Admin));
+        return builder;
+    }
+
+    private static AuthorizationPolicyBuilder PeopleOnly(AuthorizationPolicyBuilder policy) =>
+        policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser();
+
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie, IOptions<AccountOptions> accounts)
+    {
+        cookie.Cookie.Name = "feedback.auth";
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Lax;
+        cookie.ExpireTimeSpan = accounts.Value.SessionLifetime;
+        cookie.SlidingExpiration = true;
+        cookie.LoginPath = "/signin";
+        cookie.LogoutPath = "/signout";
+        cookie.ReturnUrlParameter = "returnUrl";
+        // A signed-in person without the role gets a plain 403, not a redirect to a page that does not exist.
+        cookie.Events.OnRedirectToAccessDenied = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
+    }
+}

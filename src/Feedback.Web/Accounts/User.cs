@@ -1,0 +1,39 @@
+namespace Feedback.Web.Accounts;
+
+/// <summary>A person who signs in to the pages. Machines use API keys instead.</summary>
+public sealed class User
+{
+    public int Id { get; init; }
+    public required string UserName { get; init; }
+    public required string DisplayName { get; set; }
+    public required string Role { get; set; }
+    /// <summary>Required for department officers and heads, whose view is limited to their own department.</summary>
+    public string? DepartmentCode { get; set; }
+    public string PasswordHash { get; set; } = "";
+    public int FailedAttempts { get; set; }
+    public DateTimeOffset? LockoutEnd { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string QualityOfficer = "quality_officer";
+    public const string DepartmentOfficer = "department_officer";
+    public const string DepartmentHead = "department_head";
+    public const string Leader = "leader";
+
+    public static readonly string[] All = [Admin, QualityOfficer, DepartmentOfficer, DepartmentHead, Leader];
+
+    public static bool NeedsDepartment(string role) => role is DepartmentOfficer or DepartmentHead;
+
+    public static string Label(string role) => role switch
+    {
+        Admin => "系统管理员",
+        QualityOfficer => "中心质量专员",
+        DepartmentOfficer => "部门专员",
+        DepartmentHead => "部门负责人",
+        Leader => "领导",
+        _ => role,
+    };
+}
