@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Feedback.Web.Accounts;
 
@@ -28,6 +31,9 @@ public static class AccountsExtensions
         builder.Services.AddOptions<AccountOptions>().BindConfiguration("Accounts").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<UserService>();
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        builder.Services.AddDataProtection().SetApplicationName("feedback");
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceProvider>((keys, services) => keys.XmlRepository = new DatabaseKeyRepository(services.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddAntiforgery();
         builder.Services.AddAuthentication().AddCookie(CookieScheme);
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<AccountOptions>>(ConfigureCookie);

@@ -17,6 +17,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
     public DbSet<ThemeCorrection> ThemeCorrections => Set<ThemeCorrection>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<User> Users => Set<User>();
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -60,6 +61,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
             e.HasIndex(x => x.Name).IsUnique();
         });
         model.Entity<AppSecret>().HasKey(x => x.Name);
+        model.Entity<DataProtectionKey>();
         model.Entity<ThemeCorrection>(e =>
         {
             e.Property(x => x.FromTheme).HasMaxLength(32);
