@@ -42,6 +42,20 @@ namespace Feedback.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "departments",
                 columns: table => new
                 {
@@ -75,7 +89,15 @@ namespace Feedback.Web.Data.Migrations
                     rater_phone_hash = table.Column<byte[]>(type: "bytea", nullable: true),
                     evaluated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    is_default = table.Column<bool>(type: "boolean", nullable: false)
+                    is_default = table.Column<bool>(type: "boolean", nullable: false),
+                    theme = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    theme_confidence = table.Column<float>(type: "real", nullable: true),
+                    theme_top3 = table.Column<string[]>(type: "text[]", nullable: true),
+                    theme_top3_scores = table.Column<float[]>(type: "real[]", nullable: true),
+                    model_version = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    needs_review = table.Column<bool>(type: "boolean", nullable: false),
+                    theme_signal = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    corrected_theme = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -104,6 +126,31 @@ namespace Feedback.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "users",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    display_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    department_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    password_hash = table.Column<string>(type: "text", nullable: false),
+                    failed_attempts = table.Column<int>(type: "integer", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_users", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_users_departments_department_code",
+                        column: x => x.department_code,
+                        principalTable: "departments",
+                        principalColumn: "code");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "windows",
                 columns: table => new
                 {
@@ -120,6 +167,29 @@ namespace Feedback.Web.Data.Migrations
                         column: x => x.department_code,
                         principalTable: "departments",
                         principalColumn: "code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "theme_corrections",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    evaluation_id = table.Column<long>(type: "bigint", nullable: false),
+                    from_theme = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    to_theme = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    corrected_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    corrected_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_theme_corrections", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_theme_corrections_evaluations_evaluation_id",
+                        column: x => x.evaluation_id,
+                        principalTable: "evaluations",
+                        principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -189,6 +259,22 @@ namespace Feedback.Web.Data.Migrations
                 column: "window_code");
 
             migrationBuilder.CreateIndex(
+                name: "ix_theme_corrections_evaluation_id",
+                table: "theme_corrections",
+                column: "evaluation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_users_department_code",
+                table: "users",
+                column: "department_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_users_user_name",
+                table: "users",
+                column: "user_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_windows_department_code",
                 table: "windows",
                 column: "department_code");
@@ -204,7 +290,7 @@ namespace Feedback.Web.Data.Migrations
                 name: "app_secrets");
 
             migrationBuilder.DropTable(
-                name: "evaluations");
+                name: "data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "service_items");
@@ -213,7 +299,16 @@ namespace Feedback.Web.Data.Migrations
                 name: "staff");
 
             migrationBuilder.DropTable(
+                name: "theme_corrections");
+
+            migrationBuilder.DropTable(
+                name: "users");
+
+            migrationBuilder.DropTable(
                 name: "windows");
+
+            migrationBuilder.DropTable(
+                name: "evaluations");
 
             migrationBuilder.DropTable(
                 name: "departments");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Feedback.Web.Data.Migrations
 {
     [DbContext(typeof(FeedbackDbContext))]
-    [Migration("20261123155153_Initial")]
+    [Migration("20261123170724_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -24,6 +24,92 @@ namespace Feedback.Web.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Feedback.Web.Accounts.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Feedback.Web.Accounts.User", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("display_name");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lockout_end");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("password_hash");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_users");
+
+                    b.HasIndex("DepartmentCode")
+                        .HasDatabaseName("ix_users_department_code");
+
+                    b.HasIndex("UserName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_user_name");
+
+                    b.ToTable("users", (string)null);
+                });
 
             modelBuilder.Entity("Feedback.Web.ApiKeys.ApiKey", b =>
                 {
@@ -71,6 +157,49 @@ namespace Feedback.Web.Data.Migrations
                         .HasDatabaseName("ix_api_keys_name");
 
                     b.ToTable("api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Feedback.Web.Classification.ThemeCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("corrected_at");
+
+                    b.Property<string>("CorrectedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("corrected_by");
+
+                    b.Property<long>("EvaluationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<string>("FromTheme")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from_theme");
+
+                    b.Property<string>("ToTheme")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to_theme");
+
+                    b.HasKey("Id")
+                        .HasName("pk_theme_corrections");
+
+                    b.HasIndex("EvaluationId")
+                        .HasDatabaseName("ix_theme_corrections_evaluation_id");
+
+                    b.ToTable("theme_corrections", (string)null);
                 });
 
             modelBuilder.Entity("Feedback.Web.Data.AppSecret", b =>
@@ -123,6 +252,11 @@ namespace Feedback.Web.Data.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("comment");
 
+                    b.Property<string>("CorrectedTheme")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("corrected_theme");
+
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -136,6 +270,15 @@ namespace Feedback.Web.Data.Migrations
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean")
                         .HasColumnName("is_default");
+
+                    b.Property<string>("ModelVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("model_version");
+
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("boolean")
+                        .HasColumnName("needs_review");
 
                     b.Property<string>("RaterName")
                         .HasMaxLength(50)
@@ -175,6 +318,28 @@ namespace Feedback.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("staff_code");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("theme");
+
+                    b.Property<float?>("ThemeConfidence")
+                        .HasColumnType("real")
+                        .HasColumnName("theme_confidence");
+
+                    b.Property<string>("ThemeSignal")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("theme_signal");
+
+                    b.PrimitiveCollection<string[]>("ThemeTop3")
+                        .HasColumnType("text[]")
+                        .HasColumnName("theme_top3");
+
+                    b.PrimitiveCollection<float[]>("ThemeTop3Scores")
+                        .HasColumnType("real[]")
+                        .HasColumnName("theme_top3_scores");
 
                     b.Property<string>("WindowCode")
                         .HasMaxLength(32)
@@ -313,6 +478,24 @@ namespace Feedback.Web.Data.Migrations
                         .HasDatabaseName("ix_staff_window_code");
 
                     b.ToTable("staff", (string)null);
+                });
+
+            modelBuilder.Entity("Feedback.Web.Accounts.User", b =>
+                {
+                    b.HasOne("Feedback.Web.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .HasConstraintName("fk_users_departments_department_code");
+                });
+
+            modelBuilder.Entity("Feedback.Web.Classification.ThemeCorrection", b =>
+                {
+                    b.HasOne("Feedback.Web.Evaluations.Evaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_theme_corrections_evaluations_evaluation_id");
                 });
 
             modelBuilder.Entity("Feedback.Web.Organization.ServiceItem", b =>
