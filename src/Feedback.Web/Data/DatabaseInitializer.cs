@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace Feedback.Web.Data;
@@ -18,6 +20,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, FeedbackDatab
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
+            // Without this, EF's first look at a new database logs a failed query (the history table is missing).
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
             // EF Core takes a database lock while migrating, so several processes may start at once.
             await db.Database.MigrateAsync(ct);
         }
