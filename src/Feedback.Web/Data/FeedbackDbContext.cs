@@ -98,6 +98,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
         e.Property(x => x.CorrectedTheme).HasMaxLength(32);
         e.Property(x => x.ThemeSignal).HasMaxLength(32);
         e.Property(x => x.ModelVersion).HasMaxLength(64);
+        e.Property(x => x.NeedsReview).HasDefaultValue(false);
         e.Property(x => x.ThemeTop3).HasColumnName("theme_top3");
         e.Property(x => x.ThemeTop3Scores).HasColumnName("theme_top3_scores");
         // One first rating and one follow-up per transaction: retries and re-imports become no-ops.

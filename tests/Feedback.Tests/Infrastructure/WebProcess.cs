@@ -52,11 +52,12 @@ public sealed class WebProcess : IAsyncDisposable
 
     /// <summary>Runs a subcommand to its end; a run that outlives the timeout is killed.</summary>
     public static async Task<ToolResult> RunToolAsync(
-        string connectionString, string[] arguments, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
+        string connectionString, string[] arguments, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null,
+        TimeSpan? limit = null)
     {
         using var process = Start(connectionString, arguments, environment);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(StartTimeout);
+        timeout.CancelAfter(limit ?? StartTimeout);
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var error = process.StandardError.ReadToEndAsync(timeout.Token);
         try

@@ -274,7 +274,9 @@ namespace Feedback.Web.Data.Migrations
                         .HasColumnName("model_version");
 
                     b.Property<bool>("NeedsReview")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("needs_review");
 
                     b.Property<string>("RaterName")

@@ -95,7 +95,7 @@ namespace Feedback.Web.Data.Migrations
                     theme_top3 = table.Column<string[]>(type: "text[]", nullable: true),
                     theme_top3_scores = table.Column<float[]>(type: "real[]", nullable: true),
                     model_version = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    needs_review = table.Column<bool>(type: "boolean", nullable: false),
+                    needs_review = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
                     theme_signal = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     corrected_theme = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
                 },

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Feedback.Web.Data.Migrations
 {
     [DbContext(typeof(FeedbackDbContext))]
-    [Migration("20261123170724_Initial")]
+    [Migration("20261123171206_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -277,7 +277,9 @@ namespace Feedback.Web.Data.Migrations
                         .HasColumnName("model_version");
 
                     b.Property<bool>("NeedsReview")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("needs_review");
 
                     b.Property<string>("RaterName")
