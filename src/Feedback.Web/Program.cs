@@ -45,6 +45,7 @@ public partial class Program
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
 
         app.MapOpenApi();
         app.MapHealthChecks("/health");

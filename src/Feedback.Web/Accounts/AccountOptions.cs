@@ -15,6 +15,13 @@ public sealed class AccountOptions
     /// <summary>How long a sign-in lasts without activity (sliding). Default: 8 hours, one working day.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// Sign-in attempts one client address may make per minute, whatever the user names: stops password spraying
+    /// across many accounts, which the per-account lockout does not. Default: 20.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int SignInAttemptsPerMinute { get; set; } = 20;
+
     /// <summary>Shortest password the CLI accepts. Default: 10.</summary>
     [Range(8, 128)]
     public int MinPasswordLength { get; set; } = 10;

@@ -14,7 +14,7 @@ public static class AccountsApi
     {
         var pages = routes.MapGroup("").ExcludeFromDescription();
         pages.MapGet("/signin", ShowSignIn);
-        pages.MapPost("/signin", SignIn);
+        pages.MapPost("/signin", SignIn).RequireRateLimiting(AccountsExtensions.SignInRateLimit);
         pages.MapPost("/signout", SignOut).RequireAuthorization(AccountsExtensions.SignedInPolicy);
         pages.MapGet("/", Home).RequireAuthorization(AccountsExtensions.SignedInPolicy);
         return routes;

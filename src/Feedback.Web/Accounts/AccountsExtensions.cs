@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -21,6 +22,7 @@ public static class AccountsExtensions
     public const string AdminUserPolicy = "admin-user";
     /// <summary>Any signed-in person.</summary>
     public const string SignedInPolicy = "signed-in";
+    public const string SignInRateLimit = "signin";
 
     /// <summary>
     /// People sign in with a cookie; API keys stay the default scheme, so the API answers exactly as before and
@@ -35,6 +37,17 @@ public static class AccountsExtensions
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceProvider>((keys, services) => keys.XmlRepository = new DatabaseKeyRepository(services.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddAntiforgery();
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.SignInAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                }));
+        });
         builder.Services.AddAuthentication().AddCookie(CookieScheme);
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<AccountOptions>>(ConfigureCookie);
         builder.Services.AddAuthorizationBuilder()
