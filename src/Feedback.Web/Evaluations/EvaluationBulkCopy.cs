@@ -41,7 +41,7 @@ public static class EvaluationBulkCopy
             await transaction.CommitAsync(ct);
             return outcomes;
         }
-        catch (PostgresException ex) when (ex.SqlState.StartsWith("22", StringComparison.Ordinal) || ex.SqlState.StartsWith("23", StringComparison.Ordinal))
+        catch (PostgresException ex) when (EvaluationStore.IsDataError(ex))
         {
             await transaction.RollbackAsync(ct);
             return null;

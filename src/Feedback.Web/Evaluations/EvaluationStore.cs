@@ -71,12 +71,12 @@ public static class EvaluationStore
     }
 
     /// <summary>SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation).</summary>
-    private static bool IsDataError(PostgresException ex) => ex.SqlState.StartsWith("22", StringComparison.Ordinal) || ex.SqlState.StartsWith("23", StringComparison.Ordinal);
+    internal static bool IsDataError(PostgresException ex) => ex.SqlState.StartsWith("22", StringComparison.Ordinal) || ex.SqlState.StartsWith("23", StringComparison.Ordinal);
 
-    public static async Task<StoreOutcome[]> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Evaluation> rows, CancellationToken ct)
+    private static async Task<StoreOutcome[]> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Evaluation> rows, CancellationToken ct)
     {
         var created = new Dictionary<(string?, short), long>();
-        var walkUpIds = new Queue<long>();
+        var walkUpIds = new List<long>();
         await using (var command = new NpgsqlCommand(InsertSql, connection, transaction))
         {
             AddParameters(command, rows);
@@ -86,7 +86,7 @@ public static class EvaluationStore
                 var id = reader.GetInt64(0);
                 if (reader.IsDBNull(1))
                 {
-                    walkUpIds.Enqueue(id);
+                    walkUpIds.Add(id);
                 }
                 else
                 {
@@ -94,7 +94,9 @@ public static class EvaluationStore
                 }
             }
         }
-        return await MatchOutcomesAsync(connection, transaction, rows, created, walkUpIds, ct);
+        // nextval() runs after the ORDER BY, so ids rise with the input order; RETURNING's own order is not promised.
+        walkUpIds.Sort();
+        return await MatchOutcomesAsync(connection, transaction, rows, created, new Queue<long>(walkUpIds), ct);
     }
 
     private static async Task<StoreOutcome[]> MatchOutcomesAsync(
@@ -108,7 +110,7 @@ public static class EvaluationStore
             var row = rows[i];
             if (row.CaseNumber is null)
             {
-                // Rows without a case number never conflict; RETURNING yields them in insertion (ord) order.
+                // Rows without a case number never conflict: the n-th of them got the n-th smallest id.
                 row.Id = walkUpIds.Dequeue();
                 outcomes[i] = new(StoreStatus.Created, row);
             }

@@ -6,7 +6,6 @@ namespace Feedback.Web.Evaluations;
 /// </summary>
 public static class Ratings
 {
-    public const int VerySatisfied = 5;
     public const int Basic = 3;
     public const int Dissatisfied = 2;
     public const int VeryDissatisfied = 1;

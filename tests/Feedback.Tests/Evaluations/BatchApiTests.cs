@@ -81,6 +81,21 @@ public sealed class BatchApiTests(FeedbackApp app) : IClassFixture<FeedbackApp>
     }
 
     [Fact]
+    public async Task PostBatch_WalkUpRatings_EachIdPointsAtItsOwnRow()
+    {
+        var comments = Enumerable.Range(0, 8).Select(i => $"无办件编号的评价 {i}").ToArray();
+        var items = comments.Select(c => TestRatings.Valid().With("caseNumber", null).With("comment", c)).ToArray();
+
+        var batch = await (await app.Ingest.PostAsJsonAsync("/api/evaluations/batch", new { items }, Ct)).Content.ReadFromJsonAsync<BatchResponse>(Ct);
+
+        for (var i = 0; i < comments.Length; i++)
+        {
+            var stored = await app.Reader.GetFromJsonAsync<EvaluationResponse>($"/api/evaluations/{batch!.Items[i].Id}", Ct);
+            Assert.Equal(comments[i], stored!.Comment);
+        }
+    }
+
+    [Fact]
     public async Task PostBatch_OverTheLimit_Returns400NamingItems()
     {
         var items = Enumerable.Range(0, EvaluationsApi.MaxBatch + 1).Select(_ => TestRatings.Valid()).ToArray();
