@@ -1,7 +1,9 @@
 using Feedback.Web.Accounts;
 using Feedback.Web.ApiKeys;
+using Feedback.Web.Cases;
 using Feedback.Web.Classification;
 using Feedback.Web.Evaluations;
+using Feedback.Web.Notifications;
 using Feedback.Web.Organization;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +21,12 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<ThemeCorrection> ThemeCorrections => Set<ThemeCorrection>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<User> Users => Set<User>();
+    public DbSet<RectificationCase> Cases => Set<RectificationCase>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<CaseAlert> CaseAlerts => Set<CaseAlert>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<InboxRead> InboxReads => Set<InboxRead>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -78,6 +86,8 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
             e.HasIndex(x => x.UserName).IsUnique();
             e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentCode);
         });
+        CaseModel.Configure(model);
+        NotificationModel.Configure(model);
     }
 
     private static void ConfigureEvaluation(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Evaluation> e)

@@ -156,6 +156,198 @@ namespace Feedback.Web.Data.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Feedback.Web.Cases.CaseAlert", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset>("HandledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handled_at");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<bool>("Skipped")
+                        .HasColumnType("boolean")
+                        .HasColumnName("skipped");
+
+                    b.HasKey("CaseId", "Kind", "DueAt")
+                        .HasName("pk_case_alerts");
+
+                    b.ToTable("case_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Feedback.Web.Cases.CaseEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("actor_role");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("FromState")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from_state");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to_state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_events");
+
+                    b.HasIndex("CaseId", "Id")
+                        .HasDatabaseName("ix_case_events_case_id_id");
+
+                    b.ToTable("case_events", (string)null);
+                });
+
+            modelBuilder.Entity("Feedback.Web.Cases.RectificationCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("department_code");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<long>("EvaluationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<short>("Extensions")
+                        .HasColumnType("smallint")
+                        .HasColumnName("extensions");
+
+                    b.Property<short?>("FollowUpSatisfaction")
+                        .HasColumnType("smallint")
+                        .HasColumnName("follow_up_satisfaction");
+
+                    b.Property<DateTimeOffset?>("NextAlertAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_alert_at");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replied_at");
+
+                    b.Property<string>("ReplyNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reply_note");
+
+                    b.Property<short?>("RequestedExtensionDays")
+                        .HasColumnType("smallint")
+                        .HasColumnName("requested_extension_days");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cases");
+
+                    b.HasIndex("EvaluationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cases_evaluation_id");
+
+                    b.HasIndex("NextAlertAt")
+                        .HasDatabaseName("ix_cases_next_alert_at")
+                        .HasFilter("next_alert_at IS NOT NULL");
+
+                    b.HasIndex("OpenedAt")
+                        .HasDatabaseName("ix_cases_opened_at");
+
+                    b.HasIndex("DepartmentCode", "State")
+                        .HasDatabaseName("ix_cases_department_code_state");
+
+                    b.ToTable("cases", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_cases_state", "state IN ('open', 'in_progress', 'rectified', 'closed', 'appealed', 'invalid', 'cannot_fix_review', 'cannot_fix')");
+                        });
+                });
+
             modelBuilder.Entity("Feedback.Web.Classification.ThemeCorrection", b =>
                 {
                     b.Property<long>("Id")
@@ -366,6 +558,178 @@ namespace Feedback.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Feedback.Web.Notifications.InboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("body");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("notification_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbox_messages");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_inbox_messages_case_id");
+
+                    b.HasIndex("NotificationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inbox_messages_notification_id");
+
+                    b.HasIndex("Role", "DepartmentCode", "Id")
+                        .HasDatabaseName("ix_inbox_messages_role_department_code_id");
+
+                    b.ToTable("inbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Feedback.Web.Notifications.InboxRead", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.HasKey("MessageId", "UserId")
+                        .HasName("pk_inbox_reads");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_inbox_reads_user_id");
+
+                    b.ToTable("inbox_reads", (string)null);
+                });
+
+            modelBuilder.Entity("Feedback.Web.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("body");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_notifications_next_attempt_at")
+                        .HasFilter("delivered_at IS NULL");
+
+                    b.HasIndex("EventKey", "Target")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_event_key_target");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("Feedback.Web.Organization.Department", b =>
                 {
                     b.Property<string>("Code")
@@ -487,6 +851,43 @@ namespace Feedback.Web.Data.Migrations
                         .HasConstraintName("fk_users_departments_department_code");
                 });
 
+            modelBuilder.Entity("Feedback.Web.Cases.CaseAlert", b =>
+                {
+                    b.HasOne("Feedback.Web.Cases.RectificationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_alerts_cases_case_id");
+                });
+
+            modelBuilder.Entity("Feedback.Web.Cases.CaseEvent", b =>
+                {
+                    b.HasOne("Feedback.Web.Cases.RectificationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_events_cases_case_id");
+                });
+
+            modelBuilder.Entity("Feedback.Web.Cases.RectificationCase", b =>
+                {
+                    b.HasOne("Feedback.Web.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cases_departments_department_code");
+
+                    b.HasOne("Feedback.Web.Evaluations.Evaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cases_evaluations_evaluation_id");
+                });
+
             modelBuilder.Entity("Feedback.Web.Classification.ThemeCorrection", b =>
                 {
                     b.HasOne("Feedback.Web.Evaluations.Evaluation", null)
@@ -495,6 +896,38 @@ namespace Feedback.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_theme_corrections_evaluations_evaluation_id");
+                });
+
+            modelBuilder.Entity("Feedback.Web.Notifications.InboxMessage", b =>
+                {
+                    b.HasOne("Feedback.Web.Cases.RectificationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .HasConstraintName("fk_inbox_messages_cases_case_id");
+
+                    b.HasOne("Feedback.Web.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inbox_messages_notifications_notification_id");
+                });
+
+            modelBuilder.Entity("Feedback.Web.Notifications.InboxRead", b =>
+                {
+                    b.HasOne("Feedback.Web.Notifications.InboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inbox_reads_inbox_messages_message_id");
+
+                    b.HasOne("Feedback.Web.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inbox_reads_users_user_id");
                 });
 
             modelBuilder.Entity("Feedback.Web.Organization.ServiceItem", b =>

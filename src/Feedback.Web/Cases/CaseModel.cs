@@ -1,0 +1,60 @@
+using Feedback.Web.Evaluations;
+using Feedback.Web.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Feedback.Web.Cases;
+
+internal static class CaseModel
+{
+    /// <summary>The audit log is append-only in the database itself, not just by convention in the code.</summary>
+    public const string AppendOnlyTriggerSql = """
+        CREATE FUNCTION case_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'case_events is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+        END $$;
+        CREATE TRIGGER case_events_append_only BEFORE UPDATE OR DELETE ON case_events
+            FOR EACH ROW EXECUTE FUNCTION case_events_append_only();
+        CREATE TRIGGER case_events_no_truncate BEFORE TRUNCATE ON case_events
+            FOR EACH STATEMENT EXECUTE FUNCTION case_events_append_only();
+        """;
+
+    public const string DropAppendOnlyTriggerSql = "DROP FUNCTION case_events_append_only() CASCADE;";
+
+    public static void Configure(ModelBuilder model)
+    {
+        model.Entity<RectificationCase>(e =>
+        {
+            e.ToTable("cases", t => t.HasCheckConstraint("ck_cases_state", $"state IN ({string.Join(", ", CaseStates.All.Select(s => $"'{s}'"))})"));
+            e.Property(x => x.DepartmentCode).HasMaxLength(32);
+            e.Property(x => x.State).HasMaxLength(32);
+            e.Property(x => x.ReplyNote).HasMaxLength(2000);
+            e.Property(x => x.Version).IsRowVersion();
+            e.Ignore(x => x.IsOverdue);
+            // Exactly one case per rating, whichever path stored it.
+            e.HasIndex(x => x.EvaluationId).IsUnique();
+            e.HasOne<Evaluation>().WithMany().HasForeignKey(x => x.EvaluationId);
+            e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentCode);
+            // The deadline sweep reads only cases with an alert pending, earliest first.
+            e.HasIndex(x => x.NextAlertAt).HasFilter("next_alert_at IS NOT NULL");
+            e.HasIndex(x => new { x.DepartmentCode, x.State });
+            e.HasIndex(x => x.OpenedAt);
+        });
+        model.Entity<CaseEvent>(e =>
+        {
+            e.Property(x => x.Actor).HasMaxLength(100);
+            e.Property(x => x.ActorRole).HasMaxLength(32);
+            e.Property(x => x.Action).HasMaxLength(32);
+            e.Property(x => x.FromState).HasMaxLength(32);
+            e.Property(x => x.ToState).HasMaxLength(32);
+            e.Property(x => x.Note).HasMaxLength(2000);
+            e.HasIndex(x => new { x.CaseId, x.Id });
+            e.HasOne<RectificationCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<CaseAlert>(e =>
+        {
+            e.HasKey(x => new { x.CaseId, x.Kind, x.DueAt });
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.HasOne<RectificationCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}
