@@ -1,11 +1,13 @@
 using Feedback.Web.Accounts;
 using Feedback.Web.ApiKeys;
+using Feedback.Web.Cases;
 using Feedback.Web.Classification;
 using Feedback.Web.Cli;
 using Feedback.Web.Data;
 using Feedback.Web.Evaluations;
 using Feedback.Web.Infrastructure;
 using Feedback.Web.Jobs;
+using Feedback.Web.Notifications;
 using Feedback.Web.Organization;
 
 // The one deployable: with no subcommand (or `serve`) it runs the web service; other subcommands are tools.
@@ -32,6 +34,9 @@ public partial class Program
         // Ratings: validation, group-commit writer
         builder.AddEvaluations();
 
+        // Rectification cases: deadlines, reminders and escalation by Hangfire, notifications
+        builder.AddCases();
+
         // Complaint themes: ML.NET model, hot-reloaded
         builder.AddClassification();
 
@@ -52,6 +57,9 @@ public partial class Program
         app.MapOrg();
         app.MapEvaluations();
         app.MapThemeCorrections();
+        app.MapCases();
+        app.MapCasePages();
+        app.MapInbox();
         app.MapAccounts();
         app.MapJobsDashboard();
 

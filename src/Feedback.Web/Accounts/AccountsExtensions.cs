@@ -71,6 +71,15 @@ public static class AccountsExtensions
         cookie.LoginPath = "/signin";
         cookie.LogoutPath = "/signout";
         cookie.ReturnUrlParameter = "returnUrl";
+        // The API answers 401 to a missing or expired cookie; pages send people to the sign-in page.
+        cookie.Events.OnRedirectToLogin = context =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api"))
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            else
+                context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        };
         // A signed-in person without the role gets a plain 403, not a redirect to a page that does not exist.
         cookie.Events.OnRedirectToAccessDenied = context =>
         {

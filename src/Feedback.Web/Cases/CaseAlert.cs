@@ -7,7 +7,7 @@ namespace Feedback.Web.Cases;
 public sealed class CaseAlert
 {
     public long CaseId { get; init; }
-    /// <summary>See <see cref="Deadlines.AlertKinds"/>.</summary>
+    /// <summary>See <see cref="Deadlines.CaseSchedule"/>.</summary>
     public required string Kind { get; init; }
     /// <summary>The deadline the alert belongs to; an extension gives the case a new set of alerts.</summary>
     public DateTimeOffset DueAt { get; init; }

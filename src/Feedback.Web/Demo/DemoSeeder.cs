@@ -1,3 +1,4 @@
+using Feedback.Web.Accounts;
 using Feedback.Web.Data;
 using Feedback.Web.Evaluations;
 using Feedback.Web.Organization;
@@ -30,8 +31,15 @@ public static class DemoSeeder
         var time = services.GetRequiredService<TimeProvider>();
         var generator = ActivatorUtilities.CreateInstance<DemoRatingGenerator>(services, new Random(Seed),
             await db.Staff.AsNoTracking().OrderBy(s => s.Code).ToListAsync(ct), await db.ServiceItems.AsNoTracking().OrderBy(i => i.Code).ToListAsync(ct));
-        var count = await SeedRatingsAsync(generator, services.GetRequiredService<NpgsqlDataSource>(), time.GetUtcNow(), ct);
-        await log.WriteLineAsync($"demo: added {DemoData.Departments.Length} departments and {count:N0} ratings over {Weeks} weeks.");
+        var count = await SeedRatingsAsync(generator, services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<EvaluationStore>(), time.GetUtcNow(), ct);
+        await DemoCaseHistory.WriteAsync(db, time.GetUtcNow(), ct);
+        var users = scope.ServiceProvider.GetRequiredService<UserService>();
+        foreach (var user in DemoCaseHistory.Users)
+        {
+            await users.CreateAsync(user, ct);
+        }
+        await log.WriteLineAsync($"demo: added {DemoData.Departments.Length} departments, {count:N0} ratings over {Weeks} weeks and {await db.Cases.CountAsync(ct):N0} rectification cases.");
+        await log.WriteLineAsync($"demo: sign in at /signin as {string.Join(", ", DemoCaseHistory.Users.Select(u => u.UserName))} with the password {DemoCaseHistory.Password}");
     }
 
     /// <summary>The demo organisation alone (used by benchmarks too).</summary>
@@ -66,7 +74,7 @@ public static class DemoSeeder
         await db.SaveChangesAsync(ct);
     }
 
-    private static async Task<int> SeedRatingsAsync(DemoRatingGenerator generator, NpgsqlDataSource dataSource, DateTimeOffset now, CancellationToken ct)
+    private static async Task<int> SeedRatingsAsync(DemoRatingGenerator generator, NpgsqlDataSource dataSource, EvaluationStore store, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var total = 0;
@@ -74,7 +82,7 @@ public static class DemoSeeder
         for (var day = start; day < now; day = day.AddDays(1))
         {
             var batch = generator.Day(day, now, RatingsPerDay).ToList();
-            await EvaluationStore.InsertAsync(connection, batch, ct);
+            await store.InsertAsync(connection, batch, ct);
             total += batch.Count;
         }
         return total;

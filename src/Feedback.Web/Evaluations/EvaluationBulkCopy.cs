@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Feedback.Web.Cases;
 
 namespace Feedback.Web.Evaluations;
 
@@ -8,17 +9,17 @@ namespace Feedback.Web.Evaluations;
 /// streamed with binary COPY straight into evaluations, which costs PostgreSQL far less per row than
 /// INSERT … ON CONFLICT. Returns null when the database refuses the chunk (a key stored meanwhile by another
 /// writer, or data it rejects): the caller then stores the chunk with <see cref="EvaluationStore"/>.
+/// Ids are drawn from the sequence first, so bad ratings can open their cases in the same transaction.
 /// </summary>
-public static class EvaluationBulkCopy
+public sealed class EvaluationBulkCopy(CaseOpener cases)
 {
     private const string CopyColumns = """
-        case_number, assess_number, channel, rating, reason_codes, comment, department_code, window_code, staff_code,
+        id, case_number, assess_number, channel, rating, reason_codes, comment, department_code, window_code, staff_code,
         service_item_code, anonymous, rater_name, rater_phone_masked, rater_phone_hash, evaluated_at, received_at, is_default,
         theme, theme_confidence, theme_top3, theme_top3_scores, model_version, needs_review, theme_signal
         """;
 
-    /// <remarks>Outcomes carry the submitted rows, without ids: the import only counts them.</remarks>
-    public static async Task<StoreOutcome[]?> TryCopyAsync(NpgsqlConnection connection, IReadOnlyList<Evaluation> rows, CancellationToken ct)
+    public async Task<StoreOutcome[]?> TryCopyAsync(NpgsqlConnection connection, IReadOnlyList<Evaluation> rows, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var stored = await StoredKeysAsync(connection, transaction, rows, ct);
@@ -37,7 +38,9 @@ public static class EvaluationBulkCopy
         }
         try
         {
+            await AssignIdsAsync(connection, transaction, fresh, ct);
             await CopyAsync(connection, fresh, ct);
+            await cases.OpenAsync(connection, transaction, fresh, ct);
             await transaction.CommitAsync(ct);
             return outcomes;
         }
@@ -66,6 +69,15 @@ public static class EvaluationBulkCopy
         return keys;
     }
 
+    private static async Task AssignIdsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Evaluation> rows, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT nextval('evaluations_id_seq') FROM generate_series(1, $1)", connection, transaction);
+        command.Parameters.Add(new() { Value = rows.Count });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        for (var i = 0; await reader.ReadAsync(ct); i++)
+            rows[i].Id = reader.GetInt64(0);
+    }
+
     private static async Task CopyAsync(NpgsqlConnection connection, List<Evaluation> rows, CancellationToken ct)
     {
         // Synchronous writes: each field is a buffer copy, and an await per field would cost more than the field.
@@ -73,6 +85,7 @@ public static class EvaluationBulkCopy
         foreach (var r in rows)
         {
             copy.StartRow();
+            copy.Write(r.Id, NpgsqlDbType.Bigint);
             copy.Write(r.CaseNumber, NpgsqlDbType.Text);
             copy.Write(r.AssessNumber, NpgsqlDbType.Smallint);
             copy.Write(r.Channel, NpgsqlDbType.Text);

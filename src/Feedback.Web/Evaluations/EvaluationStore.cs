@@ -1,6 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
+using Feedback.Web.Cases;
 
 namespace Feedback.Web.Evaluations;
 
@@ -11,9 +12,10 @@ public readonly record struct StoreOutcome(StoreStatus Status, Evaluation Evalua
 
 /// <summary>
 /// Writes validated ratings set-based: one INSERT … SELECT FROM unnest(…) per batch, one commit.
-/// A rating whose caseNumber + assessNumber is already stored comes back as the stored row.
+/// A rating whose caseNumber + assessNumber is already stored comes back as the stored row. Bad ratings open
+/// their case in the same transaction.
 /// </summary>
-public static class EvaluationStore
+public sealed class EvaluationStore(CaseOpener cases)
 {
     private const string Columns = EvaluationColumns.All;
 
@@ -41,7 +43,7 @@ public static class EvaluationStore
     /// rejects a row's data (a rule validation does not know of), the rows are stored one by one instead, so
     /// that only the bad row is rejected and the others are kept.
     /// </summary>
-    public static async Task<StoreOutcome[]> InsertAsync(NpgsqlConnection connection, IReadOnlyList<Evaluation> rows, CancellationToken ct)
+    public async Task<StoreOutcome[]> InsertAsync(NpgsqlConnection connection, IReadOnlyList<Evaluation> rows, CancellationToken ct)
     {
         try
         {
@@ -62,7 +64,7 @@ public static class EvaluationStore
         }
     }
 
-    private static async Task<StoreOutcome[]> InsertCommittedAsync(NpgsqlConnection connection, IReadOnlyList<Evaluation> rows, CancellationToken ct)
+    private async Task<StoreOutcome[]> InsertCommittedAsync(NpgsqlConnection connection, IReadOnlyList<Evaluation> rows, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var outcomes = await InsertAsync(connection, transaction, rows, ct);
@@ -73,7 +75,7 @@ public static class EvaluationStore
     /// <summary>SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation).</summary>
     internal static bool IsDataError(PostgresException ex) => ex.SqlState.StartsWith("22", StringComparison.Ordinal) || ex.SqlState.StartsWith("23", StringComparison.Ordinal);
 
-    private static async Task<StoreOutcome[]> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Evaluation> rows, CancellationToken ct)
+    private async Task<StoreOutcome[]> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Evaluation> rows, CancellationToken ct)
     {
         var created = new Dictionary<(string?, short), long>();
         var walkUpIds = new List<long>();
@@ -96,7 +98,9 @@ public static class EvaluationStore
         }
         // nextval() runs after the ORDER BY, so ids rise with the input order; RETURNING's own order is not promised.
         walkUpIds.Sort();
-        return await MatchOutcomesAsync(connection, transaction, rows, created, new Queue<long>(walkUpIds), ct);
+        var outcomes = await MatchOutcomesAsync(connection, transaction, rows, created, new Queue<long>(walkUpIds), ct);
+        await cases.OpenAsync(connection, transaction, outcomes.Where(o => o.Status == StoreStatus.Created).Select(o => o.Evaluation), ct);
+        return outcomes;
     }
 
     private static async Task<StoreOutcome[]> MatchOutcomesAsync(

@@ -9,7 +9,7 @@ namespace Feedback.Web.Evaluations;
 /// has queued, insert it in one statement and commit once. A caller is answered only after its commit,
 /// so every acknowledged rating is durable, yet the cost of a commit (a WAL flush) is shared.
 /// </summary>
-public sealed class EvaluationWriter(NpgsqlDataSource dataSource, IOptions<IngestOptions> options, ILogger<EvaluationWriter> logger)
+public sealed class EvaluationWriter(NpgsqlDataSource dataSource, EvaluationStore store, IOptions<IngestOptions> options, ILogger<EvaluationWriter> logger)
     : BackgroundService
 {
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
@@ -59,7 +59,7 @@ public sealed class EvaluationWriter(NpgsqlDataSource dataSource, IOptions<Inges
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync();
-            var outcomes = await EvaluationStore.InsertAsync(connection, batch.ConvertAll(p => p.Evaluation), CancellationToken.None);
+            var outcomes = await store.InsertAsync(connection, batch.ConvertAll(p => p.Evaluation), CancellationToken.None);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Completion.TrySetResult(outcomes[i]);

@@ -41,7 +41,7 @@ public static class EvaluationsApi
     }
 
     public static async Task<Results<Ok<BatchResponse>, ValidationProblem>> CreateBatch(
-        BatchRequest request, EvaluationIntake intake, NpgsqlDataSource dataSource, CancellationToken ct)
+        BatchRequest request, EvaluationIntake intake, NpgsqlDataSource dataSource, EvaluationStore store, CancellationToken ct)
     {
         if (request.Items is not { Count: > 0 and <= MaxBatch } items)
         {
@@ -62,19 +62,19 @@ public static class EvaluationsApi
                 valid.Add((i, evaluation));
             }
         }
-        await StoreValidAsync(dataSource, valid, results, ct);
+        await StoreValidAsync(dataSource, store, valid, results, ct);
         return TypedResults.Ok(new BatchResponse(
             results.Count(r => r.Status == "created"), results.Count(r => r.Status == "duplicate"), results.Count(r => r.Status == "invalid"), results));
     }
 
-    private static async Task StoreValidAsync(NpgsqlDataSource dataSource, List<(int Index, Evaluation Evaluation)> valid, BatchItemResult[] results, CancellationToken ct)
+    private static async Task StoreValidAsync(NpgsqlDataSource dataSource, EvaluationStore store, List<(int Index, Evaluation Evaluation)> valid, BatchItemResult[] results, CancellationToken ct)
     {
         if (valid.Count == 0)
         {
             return;
         }
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var outcomes = await EvaluationStore.InsertAsync(connection, valid.ConvertAll(v => v.Evaluation), ct);
+        var outcomes = await store.InsertAsync(connection, valid.ConvertAll(v => v.Evaluation), ct);
         for (var i = 0; i < valid.Count; i++)
         {
             var index = valid[i].Index;

@@ -11,6 +11,8 @@ public static class EvaluationsExtensions
         builder.Services.AddSingleton<PhoneProtector>();
         builder.Services.AddSingleton<EvaluationValidator>();
         builder.Services.AddSingleton<EvaluationIntake>();
+        builder.Services.AddSingleton<EvaluationStore>();
+        builder.Services.AddSingleton<EvaluationBulkCopy>();
         builder.Services.AddSingleton<EvaluationWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EvaluationWriter>());
         return builder;

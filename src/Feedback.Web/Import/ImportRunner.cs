@@ -12,7 +12,7 @@ public sealed record ImportSummary(int Created, int Duplicates, int Invalid, Tim
 /// one chunk overlaps the database work of the other. A crash loses at most the chunks in flight, and running the
 /// import again skips what is stored (caseNumber + assessNumber).
 /// </summary>
-public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataSource)
+public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataSource, EvaluationStore store, EvaluationBulkCopy bulkCopy)
 {
     public const int ChunkSize = 5000;
     private const int WorkerCount = 2;
@@ -92,8 +92,8 @@ public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataS
                 {
                     continue;
                 }
-                var outcomes = await EvaluationBulkCopy.TryCopyAsync(connection, valid, failed.Token)
-                    ?? await EvaluationStore.InsertAsync(connection, valid, failed.Token);
+                var outcomes = await bulkCopy.TryCopyAsync(connection, valid, failed.Token)
+                    ?? await store.InsertAsync(connection, valid, failed.Token);
                 for (var i = 0; i < outcomes.Length; i++)
                 {
                     switch (outcomes[i].Status)

@@ -7,7 +7,7 @@ namespace Feedback.Web.Cases.Deadlines;
 /// hours are read in <see cref="DeadlineOptions.TimeZone"/>. In working time only the span WorkdayStart–WorkdayEnd of
 /// each workday counts, so a case received after hours or on a rest day starts counting at the next workday's start.
 /// </summary>
-internal sealed class DeadlineCalculator
+public sealed class DeadlineCalculator
 {
     // A deadline ten years out means a broken calendar or duration; stop rather than scan forever.
     private const int MaxDaysScanned = 3660;
@@ -134,7 +134,8 @@ internal sealed class DeadlineCalculator
         return total;
     }
 
-    private DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone).DateTime;
+    /// <summary>The local wall-clock time of an instant in <see cref="DeadlineOptions.TimeZone"/>.</summary>
+    public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone).DateTime;
 
     // Asia/Shanghai has no daylight saving time, so every local time maps to exactly one instant.
     private DateTimeOffset ToUtc(DateTime local) => new DateTimeOffset(local, _zone.GetUtcOffset(local)).ToUniversalTime();

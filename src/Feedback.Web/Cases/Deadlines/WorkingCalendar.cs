@@ -7,10 +7,10 @@ namespace Feedback.Web.Cases.Deadlines;
 /// when a year file lists them as make-up workdays (调休). Years without a file fall back to plain weekdays; callers
 /// check <see cref="KnownYears"/> to warn about that.
 /// </summary>
-internal sealed class WorkingCalendar
+public sealed class WorkingCalendar
 {
     /// <summary>One year file, as published in the State Council's notice on public holidays.</summary>
-    internal sealed record YearFile(int Year, DateOnly[]? Holidays, DateOnly[]? Workdays, string? Source);
+    public sealed record YearFile(int Year, DateOnly[]? Holidays, DateOnly[]? Workdays, string? Source);
 
     private static readonly string ResourcePrefix = typeof(WorkingCalendar).Namespace + ".Calendars.";
 

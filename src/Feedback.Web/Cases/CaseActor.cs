@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Feedback.Web.Accounts;
+using Feedback.Web.ApiKeys;
+
+namespace Feedback.Web.Cases;
+
+/// <summary>
+/// Who is looking at or acting on cases. Department roles see their own department only; an admin API key acts as
+/// an admin, a read key as a read-only leader.
+/// </summary>
+public sealed record CaseActor(string Name, string Role, string? DepartmentCode)
+{
+    public static CaseActor From(ClaimsPrincipal user)
+    {
+        var name = user.Identity?.Name ?? "unknown";
+        if (user.FindFirstValue(ApiKeyAuthenticationHandler.ScopeClaim) is { } scope)
+            return new($"apikey:{name}", scope == ApiKeyScopes.Admin ? Roles.Admin : Roles.Leader, null);
+        var role = user.FindFirstValue(ClaimTypes.Role) ?? "";
+        return new(name, role, Roles.NeedsDepartment(role) ? user.FindFirstValue(AccountsExtensions.DepartmentClaim) ?? "-" : null);
+    }
+
+    /// <summary>Null: every department.</summary>
+    public bool CanSee(string departmentCode) => DepartmentCode is null || DepartmentCode == departmentCode;
+}

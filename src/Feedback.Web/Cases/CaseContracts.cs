@@ -1,0 +1,24 @@
+using Feedback.Web.Evaluations;
+
+namespace Feedback.Web.Cases;
+
+/// <param name="RemainingSeconds">Countable time left (working time in working-time mode); negative once overdue; null when the clock has stopped.</param>
+public sealed record CaseSummary(
+    long Id, long EvaluationId, string DepartmentCode, string State, string StateLabel, DateTimeOffset OpenedAt, DateTimeOffset DueAt,
+    double? RemainingSeconds, bool Overdue, DateTimeOffset? EscalatedAt, DateTimeOffset? RepliedAt, DateTimeOffset? ClosedAt,
+    short? RequestedExtensionDays, int Extensions, int Rating, string? Comment);
+
+public sealed record CaseEventResponse(long Id, DateTimeOffset At, string Actor, string ActorRole, string Action, string? FromState, string ToState, string? Note);
+
+public sealed record CaseDetail(
+    CaseSummary Case, EvaluationResponse Evaluation, string? ReplyNote, short? FollowUpSatisfaction,
+    IReadOnlyList<CaseEventResponse> Timeline, IReadOnlyList<string> AllowedActions);
+
+public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int Total);
+
+/// <summary>Filters of GET /api/cases.</summary>
+public sealed record CaseFilter(string? State, string? Department, bool? Overdue, int? DueWithinHours, int? Limit, int? Offset)
+{
+    public const int MaxLimit = 500;
+    public const int DefaultLimit = 50;
+}

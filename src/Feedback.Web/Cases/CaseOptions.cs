@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+using Feedback.Web.Cases.Deadlines;
+
+namespace Feedback.Web.Cases;
+
+/// <summary>Reminders and the deadline sweep. Bound from the "Cases" section.</summary>
+public sealed class CaseOptions : IValidatableObject
+{
+    /// <summary>
+    /// When the owner is reminded, comma-separated: a share of the time allowed ("50%") or a span before the
+    /// deadline ("1h", "30m"). Each reminder is sent at most once. Default: "50%,75%,1h".
+    /// </summary>
+    [Required]
+    public string Reminders { get; set; } = "50%,75%,1h";
+
+    /// <summary>
+    /// Hangfire cron (with seconds) of the deadline sweep that sends due reminders and escalations.
+    /// Default: every 10 seconds, so an alert is at most about 12 s late (sweep interval plus Hangfire's 1 s polls).
+    /// </summary>
+    [Required]
+    public string SweepCron { get; set; } = "*/10 * * * * *";
+
+    /// <summary>Cases handled per transaction by the sweep. Default: 500.</summary>
+    [Range(1, 10_000)]
+    public int SweepBatchSize { get; set; } = 500;
+
+    /// <summary>Register the recurring sweep in this process. Default: true.</summary>
+    public bool ScheduleSweep { get; set; } = true;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!ReminderPoint.TryParseList(Reminders, out _))
+            yield return new ValidationResult("Reminders must look like \"50%,75%,1h\".", [nameof(Reminders)]);
+    }
+}

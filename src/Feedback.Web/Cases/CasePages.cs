@@ -1,0 +1,142 @@
+using System.Text;
+using Feedback.Web.Accounts;
+using Feedback.Web.Evaluations;
+using Feedback.Web.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
+using static System.Net.WebUtility;
+
+namespace Feedback.Web.Cases;
+
+/// <summary>The officers' case pages. Every value from the database is encoded; scripts only tick the countdowns.</summary>
+internal static class CasePages
+{
+    // Counts the remaining seconds down once a second; the server's figure stays correct without it.
+    private const string CountdownScript = """
+        function fmt(s){var a=Math.abs(s),h=Math.floor(a/3600),m=Math.floor(a%3600/60);return (s<0?'已超期 ':'剩余 ')+(h>0?h+'小时':'')+m+'分'+(h>0?'':Math.floor(a%60)+'秒');}
+        var t0=Date.now();setInterval(function(){document.querySelectorAll('[data-left]').forEach(function(e){var s=e.dataset.left-(Date.now()-t0)/1000;e.textContent=fmt(s);e.className=s<0?'late':s<3600?'soon':'';});},1000);
+        """;
+
+    public static string List(CasePage page, CaseActor actor, int unread, AntiforgeryTokenSet tokens, bool countdownTicks)
+    {
+        var rows = new StringBuilder();
+        foreach (var c in page.Items)
+        {
+            rows.Append($"""
+                <tr><td><a href="/cases/{c.Id}">#{c.Id}</a></td><td>{HtmlEncode(c.DepartmentCode)}</td>
+                <td>{HtmlEncode(Ratings.Labels[c.Rating])}<br><span class="muted">{HtmlEncode(Shorten(c.Comment))}</span></td>
+                <td><span class="badge">{HtmlEncode(c.StateLabel)}</span>{(c.Overdue ? " <span class=\"late\">超期</span>" : "")}</td>
+                <td>{Countdown(c, countdownTicks)}</td></tr>
+                """);
+        }
+        var body = $"""
+            {Nav(actor, unread, tokens)}
+            <h1>差评整改工单（共 {page.Total} 件）</h1>
+            <p><a href="/cases">全部</a> · <a href="/cases?state=open,in_progress">待处理</a> · <a href="/cases?overdue=true">超期</a> ·
+            <a href="/cases?state=appealed,cannot_fix_review">待审核</a> · <a href="/cases?state=rectified">待回访</a></p>
+            <table><thead><tr><th>工单</th><th>部门</th><th>评价</th><th>状态</th><th>剩余时间</th></tr></thead>
+            <tbody>{rows}</tbody></table>
+            {(page.Items.Count == 0 ? "<p class=\"muted\">没有符合条件的工单。</p>" : "")}
+            """;
+        return HtmlPage.Render("差评整改工单", body, wide: true, CountdownScript);
+    }
+
+    public static string Detail(CaseDetail detail, CaseActor actor, int unread, AntiforgeryTokenSet tokens, string? error, bool done, bool countdownTicks)
+    {
+        var c = detail.Case;
+        var e = detail.Evaluation;
+        var body = $"""
+            {Nav(actor, unread, tokens)}
+            <h1>工单 #{c.Id} <span class="badge">{HtmlEncode(c.StateLabel)}</span>{(c.Overdue ? " <span class=\"late\">超期</span>" : "")}</h1>
+            {(error is null ? "" : $"<p class=\"error\" role=\"alert\">{HtmlEncode(error)}</p>")}{(done ? "<p class=\"ok\">已保存。</p>" : "")}
+            <table>
+            <tr><th>评价</th><td>{HtmlEncode(e.RatingLabel)}（{HtmlEncode(string.Join("、", e.ReasonCodes.Select(r => ReasonCodes.Labels.GetValueOrDefault(r, $"{r}"))))}）</td></tr>
+            <tr><th>评价内容</th><td>{HtmlEncode(e.Comment ?? "（无）")}</td></tr>
+            <tr><th>部门 / 窗口 / 人员</th><td>{HtmlEncode($"{e.DepartmentCode} / {e.WindowCode ?? "-"} / {e.StaffCode ?? "-"}")}</td></tr>
+            <tr><th>评价人</th><td>{HtmlEncode(e.Rater.Anonymous ? "匿名" : $"{e.Rater.Name} {e.Rater.PhoneMasked}")}</td></tr>
+            <tr><th>收到时间</th><td>{c.OpenedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}</td></tr>
+            <tr><th>反馈期限</th><td>{c.DueAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} {Countdown(c, countdownTicks)}</td></tr>
+            {(c.RequestedExtensionDays is { } days ? $"<tr><th>延期申请</th><td>{days} 个工作日，待审核</td></tr>" : "")}
+            {(detail.ReplyNote is null ? "" : $"<tr><th>整改反馈</th><td>{HtmlEncode(detail.ReplyNote)}</td></tr>")}
+            {(detail.FollowUpSatisfaction is { } s ? $"<tr><th>回访满意度</th><td>{HtmlEncode(Ratings.Labels[s])}</td></tr>" : "")}
+            </table>
+            {Actions(c.Id, detail.AllowedActions, tokens)}
+            <h2>处理记录</h2>
+            <table><thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>状态</th><th>说明</th></tr></thead><tbody>
+            {string.Concat(detail.Timeline.Select(Event))}
+            </tbody></table>
+            """;
+        return HtmlPage.Render($"工单 #{c.Id}", body, wide: true, CountdownScript);
+    }
+
+    public static string Inbox(IReadOnlyList<Notifications.InboxItem> items, int unread, CaseActor actor, AntiforgeryTokenSet tokens)
+    {
+        var rows = items.Select(m => $"""
+            <tr><td>{m.CreatedAt.ToOffset(TimeSpan.FromHours(8)):MM-dd HH:mm}</td>
+            <td>{(m.Read ? "" : "<strong>")}{HtmlEncode(m.Title)}{(m.Read ? "" : "</strong>")}<br><span class="muted">{HtmlEncode(m.Body)}</span></td>
+            <td>{(m.CaseId is { } id ? $"<a href=\"/cases/{id}\">查看工单</a>" : "")}</td>
+            <td>{(m.Read ? "<span class=\"muted\">已读</span>" : $"<form method=\"post\" action=\"/inbox/{m.Id}/read\">{HtmlPage.Token(tokens)}<button type=\"submit\">标为已读</button></form>")}</td></tr>
+            """);
+        var body = $"""
+            {Nav(actor, unread, tokens)}
+            <h1>消息（未读 {unread}）</h1>
+            <table><tbody>{string.Concat(rows)}</tbody></table>
+            {(items.Count == 0 ? "<p class=\"muted\">暂无消息。</p>" : "")}
+            """;
+        return HtmlPage.Render("消息", body, wide: true);
+    }
+
+    private static string Actions(long id, IReadOnlyList<string> allowed, AntiforgeryTokenSet tokens)
+    {
+        if (allowed.Count == 0)
+            return "";
+        var forms = allowed.Select(name => CaseAction.Find(name)!).Select(a => $"""
+            <form method="post" action="/cases/{id}/actions">{HtmlPage.Token(tokens)}
+            <input type="hidden" name="action" value="{HtmlEncode(a.Name)}"><strong>{HtmlEncode(a.Label)}</strong>
+            {Fields(a)}
+            <button type="submit">{HtmlEncode(a.Label)}</button></form>
+            """);
+        return $"<h2>操作</h2><div class=\"actions\">{string.Concat(forms)}</div>";
+    }
+
+    private static string Fields(CaseAction action)
+    {
+        var note = $"<label>说明{(action.NeedsNote ? "（必填）" : "")}</label><textarea name=\"note\" rows=\"2\" maxlength=\"{CaseWorkflow.MaxNote}\"{(action.NeedsNote ? " required" : "")}></textarea>";
+        return action.Name switch
+        {
+            CaseAction.FollowUp => note + "<label>群众对整改结果的满意度</label><select name=\"satisfaction\" required>"
+                + string.Concat(Ratings.Labels.Select(l => $"<option value=\"{l.Key}\">{HtmlEncode(l.Value)}</option>")) + "</select>",
+            CaseAction.RequestExtension => note + "<label>延期工作日数</label><input name=\"workingDays\" type=\"number\" min=\"1\" max=\"15\" required>",
+            _ => note,
+        };
+    }
+
+    private static string Event(CaseEventResponse e) =>
+        $"<tr><td>{e.At.ToOffset(TimeSpan.FromHours(8)):MM-dd HH:mm}</td><td>{HtmlEncode(e.Actor)}<br><span class=\"muted\">{HtmlEncode(Roles.Label(e.ActorRole))}</span></td>"
+        + $"<td>{HtmlEncode(CaseAction.Find(e.Action)?.Label ?? ActionLabel(e.Action))}</td><td>{HtmlEncode(CaseStates.Label(e.ToState))}</td><td>{HtmlEncode(e.Note ?? "")}</td></tr>";
+
+    private static string ActionLabel(string action) => action switch
+    {
+        CaseOpener.OpenAction => "收到差评",
+        Deadlines.CaseSchedule.Escalation => "超期督办",
+        _ => action,
+    };
+
+    private static string Countdown(CaseSummary c, bool ticks)
+    {
+        if (c.RemainingSeconds is not { } left)
+            return "<span class=\"muted\">已停止计时</span>";
+        var span = TimeSpan.FromSeconds(Math.Abs(left));
+        var text = $"{(left < 0 ? "已超期 " : "剩余 ")}{(span.TotalHours >= 1 ? $"{(int)span.TotalHours}小时" : "")}{span.Minutes}分";
+        var css = left < 0 ? "late" : left < 3600 ? "soon" : "";
+        var tick = ticks ? $" data-left=\"{Math.Round(left)}\"" : "";
+        return $"<span class=\"{css}\"{tick}>{text}</span>";
+    }
+
+    private static string Nav(CaseActor actor, int unread, AntiforgeryTokenSet tokens) => $"""
+        <nav><a href="/cases">工单</a><a href="/inbox">消息{(unread > 0 ? $"（{unread}）" : "")}</a>
+        <span class="muted">{HtmlEncode(actor.Name)} · {HtmlEncode(Roles.Label(actor.Role))}{(actor.DepartmentCode is { } d ? $" · {HtmlEncode(d)}" : "")}</span>
+        <form method="post" action="/signout">{HtmlPage.Token(tokens)}<button type="submit">退出</button></form></nav>
+        """;
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,46 @@
+using Feedback.Web.Accounts;
+using Feedback.Web.ApiKeys;
+using Feedback.Web.Cases.Deadlines;
+using Feedback.Web.Notifications;
+using Microsoft.Extensions.Options;
+
+namespace Feedback.Web.Cases;
+
+public static class CasesExtensions
+{
+    /// <summary>Signed-in people of any role, or machines with a read or admin API key.</summary>
+    public const string CasesPolicy = "cases";
+
+    /// <summary>
+    /// Rectification cases: deadlines (calendar or working time), the state machine, the deadline sweep and the
+    /// notification outbox, both run by Hangfire.
+    /// </summary>
+    public static IHostApplicationBuilder AddCases(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DeadlineOptions>().BindConfiguration("Deadlines").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CaseOptions>().BindConfiguration("Cases").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration("Notifications").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => WorkingCalendar.Load(sp.GetRequiredService<IOptions<DeadlineOptions>>().Value.CalendarDirectory));
+        services.AddSingleton<DeadlineCalculator>();
+        services.AddSingleton<CaseSchedule>();
+        services.AddSingleton<CaseNotices>();
+        services.AddSingleton<CaseOpener>();
+        services.AddScoped<CaseWorkflow>();
+        services.AddScoped<CaseQueries>();
+        services.AddAuthorizationBuilder().AddPolicy(CasesPolicy, policy => policy
+            .AddAuthenticationSchemes(AccountsExtensions.CookieScheme, ApiKeyAuthenticationHandler.SchemeName)
+            .RequireAssertion(context => Roles.All.Any(context.User.IsInRole)
+                || context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyScopes.Read)
+                || context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyScopes.Admin)));
+        services.AddSingleton<DeadlineSweep>();
+        services.AddTransient<DeadlineSweepJob>();
+        services.AddScoped<Inbox>();
+        services.AddHttpClient<WebhookSender>();
+        services.AddSingleton<NotificationDelivery>();
+        services.AddTransient<NotificationDeliveryJob>();
+        if (builder.Configuration.GetValue("Jobs:RunServer", true))
+            services.AddHostedService<CaseJobSchedules>();
+        return builder;
+    }
+}

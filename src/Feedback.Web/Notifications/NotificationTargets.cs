@@ -1,0 +1,27 @@
+using Feedback.Web.Accounts;
+
+namespace Feedback.Web.Notifications;
+
+/// <summary>
+/// Where a notification goes: "inbox:ROLE" or "inbox:ROLE:DEPARTMENT" for the in-app inbox, or "webhook".
+/// </summary>
+public static class NotificationTargets
+{
+    public const string Webhook = "webhook";
+    private const string InboxPrefix = "inbox:";
+
+    public static string Inbox(string role, string? department = null) =>
+        department is null ? $"{InboxPrefix}{role}" : $"{InboxPrefix}{role}:{department}";
+
+    public static bool TryParseInbox(string target, out string role, out string? department)
+    {
+        role = "";
+        department = null;
+        if (!target.StartsWith(InboxPrefix, StringComparison.Ordinal))
+            return false;
+        var parts = target[InboxPrefix.Length..].Split(':', 2);
+        role = parts[0];
+        department = parts.Length > 1 ? parts[1] : null;
+        return Roles.All.Contains(role);
+    }
+}
