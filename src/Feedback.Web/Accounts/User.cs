@@ -34,6 +34,7 @@ public static class Roles
         DepartmentOfficer => "部门专员",
         DepartmentHead => "部门负责人",
         Leader => "领导",
+        "system" => "系统",
         _ => role,
     };
 }

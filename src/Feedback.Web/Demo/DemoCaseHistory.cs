@@ -36,6 +36,8 @@ internal static class DemoCaseHistory
             Step(db, c, CaseAction.Start, c.OpenedAt.AddHours(1 + random.NextDouble() * 2), Officer(c), "已电话联系群众，正在核实。");
         }
         await db.SaveChangesAsync(ct);
+        // Weeks-old "new case" notices of cases long dealt with would only bury the live ones in the inbox.
+        await db.Notifications.Where(n => n.DeliveredAt == null && db.Cases.Any(c => c.Id == n.CaseId && c.NextAlertAt == null)).ExecuteDeleteAsync(ct);
     }
 
     private static void Resolve(FeedbackDbContext db, RectificationCase c, Random random, DateTimeOffset now)

@@ -29,10 +29,10 @@ public sealed class WebProcess : IAsyncDisposable
     /// <summary>src/Feedback.Web/bin/&lt;Configuration&gt;/net10.0/Feedback.Web.dll of the solution these tests belong to.</summary>
     public static string DllPath { get; } = FindDll();
 
-    public static async Task<WebProcess> StartServerAsync(string connectionString, CancellationToken ct)
+    public static async Task<WebProcess> StartServerAsync(string connectionString, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
         var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
-        var process = Start(connectionString, ["serve", "--urls", url]);
+        var process = Start(connectionString, ["serve", "--urls", url], environment);
         var server = new WebProcess(process, url);
         process.OutputDataReceived += (_, e) => server.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
@@ -72,6 +72,18 @@ public sealed class WebProcess : IAsyncDisposable
             }
         }
         return new ToolResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>SIGTERM, as systemd stops a service: the host shuts down gracefully.</summary>
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, like a power cut for the process.</summary>
