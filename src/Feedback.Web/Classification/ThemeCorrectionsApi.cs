@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using Feedback.Web.ApiKeys;
+using Feedback.Web.Accounts;
+using Feedback.Web.Cases;
 using Feedback.Web.Data;
 using Feedback.Web.Evaluations;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,12 +12,19 @@ public static class ThemeCorrectionsApi
 {
     public static RouteHandlerBuilder MapThemeCorrections(this IEndpointRouteBuilder routes) =>
         routes.MapPut("/api/evaluations/{id:long}/theme", CorrectTheme)
-            .RequireAuthorization(ApiKeyExtensions.AdminPolicy).WithTags("Evaluations")
-            .WithSummary("Correct the theme of a rating's comment; kept with who and when, and used by `train --include-corrections`.");
+            .RequireAuthorization(CasesExtensions.CasesPolicy).WithTags("Evaluations")
+            .WithSummary("Correct the theme of a rating's comment (admin key, or an officer: department roles for their own department); kept with who and when, and used by `train --include-corrections`.");
 
-    public static async Task<Results<Ok<EvaluationResponse>, NotFound, ValidationProblem>> CorrectTheme(
+    private static readonly string[] Correctors = [Roles.Admin, Roles.QualityOfficer, Roles.DepartmentOfficer, Roles.DepartmentHead];
+
+    public static async Task<Results<Ok<EvaluationResponse>, NotFound, ForbidHttpResult, ValidationProblem>> CorrectTheme(
         long id, ThemeCorrectionRequest request, ClaimsPrincipal user, FeedbackDbContext db, TimeProvider time, CancellationToken ct)
     {
+        var actor = CaseActor.From(user);
+        if (!Correctors.Contains(actor.Role))
+        {
+            return TypedResults.Forbid();
+        }
         if (request.Theme is not { } theme || !Themes.Labels.ContainsKey(theme))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
@@ -25,7 +33,7 @@ public static class ThemeCorrectionsApi
             });
         }
         var evaluation = await db.Evaluations.FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (evaluation is null)
+        if (evaluation is null || !actor.CanSee(evaluation.DepartmentCode))
         {
             return TypedResults.NotFound();
         }
@@ -34,7 +42,7 @@ public static class ThemeCorrectionsApi
             EvaluationId = id,
             FromTheme = evaluation.CorrectedTheme ?? evaluation.Theme,
             ToTheme = theme,
-            CorrectedBy = user.Identity?.Name ?? "unknown",
+            CorrectedBy = actor.Name,
             CorrectedAt = time.GetUtcNow(),
         });
         evaluation.CorrectedTheme = theme;

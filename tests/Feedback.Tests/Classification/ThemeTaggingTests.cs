@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Feedback.Tests.Evaluations;
+using Feedback.Tests.Accounts;
 using Feedback.Tests.Infrastructure;
+using Feedback.Web.Accounts;
 using Feedback.Web.Classification;
 using Feedback.Web.Evaluations;
 
@@ -94,6 +96,33 @@ public sealed class ThemeTaggingTests(FeedbackApp app) : IClassFixture<FeedbackA
     public async Task PutTheme_WithIngestKey_Returns403()
     {
         var response = await app.Ingest.PutAsJsonAsync("/api/evaluations/1/theme", new { theme = "other" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PutTheme_ByDepartmentOfficer_CorrectsOwnDepartmentOnly()
+    {
+        var own = await (await app.Ingest.PostRatingAsync(TestRatings.Valid(rating: 2).With("comment", "等了很久"))).Content.ReadFromJsonAsync<EvaluationResponse>(Ct);
+        var other = await (await app.Ingest.PostRatingAsync(TestRatings.Valid(rating: 2).With("departmentCode", "D02").With("windowCode", "W006")
+            .With("staffCode", null).With("serviceItemCode", null).With("comment", "等了很久"))).Content.ReadFromJsonAsync<EvaluationResponse>(Ct);
+        await Browser.CreateUserAsync(app, "theme-d01", Roles.DepartmentOfficer, "D01");
+        using var officer = await Browser.SignedInAsync(app, "theme-d01");
+
+        var ownResponse = await officer.PutAsJsonAsync($"/api/evaluations/{own!.Id}/theme", new { theme = "queue" }, Ct);
+        var otherResponse = await officer.PutAsJsonAsync($"/api/evaluations/{other!.Id}/theme", new { theme = "queue" }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, ownResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherResponse.StatusCode);
+    }
+
+    [Fact]
+    public async Task PutTheme_ByLeader_Returns403()
+    {
+        await Browser.CreateUserAsync(app, "theme-leader", Roles.Leader);
+        using var leader = await Browser.SignedInAsync(app, "theme-leader");
+
+        var response = await leader.PutAsJsonAsync("/api/evaluations/1/theme", new { theme = "other" }, Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
