@@ -22,6 +22,12 @@ public sealed class AccountOptions
     [Range(1, 10_000)]
     public int SignInAttemptsPerMinute { get; set; } = 20;
 
+    /// <summary>
+    /// How often a signed-in session is checked against the users table: a disabled account, or a changed role or
+    /// department, ends the session at the next check. Default: 1 minute.
+    /// </summary>
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Shortest password the CLI accepts. Default: 10.</summary>
     [Range(8, 128)]
     public int MinPasswordLength { get; set; } = 10;

@@ -71,6 +71,7 @@ public static class AccountsExtensions
         cookie.LoginPath = "/signin";
         cookie.LogoutPath = "/signout";
         cookie.ReturnUrlParameter = "returnUrl";
+        cookie.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
         // The API answers 401 to a missing or expired cookie; pages send people to the sign-in page.
         cookie.Events.OnRedirectToLogin = context =>
         {

@@ -10,6 +10,8 @@ public sealed class User
     /// <summary>Required for department officers and heads, whose view is limited to their own department.</summary>
     public string? DepartmentCode { get; set; }
     public string PasswordHash { get; set; } = "";
+    /// <summary>A disabled account cannot sign in, and its open sessions end (see SessionValidator).</summary>
+    public bool Disabled { get; set; }
     public int FailedAttempts { get; set; }
     public DateTimeOffset? LockoutEnd { get; set; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -29,7 +29,28 @@ internal static class UserCommands
             Console.WriteLine($"Created user {user.UserName} ({user.Role}{(user.DepartmentCode is null ? "" : ", " + user.DepartmentCode)}).");
             return 0;
         }));
-        return new Command("user", "Manage the people who sign in to the pages.") { create };
+        return new Command("user", "Manage the people who sign in to the pages.") { create, CreateUpdate() };
+    }
+
+    private static Command CreateUpdate()
+    {
+        var name = new Option<string>("--name") { Description = "Sign-in name.", Required = true };
+        var role = new Option<string?>("--role") { Description = string.Join(", ", Roles.All) + "." };
+        var department = new Option<string?>("--department") { Description = "Department code (department officers and heads)." };
+        var disable = new Option<bool>("--disable") { Description = "Stop the account signing in; its sessions end within a minute." };
+        var enable = new Option<bool>("--enable") { Description = "Let a disabled account sign in again." };
+        var update = new Command("update", "Change a user's role or department, or disable or enable the account.") { name, role, department, disable, enable };
+        update.SetAction((result, ct) => ToolHost.RunAsync(async () =>
+        {
+            bool? disabled = result.GetValue(disable) ? true : result.GetValue(enable) ? false : null;
+            await using var app = await ToolHost.StartAsync(ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            var user = await scope.ServiceProvider.GetRequiredService<UserService>()
+                .UpdateAsync(result.GetValue(name)!, result.GetValue(role), result.GetValue(department), disabled, ct);
+            Console.WriteLine($"Updated user {user.UserName} ({user.Role}{(user.DepartmentCode is null ? "" : ", " + user.DepartmentCode)}{(user.Disabled ? ", disabled" : "")}).");
+            return 0;
+        }));
+        return update;
     }
 
     private static string ReadPassword()

@@ -46,6 +46,11 @@ public sealed class UserService(
             hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
             return new(null, null);
         }
+        if (user.Disabled)
+        {
+            hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
+            return new(null, null);
+        }
         var now = time.GetUtcNow();
         if (user.LockoutEnd > now)
         {
@@ -63,6 +68,19 @@ public sealed class UserService(
             .SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null)
             .SetProperty(u => u.PasswordHash, hash), ct);
         return new(user, null);
+    }
+
+    /// <summary>Changes a user's role, department or whether the account may sign in; bad input is an <see cref="ArgumentException"/>.</summary>
+    public async Task<User> UpdateAsync(string userName, string? role, string? department, bool? disabled, CancellationToken ct)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct)
+            ?? throw new ArgumentException($"No user named '{userName}'.");
+        user.Role = role ?? user.Role;
+        user.DepartmentCode = Roles.NeedsDepartment(user.Role) ? department ?? user.DepartmentCode : department;
+        user.Disabled = disabled ?? user.Disabled;
+        await ValidateRoleAsync(user.Role, user.DepartmentCode, ct);
+        await db.SaveChangesAsync(ct);
+        return user;
     }
 
     /// <summary>Counts a wrong password in one statement, so that parallel guesses cannot slip past the limit.</summary>
@@ -83,18 +101,7 @@ public sealed class UserService(
         {
             throw new ArgumentException("User name must be 1-64 characters without spaces.");
         }
-        if (!Roles.All.Contains(request.Role))
-        {
-            throw new ArgumentException($"Role must be one of: {string.Join(", ", Roles.All)}.");
-        }
-        if (Roles.NeedsDepartment(request.Role) && string.IsNullOrEmpty(request.DepartmentCode))
-        {
-            throw new ArgumentException($"Role {request.Role} needs --department.");
-        }
-        if (request.DepartmentCode is { } code && !await db.Departments.AnyAsync(d => d.Code == code, ct))
-        {
-            throw new ArgumentException($"Unknown department '{code}'.");
-        }
+        await ValidateRoleAsync(request.Role, request.DepartmentCode, ct);
         if (request.Password.Length < options.Value.MinPasswordLength)
         {
             throw new ArgumentException($"Password must have at least {options.Value.MinPasswordLength} characters.");
@@ -102,6 +109,22 @@ public sealed class UserService(
         if (await db.Users.AnyAsync(u => u.UserName == request.UserName, ct))
         {
             throw new ArgumentException($"A user named '{request.UserName}' exists already.");
+        }
+    }
+
+    private async Task ValidateRoleAsync(string role, string? department, CancellationToken ct)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            throw new ArgumentException($"Role must be one of: {string.Join(", ", Roles.All)}.");
+        }
+        if (Roles.NeedsDepartment(role) && string.IsNullOrEmpty(department))
+        {
+            throw new ArgumentException($"Role {role} needs --department.");
+        }
+        if (department is { } code && !await db.Departments.AnyAsync(d => d.Code == code, ct))
+        {
+            throw new ArgumentException($"Unknown department '{code}'.");
         }
     }
 }

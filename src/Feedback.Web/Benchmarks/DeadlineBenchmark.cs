@@ -39,10 +39,11 @@ internal static class DeadlineBenchmark
         var lateness = await LatenessAsync(cluster, start, ct);
 
         await using var app = await ToolHost.StartAsync(ct, cluster.ConnectionString);
+        // A first pass catches up since the server stopped and pays for JIT; then the server's own interval, 10 s.
+        await TimeAsync(Sweep(app.Services, TimeProvider.System), ct);
         var steady = new List<(TimeSpan Elapsed, SweepResult Result)>();
         for (var i = 0; i < 3; i++)
         {
-            // The server's own interval: each pass finds what fell due since the previous one.
             await Task.Delay(TimeSpan.FromSeconds(10), ct);
             steady.Add(await TimeAsync(Sweep(app.Services, TimeProvider.System), ct));
         }
@@ -54,7 +55,7 @@ internal static class DeadlineBenchmark
         report.AppendLine($"| alerts handled by the server in {seconds} s | {lateness.Count:N0} |");
         report.AppendLine($"| lateness p50 / p99 / max | {lateness.P50:F1} s / {lateness.P99:F1} s / {lateness.Max:F1} s (target p99 ≤ 30 s) |");
         report.AppendLine($"| server CPU while enforcing | {cpu.TotalSeconds / seconds * 100:F1} % of one core |");
-        report.AppendLine($"| one steady-state pass (10 s of alerts), slowest of 3 | {steady.Max(s => s.Elapsed).TotalMilliseconds:F0} ms for {steady.Max(s => s.Result.Reminders + s.Result.Escalations)} alerts (target ≤ 1 s) |");
+        report.AppendLine($"| one pass over 10 s of alerts, slowest of 3 | {steady.Max(s => s.Elapsed).TotalMilliseconds:F0} ms for {steady.Max(s => s.Result.Reminders + s.Result.Escalations)} alerts (target ≤ 1 s) |");
         report.AppendLine($"| one pass after a 1 h outage | {outage.Elapsed.TotalMilliseconds:F0} ms for {outage.Result.Reminders + outage.Result.Escalations:N0} alerts over {outage.Result.Cases:N0} cases |");
         Console.WriteLine(report);
         return lateness.P99 <= 30 && steady.Max(s => s.Elapsed) <= TimeSpan.FromSeconds(1) ? 0 : 1;

@@ -42,6 +42,8 @@ public sealed class FeedbackApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jobs:RunServer", "false");
         // Tests of a class share one client address; the sign-in limit has a test of its own.
         builder.UseSetting("Accounts:SignInAttemptsPerMinute", "10000");
+        // Every request re-reads the signed-in person, so tests see a role change at once.
+        builder.UseSetting("Accounts:SessionCheckInterval", "00:00:00");
     }
 
     public override async ValueTask DisposeAsync()

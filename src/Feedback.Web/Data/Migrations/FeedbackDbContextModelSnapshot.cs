@@ -64,6 +64,10 @@ namespace Feedback.Web.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("department_code");
 
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disabled");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Feedback.Web.Accounts;
+
+/// <summary>
+/// A cookie carries the role and department it was issued with for hours. At most every
+/// <see cref="AccountOptions.SessionCheckInterval"/> the person is read again: a disabled or deleted account, or a changed
+/// role or department, ends the session, so taking someone's rights away takes effect within that interval.
+/// </summary>
+internal static class SessionValidator
+{
+    private const string CheckedAt = "checked-at";
+
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var interval = services.GetRequiredService<IOptions<AccountOptions>>().Value.SessionCheckInterval;
+        if (context.Properties.Items.TryGetValue(CheckedAt, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var ticks)
+            && now.UtcTicks - ticks < interval.Ticks)
+        {
+            return;
+        }
+        if (!await StillValidAsync(services.GetRequiredService<NpgsqlDataSource>(), context.Principal!, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(AccountsExtensions.CookieScheme);
+            return;
+        }
+        context.Properties.Items[CheckedAt] = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
+        context.ShouldRenew = true;
+    }
+
+    private static async Task<bool> StillValidAsync(NpgsqlDataSource dataSource, ClaimsPrincipal principal, CancellationToken ct)
+    {
+        if (!int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id))
+            return false;
+        await using var command = dataSource.CreateCommand("SELECT role, department_code, disabled FROM users WHERE id = $1");
+        command.Parameters.Add(new() { Value = id });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct)
+            && !reader.GetBoolean(2)
+            && reader.GetString(0) == principal.FindFirstValue(ClaimTypes.Role)
+            && (reader.IsDBNull(1) ? null : reader.GetString(1)) == principal.FindFirstValue(AccountsExtensions.DepartmentClaim);
+    }
+}
