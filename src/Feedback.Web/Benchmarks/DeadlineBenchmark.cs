@@ -90,12 +90,13 @@ internal static class DeadlineBenchmark
             ["Jobs__RunServer"] = "true",
         }, ct);
         var before = server.CpuTime();
-        var progress = new ConsoleProgress("enforcing (seconds)", seconds);
+        var progress = new ConsoleProgress("enforcing", seconds, "alerts");
         for (var i = 1; i <= seconds; i++)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
-            progress.Report(i, i);
+            progress.Report(i, await cluster.CountAsync("SELECT count(*) FROM case_alerts", ct));
         }
+        progress.Done();
         return server.CpuTime() - before;
     }
 
