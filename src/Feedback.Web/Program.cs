@@ -7,6 +7,7 @@ using Feedback.Web.Evaluations;
 using Feedback.Web.Infrastructure;
 using Feedback.Web.Jobs;
 using Feedback.Web.Organization;
+using Feedback.Web.Qr;
 
 // The one deployable: with no subcommand (or `serve`) it runs the web service; other subcommands are tools.
 return await FeedbackCommandLine.Create().Parse(args).InvokeAsync();
@@ -32,6 +33,9 @@ public partial class Program
         // Ratings: validation, group-commit writer
         builder.AddEvaluations();
 
+        // QR ratings: signed links, the citizens' page, posters
+        builder.AddQr();
+
         // Complaint themes: ML.NET model, hot-reloaded
         builder.AddClassification();
 
@@ -51,6 +55,7 @@ public partial class Program
         app.MapHealthChecks("/health");
         app.MapOrg();
         app.MapEvaluations();
+        app.MapQr();
         app.MapThemeCorrections();
         app.MapAccounts();
         app.MapJobsDashboard();

@@ -3,6 +3,7 @@ using Feedback.Web.ApiKeys;
 using Feedback.Web.Classification;
 using Feedback.Web.Evaluations;
 using Feedback.Web.Organization;
+using Feedback.Web.Qr;
 using Microsoft.EntityFrameworkCore;
 
 namespace Feedback.Web.Data;
@@ -19,6 +20,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<ThemeCorrection> ThemeCorrections => Set<ThemeCorrection>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<User> Users => Set<User>();
+    public DbSet<QrDevice> QrDevices => Set<QrDevice>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -77,6 +79,11 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
             e.Property(x => x.DepartmentCode).HasMaxLength(32);
             e.HasIndex(x => x.UserName).IsUnique();
             e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentCode);
+        });
+        model.Entity<QrDevice>(e =>
+        {
+            e.HasKey(x => new { x.DeviceId, x.Place });
+            e.Property(x => x.Place).HasMaxLength(80);
         });
     }
 

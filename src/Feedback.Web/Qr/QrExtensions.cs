@@ -1,0 +1,21 @@
+using Feedback.Web.Cases.Deadlines;
+
+namespace Feedback.Web.Qr;
+
+public static class QrExtensions
+{
+    /// <summary>Signed QR links, the citizens' rating page, posters. Needs AddEvaluations and AddAccounts (antiforgery).</summary>
+    public static IHostApplicationBuilder AddQr(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<QrOptions>().BindConfiguration("Qr").ValidateDataAnnotations().ValidateOnStart();
+        // The thank-you page promises the configured reply time.
+        builder.Services.AddOptions<DeadlineOptions>().BindConfiguration("Deadlines").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<QrKeyRing>();
+        builder.Services.AddSingleton<QrPlaces>();
+        builder.Services.AddSingleton<QrDevices>();
+        builder.Services.AddSingleton<QrSubmission>();
+        builder.Services.AddSingleton<QrServices>();
+        builder.Services.AddSingleton<QrPosterMaker>();
+        return builder;
+    }
+}
