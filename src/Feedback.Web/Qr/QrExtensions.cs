@@ -16,6 +16,7 @@ public static class QrExtensions
         builder.Services.AddSingleton<QrSubmission>();
         builder.Services.AddSingleton<QrServices>();
         builder.Services.AddSingleton<QrPosterMaker>();
+        builder.Services.AddSingleton<QrRateLimits>();
         return builder;
     }
 }

@@ -12,7 +12,7 @@ public static class QrPages
         var pages = routes.MapGroup("/r").ExcludeFromDescription();
         pages.MapGet("/{token}", ShowForm);
         // The token is checked by hand, so that a stale page gets a friendly answer instead of a 400.
-        pages.MapPost("/{token}", Submit).DisableAntiforgery().AddEndpointFilter<QrRateLimitFilter>();
+        pages.MapPost("/{token}", Submit).DisableAntiforgery().AddEndpointFilter(QrRateLimits.FilterAsync);
         routes.MapQrApi();
         return pages;
     }
