@@ -57,7 +57,7 @@ internal static class QrForm
     public static string Where(QrPlace place, QrLink link, string centre) => $"""
         <section class="where">
         <p class="centre">{QrHtml.Encode(centre)}</p>
-        <h1>{QrHtml.Encode(place.DepartmentName)}</h1>
+        <h2>{QrHtml.Encode(place.DepartmentName)}</h2>
         <p>窗口：{QrHtml.Encode(place.WindowNumber)} {QrHtml.Encode(place.WindowName)}</p>
         {Line("工作人员", place.StaffName)}{Line("办理事项", place.ServiceItemName)}{Line("办件编号", link.CaseNumber)}
         </section>

@@ -17,7 +17,7 @@ internal static class QrHtml
     private const string Style = """
         *{box-sizing:border-box}html{font-size:20px;-webkit-text-size-adjust:100%}
         body{margin:0;font-family:system-ui,"PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;line-height:1.5;background:#f2f4f7;color:#1a1a1a}
-        main{max-width:34rem;margin:0 auto;padding:1rem}h1{font-size:1.5rem;margin:.2rem 0 .6rem}
+        main{max-width:34rem;margin:0 auto;padding:1rem}h1,h2{font-size:1.5rem;margin:.2rem 0 .6rem}
         .where{background:#fff;border-radius:12px;padding:.8rem 1rem;margin-bottom:1rem}.where p{margin:.15rem 0}.centre{color:#555;font-size:.9rem}
         fieldset{border:0;margin:0 0 1rem;padding:0}legend{font-weight:bold;font-size:1.1rem;margin-bottom:.4rem}
         .choice{display:flex;align-items:center;min-height:3.2rem;margin:.5rem 0;padding:.4rem 1rem;background:#fff;border:2px solid #c9ced6;border-radius:12px;font-size:1.2rem}
