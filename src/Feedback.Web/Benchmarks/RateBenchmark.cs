@@ -48,10 +48,11 @@ internal static partial class RateBenchmark
             return status;
         }
 
-        Console.Error.WriteLine("bench rate: warm-up 3 s of each path…");
-        await LoadGenerator.RunAsync(clients, TimeSpan.FromSeconds(3), (c, n, t) => Ingest(c + 1000, n, t), HttpStatusCode.Created, ct);
-        await LoadGenerator.RunAsync(clients, TimeSpan.FromSeconds(3), Rate, HttpStatusCode.OK, ct);
         var half = TimeSpan.FromSeconds(Math.Max(1, seconds / 2));
+        var warmUp = TimeSpan.FromSeconds(Math.Min(3, half.TotalSeconds));
+        Console.Error.WriteLine($"bench rate: warm-up {warmUp.TotalSeconds} s of each path…");
+        await LoadGenerator.RunAsync(clients, warmUp, (c, n, t) => Ingest(c + 1000, n, t), HttpStatusCode.Created, ct);
+        await LoadGenerator.RunAsync(clients, warmUp, Rate, HttpStatusCode.OK, ct);
         // ABBA: the tables grow during the run, so this order keeps that drift out of the ratio.
         var ingest = new List<LoadResult>();
         var rate = new List<LoadResult>();
