@@ -25,11 +25,6 @@ internal static class QrForm
     {
         var choices = string.Concat(Ratings.Labels.OrderByDescending(r => r.Key).Select(r =>
             Choice("rating", r.Key, r.Value, values.Rating == r.Key, "radio")));
-        var reasons = string.Concat(new[] { Ratings.Dissatisfied, Ratings.VeryDissatisfied }.Select(level => $"""
-            <fieldset class="reasons" data-for="{level}"><legend>若选“{Ratings.Labels[level]}”，请勾选原因（可多选）</legend>
-            {string.Concat(ReasonCodes.ForRating(level).Select(code => Choice("reasons", code, ReasonCodes.Labels[code], values.Reasons.Contains(code), "checkbox")))}
-            </fieldset>
-            """));
         var body = $"""
             {Where(place, link, centre)}
             {(assess == 2 ? "<p class=\"note\">该办件已有一次评价，本次为追评（仅可追评一次）。</p>" : "")}
@@ -38,7 +33,7 @@ internal static class QrForm
             <input type="hidden" name="{QrHtml.Encode(formField)}" value="{QrHtml.Encode(formToken)}">
             <input type="hidden" name="assess" value="{assess}">
             <fieldset><legend>您对本次服务满意吗？</legend>{choices}</fieldset>
-            {reasons}
+            {Reasons(values)}
             <label class="f" id="cl" for="comment" data-good="意见或建议（选填）" data-bad="请告诉我们哪里做得不好">意见或建议（差评请写明原因）</label>
             <textarea id="comment" name="comment" maxlength="{MaxCommentLength}">{QrHtml.Encode(values.Comment)}</textarea>
             <p class="count"><span id="n">{values.Comment?.EnumerateRunes().Count() ?? 0}</span>/{MaxCommentLength} 字</p>
@@ -52,6 +47,13 @@ internal static class QrForm
             """;
         return QrHtml.Page("服务评价", body, script: true);
     }
+
+    /// <summary>The reasons of both bad levels, each under its heading: without a script all stay visible.</summary>
+    private static string Reasons(QrFormValues values) => string.Concat(new[] { Ratings.Dissatisfied, Ratings.VeryDissatisfied }.Select(level => $"""
+        <fieldset class="reasons" data-for="{level}"><legend>若选“{Ratings.Labels[level]}”，请勾选原因（可多选）</legend>
+        {string.Concat(ReasonCodes.ForRating(level).Select(code => Choice("reasons", code, ReasonCodes.Labels[code], values.Reasons.Contains(code), "checkbox")))}
+        </fieldset>
+        """));
 
     /// <summary>The header every page of a link shows: centre, department, window, staff, item, transaction.</summary>
     public static string Where(QrPlace place, QrLink link, string centre) => $"""

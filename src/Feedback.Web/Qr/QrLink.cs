@@ -1,6 +1,6 @@
 namespace Feedback.Web.Qr;
 
-public enum QrLinkKind : byte
+internal enum QrLinkKind : byte
 {
     /// <summary>A poster at a window (optionally for one staff member): many citizens, one rating per device per window of time.</summary>
     Poster = 1,
@@ -10,7 +10,7 @@ public enum QrLinkKind : byte
 }
 
 /// <summary>What a signed <c>/r/{token}</c> link points to.</summary>
-public sealed record QrLink(
+internal sealed record QrLink(
     QrLinkKind Kind, string WindowCode, string? StaffCode, string? ServiceItemCode, string? CaseNumber, DateTimeOffset? ExpiresAt)
 {
     public static QrLink Poster(string windowCode, string? staffCode = null, DateTimeOffset? expiresAt = null) =>
@@ -23,7 +23,7 @@ public sealed record QrLink(
     public string PosterPlace => $"{WindowCode}/{StaffCode}";
 }
 
-public enum QrTokenFailure
+internal enum QrTokenFailure
 {
     None,
     /// <summary>Not a token of ours: malformed, altered, forged or signed with an unknown or retired key.</summary>

@@ -3,7 +3,7 @@ using Npgsql;
 namespace Feedback.Web.Qr;
 
 /// <summary>Where a link was scanned, with the names a citizen reads.</summary>
-public sealed record QrPlace(
+internal sealed record QrPlace(
     string DepartmentCode, string DepartmentName, string WindowCode, string WindowName, string WindowNumber,
     string? StaffCode, string? StaffName, string? ServiceItemCode, string? ServiceItemName);
 

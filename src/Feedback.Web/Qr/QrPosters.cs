@@ -4,12 +4,12 @@ using SkiaSharp;
 
 namespace Feedback.Web.Qr;
 
-public enum PosterFormat { Pdf, Png }
+internal enum PosterFormat { Pdf, Png }
 
-public enum PosterSize { A5, A4 }
+internal enum PosterSize { A5, A4 }
 
 /// <summary>One poster: the place it hangs at and the link its QR code carries.</summary>
-public sealed record Poster(QrPlace Place, string Url);
+internal sealed record Poster(QrPlace Place, string Url);
 
 /// <summary>
 /// Printable posters drawn with SkiaSharp: a PDF with one page per window (vector QR, WenQuanYi text that PDF

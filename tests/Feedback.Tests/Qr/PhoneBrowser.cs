@@ -52,7 +52,7 @@ public sealed class PhoneBrowser : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public Task<string> SignAsync(QrLink link) => _app.SignAsync(link);
+    internal Task<string> SignAsync(QrLink link) => _app.SignAsync(link);
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"{name}.png"), FullPage = true });

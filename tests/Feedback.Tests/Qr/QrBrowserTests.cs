@@ -54,27 +54,27 @@ public sealed class QrBrowserTests(PhoneBrowser browser) : IClassFixture<PhoneBr
     [Fact]
     public async Task Scan_ForgedToken_ShowsFriendlyError()
     {
-        var page = await browser.NewPhoneAsync();
         var token = await browser.SignAsync(QrLink.Poster("W003"));
 
-        var response = await page.GotoAsync($"/r/{token[..^4]}AAAA");
-
-        Assert.Equal(404, response!.Status);
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("二维码无效");
-        await PhoneBrowser.ScreenshotAsync(page, "05-forged");
+        await AssertProblemPageAsync($"{token[..^4]}AAAA", 404, "二维码无效", "05-forged");
     }
 
     [Fact]
     public async Task Scan_ExpiredToken_ShowsFriendlyError()
     {
-        var page = await browser.NewPhoneAsync();
         var token = await browser.SignAsync(QrLink.Poster("W003", expiresAt: DateTimeOffset.UtcNow.AddMinutes(-1)));
 
-        var response = await page.GotoAsync($"/r/{token}");
+        await AssertProblemPageAsync(token, 410, "二维码已过期", "06-expired");
+    }
 
-        Assert.Equal(410, response!.Status);
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("二维码已过期");
-        await PhoneBrowser.ScreenshotAsync(page, "06-expired");
+    private async Task AssertProblemPageAsync(string token, int status, string title, string screenshot)
+    {
+        var page = await browser.NewPhoneAsync();
+        var response = await page.GotoAsync($"/r/{token}");
+        Assert.Equal(status, response!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
+        await Assertions.Expect(page.Locator("form")).ToHaveCountAsync(0);
+        await PhoneBrowser.ScreenshotAsync(page, screenshot);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public static partial class QrClient
     public static HttpClient Phone(WebApplicationFactory<Program> app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    public static Task<string> SignAsync(this WebApplicationFactory<Program> app, QrLink link) =>
+    internal static Task<string> SignAsync(this WebApplicationFactory<Program> app, QrLink link) =>
         app.Services.GetRequiredService<QrKeyRing>().SignAsync(link, Ct).AsTask();
 
     /// <summary>Opens the page and posts its form with the fields given (reasons may repeat).</summary>

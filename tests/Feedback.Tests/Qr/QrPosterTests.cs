@@ -11,6 +11,13 @@ public sealed class QrPosterTests(FeedbackApp app) : IClassFixture<FeedbackApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private async Task<HttpClient> SignedInAsync(string role, string? department = null)
+    {
+        var name = $"poster-{Guid.NewGuid():N}"[..20];
+        await Browser.CreateUserAsync(app, name, role, department);
+        return await Browser.SignedInAsync(app, name);
+    }
+
     internal static string SaveArtifact(string name, byte[] bytes)
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "TestResults", "posters");
@@ -23,8 +30,7 @@ public sealed class QrPosterTests(FeedbackApp app) : IClassFixture<FeedbackApp>
     [Fact]
     public async Task GetPosters_AllWindowsAsQualityOfficer_PdfWithOnePagePerWindowAndChineseText()
     {
-        await Browser.CreateUserAsync(app, "poster-officer", Roles.QualityOfficer);
-        var officer = await Browser.SignedInAsync(app, "poster-officer");
+        var officer = await SignedInAsync(Roles.QualityOfficer);
 
         var response = await officer.GetAsync("/api/qr/posters?format=pdf&size=a4", Ct);
 
@@ -45,8 +51,7 @@ public sealed class QrPosterTests(FeedbackApp app) : IClassFixture<FeedbackApp>
     [Fact]
     public async Task GetPosters_OneWindowAsPng_ReturnsPng()
     {
-        await Browser.CreateUserAsync(app, "poster-admin", Roles.Admin);
-        var admin = await Browser.SignedInAsync(app, "poster-admin");
+        var admin = await SignedInAsync(Roles.Admin);
 
         var response = await admin.GetAsync("/api/qr/posters?window=W006&format=png", Ct);
 
@@ -60,8 +65,7 @@ public sealed class QrPosterTests(FeedbackApp app) : IClassFixture<FeedbackApp>
     [Fact]
     public async Task GetPosters_DepartmentOfficer_Returns403()
     {
-        await Browser.CreateUserAsync(app, "poster-dept", Roles.DepartmentOfficer, "D01");
-        var officer = await Browser.SignedInAsync(app, "poster-dept");
+        var officer = await SignedInAsync(Roles.DepartmentOfficer, "D01");
 
         var response = await officer.GetAsync("/api/qr/posters?window=W001", Ct);
 
@@ -71,8 +75,7 @@ public sealed class QrPosterTests(FeedbackApp app) : IClassFixture<FeedbackApp>
     [Fact]
     public async Task GetPosters_UnknownWindow_Returns404()
     {
-        await Browser.CreateUserAsync(app, "poster-admin2", Roles.Admin);
-        var admin = await Browser.SignedInAsync(app, "poster-admin2");
+        var admin = await SignedInAsync(Roles.Admin);
 
         var response = await admin.GetAsync("/api/qr/posters?window=W999", Ct);
 
