@@ -43,31 +43,34 @@ internal static partial class RateBenchmark
             IngestBenchmark.PostAsync(http, server.Url, $"BENCH-{run}-{client}-{n}", IngestBenchmark.Comments[n % IngestBenchmark.Comments.Length], token);
         async Task<HttpStatusCode> Rate(int client, long n, CancellationToken token)
         {
-            var (status, bytes) = await RateOnceAsync(http, server.Url, tokens[(int)((client + n) % tokens.Count)], $"RATE-{run} {IngestBenchmark.Comments[n % IngestBenchmark.Comments.Length]}", token);
+            var comment = $"RATE-{run} {IngestBenchmark.Comments[n % IngestBenchmark.Comments.Length]}";
+            var (status, bytes) = await RateOnceAsync(http, server.Url, tokens[(int)((client + n) % tokens.Count)], comment, token);
             Interlocked.Exchange(ref pageBytes, bytes);
             return status;
         }
 
-        var half = TimeSpan.FromSeconds(Math.Max(1, seconds / 2));
-        var warmUp = TimeSpan.FromSeconds(Math.Min(3, half.TotalSeconds));
-        Console.Error.WriteLine($"bench rate: warm-up {warmUp.TotalSeconds} s of each path…");
-        await LoadGenerator.RunAsync(clients, warmUp, (c, n, t) => Ingest(c + 1000, n, t), HttpStatusCode.Created, ct);
-        await LoadGenerator.RunAsync(clients, warmUp, Rate, HttpStatusCode.OK, ct);
-        // ABBA: the tables grow during the run, so this order keeps that drift out of the ratio.
-        var ingest = new List<LoadResult>();
-        var rate = new List<LoadResult>();
-        foreach (var qr in new[] { false, true, true, false })
-        {
-            Console.Error.WriteLine($"bench rate: {(qr ? "GET /r/{token} + POST" : "POST /api/evaluations")}, {clients} clients, {half.TotalSeconds} s…");
-            (qr ? rate : ingest).Add(qr
-                ? await LoadGenerator.RunAsync(clients, half, Rate, HttpStatusCode.OK, ct)
-                : await LoadGenerator.RunAsync(clients, half, Ingest, HttpStatusCode.Created, ct));
-        }
-        var (api, qrRuns) = (LoadResult.Combine(ingest), LoadResult.Combine(rate));
+        var (api, qrRuns) = await MeasureAsync(clients, TimeSpan.FromSeconds(Math.Max(1, seconds / 2)), Ingest, Rate, ct);
         var stored = await cluster.CountAsync($"SELECT count(*) FROM evaluations WHERE channel = 'qr' AND comment LIKE 'RATE-{run} %'", ct);
         Console.WriteLine(Report(clients, api, qrRuns, Interlocked.Read(ref pageBytes), stored));
         // The warm-up's ratings are stored too, so there may be more rows than measured acknowledgements, never fewer.
         return stored >= qrRuns.Acknowledged ? 0 : 1;
+    }
+
+    /// <summary>Warm-up, then API and QR runs in the order ABBA: the tables grow during the run, so drift stays out of the ratio.</summary>
+    private static async Task<(LoadResult Ingest, LoadResult Rate)> MeasureAsync(int clients, TimeSpan half,
+        Func<int, long, CancellationToken, Task<HttpStatusCode>> ingest, Func<int, long, CancellationToken, Task<HttpStatusCode>> rate, CancellationToken ct)
+    {
+        var warmUp = TimeSpan.FromSeconds(Math.Min(3, half.TotalSeconds));
+        Console.Error.WriteLine($"bench rate: warm-up {warmUp.TotalSeconds} s of each path…");
+        await LoadGenerator.RunAsync(clients, warmUp, (c, n, t) => ingest(c + 1000, n, t), HttpStatusCode.Created, ct);
+        await LoadGenerator.RunAsync(clients, warmUp, rate, HttpStatusCode.OK, ct);
+        var (apiRuns, qrRuns) = (new List<LoadResult>(), new List<LoadResult>());
+        foreach (var qr in new[] { false, true, true, false })
+        {
+            Console.Error.WriteLine($"bench rate: {(qr ? "GET /r/{token} + POST" : "POST /api/evaluations")}, {clients} clients, {half.TotalSeconds} s…");
+            (qr ? qrRuns : apiRuns).Add(await LoadGenerator.RunAsync(clients, half, qr ? rate : ingest, qr ? HttpStatusCode.OK : HttpStatusCode.Created, ct));
+        }
+        return (LoadResult.Combine(apiRuns), LoadResult.Combine(qrRuns));
     }
 
     private static string Report(int clients, LoadResult api, LoadResult qr, long pageBytes, long stored) => new StringBuilder()

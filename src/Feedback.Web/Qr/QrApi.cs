@@ -13,30 +13,30 @@ public static class QrApi
         var group = routes.MapGroup("/api/qr").WithTags("QR");
         group.MapGet("/posters", GetPosters)
             .RequireAuthorization(p => p.AddAuthenticationSchemes(AccountsExtensions.CookieScheme).RequireRole(Roles.Admin, Roles.QualityOfficer))
-            .WithSummary("Printable posters: a PDF with one page per window (or the one asked for), or a PNG of one window.");
+            .WithSummary("Printable posters: a PDF with one page per window (or the window, or staff member at it, asked for), or a PNG of one.");
         group.MapPost("/receipt-links", CreateReceiptLink).RequireAuthorization(ApiKeyExtensions.IngestPolicy)
             .WithSummary("A signed link for a 办件 receipt: one first rating and one follow-up for its caseNumber.");
         return group;
     }
 
     internal static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> GetPosters(
-        string? window, string? format, string? size, QrPosterMaker maker, CancellationToken ct)
+        string? window, string? staff, string? format, string? size, QrPosterMaker maker, CancellationToken ct)
     {
         if (!Enum.TryParse<PosterFormat>(format ?? "pdf", ignoreCase: true, out var posterFormat)
             || !Enum.TryParse<PosterSize>(size ?? "a5", ignoreCase: true, out var posterSize)
-            || (posterFormat == PosterFormat.Png && window is null))
+            || (window is null && (posterFormat == PosterFormat.Png || staff is not null)))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["format"] = ["format is pdf or png (png needs a window); size is a5 or a4."],
+                ["format"] = ["format is pdf or png, size a5 or a4; png and staff need a window."],
             });
         }
-        var bytes = await maker.MakeAsync(window, posterFormat, posterSize, null, null, ct);
+        var bytes = await maker.MakeAsync(window, staff, posterFormat, posterSize, null, null, ct);
         if (bytes is null)
         {
             return TypedResults.NotFound();
         }
-        var name = $"qr-{window ?? "all"}.{posterFormat.ToString().ToLowerInvariant()}";
+        var name = $"qr-{window ?? "all"}{(staff is null ? "" : "-" + staff)}.{posterFormat.ToString().ToLowerInvariant()}";
         return TypedResults.File(bytes, posterFormat == PosterFormat.Png ? "image/png" : "application/pdf", name);
     }
 

@@ -10,10 +10,13 @@ internal sealed record QrFormValues(int? Rating, IReadOnlyList<int> Reasons, str
     public static QrFormValues Read(IFormCollection form) => new(
         int.TryParse(form["rating"], out var rating) ? rating : null,
         [.. form["reasons"].Select(r => int.TryParse(r, out var code) ? code : 0)],
-        Blank(form["comment"]), Blank(form["name"]), Blank(form["phone"]),
+        AsWritten(form["comment"]), Blank(form["name"]), Blank(form["phone"]),
         int.TryParse(form["assess"], out var assess) ? assess : null);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    // Stored as written, except the CRLF a form sends for each line break, which the page counts as one character.
+    private static string? AsWritten(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Replace("\r\n", "\n", StringComparison.Ordinal);
 }
 
 /// <summary>The rating form: five choices, the reasons of the two bad levels, a comment, an optional real name.</summary>

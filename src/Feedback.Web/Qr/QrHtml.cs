@@ -51,6 +51,7 @@ internal static class QrHtml
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="referrer" content="no-referrer">
+        <link rel="icon" href="data:,">
         <title>{Encode(title)}</title>
         <style>{Style}</style>
         </head>

@@ -5,25 +5,25 @@ namespace Feedback.Web.Qr;
 /// <summary>Signs a poster link for each window asked for and renders the posters (CLI and endpoint alike).</summary>
 internal sealed class QrPosterMaker(QrPlaces places, QrKeyRing keys, IOptions<QrOptions> options, TimeProvider time)
 {
-    /// <summary>The posters of one window (null: all windows); null if the window is unknown.</summary>
+    /// <summary>
+    /// The poster of one window, or of one staff member at it; with neither, of every window. Null if the window is
+    /// unknown or the staff member does not belong to its department.
+    /// </summary>
     public async Task<byte[]?> MakeAsync(
-        string? windowCode, PosterFormat format, PosterSize size, string? baseUrl, Action<int, int>? progress, CancellationToken ct)
+        string? windowCode, string? staffCode, PosterFormat format, PosterSize size, string? baseUrl, Action<int, int>? progress, CancellationToken ct)
     {
-        var windows = await places.AllWindowsAsync(ct);
-        if (windowCode is not null)
+        var expiresAt = options.Value.PosterLifetime is { } lifetime ? time.GetUtcNow() + lifetime : (DateTimeOffset?)null;
+        var links = windowCode is null
+            ? [.. (await places.AllWindowsAsync(ct)).Select(w => QrLink.Poster(w.WindowCode, expiresAt: expiresAt))]
+            : new List<QrLink> { QrLink.Poster(windowCode, staffCode, expiresAt) };
+        var posters = new List<Poster>(links.Count);
+        foreach (var link in links)
         {
-            windows = [.. windows.Where(w => w.WindowCode == windowCode)];
-            if (windows.Count == 0)
+            if (await places.FindAsync(link, ct) is not { } place)
             {
                 return null;
             }
-        }
-        var expiresAt = options.Value.PosterLifetime is { } lifetime ? time.GetUtcNow() + lifetime : (DateTimeOffset?)null;
-        var posters = new List<Poster>(windows.Count);
-        foreach (var window in windows)
-        {
-            var token = await keys.SignAsync(QrLink.Poster(window.WindowCode, expiresAt: expiresAt), ct);
-            posters.Add(new Poster(window, Url(baseUrl ?? options.Value.PublicBaseUrl, token)));
+            posters.Add(new Poster(place, Url(baseUrl ?? options.Value.PublicBaseUrl, await keys.SignAsync(link, ct))));
         }
         return QrPosters.Render(posters, format, size, options.Value.CentreName, done => progress?.Invoke(done, posters.Count));
     }

@@ -100,6 +100,17 @@ public sealed class QrPageTests(FeedbackApp app) : IClassFixture<FeedbackApp>
     }
 
     [Fact]
+    public async Task PostForm_CommentWithLineBreaksAndSpaces_StoredAsWrittenWithPlainLineBreaks()
+    {
+        var token = await app.SignAsync(QrLink.Poster("W004"));
+        var marker = Guid.NewGuid().ToString("N");
+
+        await QrClient.Phone(app).RateAsync(token, ("rating", "4"), ("comment", $"  第一行\r\n第二行 {marker} "));
+
+        Assert.Single(await app.StoredAsync($"  第一行\n第二行 {marker} "));
+    }
+
+    [Fact]
     public async Task PostForm_RealNameAndPhone_StoresMaskedPhone()
     {
         var token = await app.SignAsync(QrLink.Poster("W005"));

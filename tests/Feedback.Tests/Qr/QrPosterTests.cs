@@ -63,6 +63,21 @@ public sealed class QrPosterTests(FeedbackApp app) : IClassFixture<FeedbackApp>
     }
 
     [Fact]
+    public async Task GetPosters_StaffMemberAtWindow_PdfNamesTheStaffMember()
+    {
+        var admin = await SignedInAsync(Roles.Admin);
+
+        var response = await admin.GetAsync("/api/qr/posters?window=W001&staff=S001", Ct);
+        var otherDepartment = await admin.GetAsync("/api/qr/posters?window=W001&staff=S100", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal(1, pdf.NumberOfPages);
+        Assert.Contains("工作人员：", string.Concat(pdf.GetPage(1).Letters.Select(l => l.Value)));
+        Assert.Equal(HttpStatusCode.NotFound, otherDepartment.StatusCode);
+    }
+
+    [Fact]
     public async Task GetPosters_DepartmentOfficer_Returns403()
     {
         var officer = await SignedInAsync(Roles.DepartmentOfficer, "D01");
