@@ -49,38 +49,53 @@ internal static partial class RateBenchmark
             return status;
         }
 
-        var (api, qrRuns) = await MeasureAsync(clients, TimeSpan.FromSeconds(Math.Max(1, seconds / 2)), Ingest, Rate, ct);
+        var (api, qr) = await MeasureAsync(server, clients, TimeSpan.FromSeconds(Math.Max(1, seconds / 2)), Ingest, Rate, ct);
         var stored = await cluster.CountAsync($"SELECT count(*) FROM evaluations WHERE channel = 'qr' AND comment LIKE 'RATE-{run} %'", ct);
-        Console.WriteLine(Report(clients, api, qrRuns, Interlocked.Read(ref pageBytes), stored));
+        Console.WriteLine(Report(clients, api, qr, Interlocked.Read(ref pageBytes), stored));
         // The warm-up's ratings are stored too, so there may be more rows than measured acknowledgements, never fewer.
-        return stored >= qrRuns.Acknowledged ? 0 : 1;
+        return stored >= qr.Load.Acknowledged ? 0 : 1;
     }
 
     /// <summary>Warm-up, then API and QR runs in the order ABBA: the tables grow during the run, so drift stays out of the ratio.</summary>
-    private static async Task<(LoadResult Ingest, LoadResult Rate)> MeasureAsync(int clients, TimeSpan half,
+    private static async Task<(Measured Ingest, Measured Rate)> MeasureAsync(ServerProcess server, int clients, TimeSpan half,
         Func<int, long, CancellationToken, Task<HttpStatusCode>> ingest, Func<int, long, CancellationToken, Task<HttpStatusCode>> rate, CancellationToken ct)
     {
         var warmUp = TimeSpan.FromSeconds(Math.Min(3, half.TotalSeconds));
         Console.Error.WriteLine($"bench rate: warm-up {warmUp.TotalSeconds} s of each path…");
         await LoadGenerator.RunAsync(clients, warmUp, (c, n, t) => ingest(c + 1000, n, t), HttpStatusCode.Created, ct);
         await LoadGenerator.RunAsync(clients, warmUp, rate, HttpStatusCode.OK, ct);
-        var (apiRuns, qrRuns) = (new List<LoadResult>(), new List<LoadResult>());
+        var runs = new List<(bool Qr, LoadResult Load, TimeSpan ServerCpu)>();
         foreach (var qr in new[] { false, true, true, false })
         {
             Console.Error.WriteLine($"bench rate: {(qr ? "GET /r/{token} + POST" : "POST /api/evaluations")}, {clients} clients, {half.TotalSeconds} s…");
-            (qr ? qrRuns : apiRuns).Add(await LoadGenerator.RunAsync(clients, half, qr ? rate : ingest, qr ? HttpStatusCode.OK : HttpStatusCode.Created, ct));
+            var cpu = server.CpuTime();
+            var load = await LoadGenerator.RunAsync(clients, half, qr ? rate : ingest, qr ? HttpStatusCode.OK : HttpStatusCode.Created, ct);
+            runs.Add((qr, load, server.CpuTime() - cpu));
         }
-        return (LoadResult.Combine(apiRuns), LoadResult.Combine(qrRuns));
+        Measured Of(bool qr) => new(LoadResult.Combine(runs.Where(r => r.Qr == qr).Select(r => r.Load)),
+            runs.Where(r => r.Qr == qr).Sum(r => r.ServerCpu.TotalMicroseconds));
+        return (Of(false), Of(true));
     }
 
-    private static string Report(int clients, LoadResult api, LoadResult qr, long pageBytes, long stored) => new StringBuilder()
-        .AppendLine("| measure | value |").AppendLine("|---|---|")
-        .AppendLine($"| POST /api/evaluations, {clients} clients | {api.PerSecond:N0} durable evaluations/s, p50 {api.P50Ms:F1} ms, p99 {api.P99Ms:F1} ms |")
-        .AppendLine($"| QR rating (GET /r/{{token}} + form POST), {clients} clients | {qr.PerSecond:N0} ratings/s, p50 {qr.P50Ms:F1} ms, p99 {qr.P99Ms:F1} ms |")
-        .AppendLine($"| ratio QR / API | {qr.PerSecond / api.PerSecond:F2} (target ≥ 0.5) |")
-        .AppendLine($"| rating page (first load, one request) | {pageBytes:N0} bytes |")
-        .AppendLine($"| QR ratings acknowledged / stored / failures | {qr.Acknowledged:N0} / {stored:N0} (warm-up included) / {qr.Failed:N0} |")
-        .ToString();
+    /// <summary>A path's load result and the server's CPU time spent meanwhile.</summary>
+    private sealed record Measured(LoadResult Load, double ServerCpuMicroseconds)
+    {
+        public double CpuPerOperation => ServerCpuMicroseconds / Math.Max(1, Load.Acknowledged);
+    }
+
+    private static string Report(int clients, Measured ingest, Measured rate, long pageBytes, long stored)
+    {
+        var (api, qr) = (ingest.Load, rate.Load);
+        return new StringBuilder()
+            .AppendLine("| measure | value |").AppendLine("|---|---|")
+            .AppendLine($"| POST /api/evaluations, {clients} clients | {api.PerSecond:N0} durable evaluations/s, p50 {api.P50Ms:F1} ms, p99 {api.P99Ms:F1} ms |")
+            .AppendLine($"| QR rating (GET /r/{{token}} + form POST), {clients} clients | {qr.PerSecond:N0} ratings/s, p50 {qr.P50Ms:F1} ms, p99 {qr.P99Ms:F1} ms |")
+            .AppendLine($"| ratio QR / API | {qr.PerSecond / api.PerSecond:F2} (target ≥ 0.5) |")
+            .AppendLine($"| server CPU per API rating / per QR rating | {ingest.CpuPerOperation:N0} µs / {rate.CpuPerOperation:N0} µs |")
+            .AppendLine($"| rating page (first load, one request) | {pageBytes:N0} bytes |")
+            .AppendLine($"| QR ratings acknowledged / stored / failures | {qr.Acknowledged:N0} / {stored:N0} (warm-up included) / {qr.Failed:N0} |")
+            .ToString();
+    }
 
     /// <summary>One citizen: a new phone (no cookies) opens the page, then posts the form with the cookies it was given.</summary>
     private static async Task<(HttpStatusCode Status, long PageBytes)> RateOnceAsync(HttpClient http, string url, string token, string comment, CancellationToken ct)
