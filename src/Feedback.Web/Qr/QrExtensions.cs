@@ -17,6 +17,8 @@ public static class QrExtensions
         builder.Services.AddSingleton<QrServices>();
         builder.Services.AddSingleton<QrPosterMaker>();
         builder.Services.AddSingleton<QrRateLimits>();
+        builder.Services.AddSingleton<QrDeviceSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<QrDeviceSweeper>());
         return builder;
     }
 }

@@ -3,6 +3,8 @@ using System.Text;
 using Feedback.Tests.Infrastructure;
 using Feedback.Web.Qr;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Feedback.Tests.Qr;
 
@@ -135,6 +137,25 @@ public sealed class QrPageTests(FeedbackApp app) : IClassFixture<FeedbackApp>
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.OK], [ok.StatusCode, refused.StatusCode, otherPhone.StatusCode]);
         Assert.Contains("您已评价过", html);
         Assert.Equal(3, Assert.Single(await app.StoredAsync(second)).Rating);
+    }
+
+    [Fact]
+    public async Task Sweep_ClaimsOlderThanDeviceWindow_DeletedAndRecentOnesKept()
+    {
+        var token = await app.SignAsync(QrLink.Poster("W010"));
+        await QrClient.Phone(app).RateAsync(token, ("rating", "5"));
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using (var age = new NpgsqlCommand("UPDATE qr_devices SET rated_at = rated_at - interval '31 minutes' WHERE place = 'W010/'", connection))
+        {
+            await age.ExecuteNonQueryAsync(Ct);
+        }
+        await QrClient.Phone(app).RateAsync(token, ("rating", "4"));
+
+        await app.Services.GetRequiredService<QrDeviceSweeper>().SweepAsync(Ct);
+
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM qr_devices WHERE place = 'W010/'", connection);
+        Assert.Equal(1L, await count.ExecuteScalarAsync(Ct));
     }
 
     [Fact]
