@@ -8,7 +8,7 @@ namespace Feedback.Web.Qr;
 /// <summary>
 /// The compact signed form of a <see cref="QrLink"/>: version, kind, key id, expiry (unix seconds, 0 = none),
 /// window, staff, service item and caseNumber (each length-prefixed UTF-8), then the first 16 bytes of an
-/// HMAC-SHA256 over all of that; base64url. A poster link is about 40 characters, so the QR code stays coarse.
+/// HMAC-SHA256 over all of that; base64url. A poster token is about 44 characters, so the QR code stays coarse.
 /// </summary>
 internal static class QrToken
 {
