@@ -9,6 +9,7 @@ using Feedback.Web.Infrastructure;
 using Feedback.Web.Jobs;
 using Feedback.Web.Notifications;
 using Feedback.Web.Organization;
+using Feedback.Web.Qr;
 
 // The one deployable: with no subcommand (or `serve`) it runs the web service; other subcommands are tools.
 return await FeedbackCommandLine.Create().Parse(args).InvokeAsync();
@@ -37,6 +38,9 @@ public partial class Program
         // Rectification cases: deadlines, reminders and escalation by Hangfire, notifications
         builder.AddCases();
 
+        // QR ratings: signed links, the citizens' page, posters
+        builder.AddQr();
+
         // Complaint themes: ML.NET model, hot-reloaded
         builder.AddClassification();
 
@@ -56,6 +60,7 @@ public partial class Program
         app.MapHealthChecks("/health");
         app.MapOrg();
         app.MapEvaluations();
+        app.MapQr();
         app.MapThemeCorrections();
         app.MapCases();
         app.MapCasePages();

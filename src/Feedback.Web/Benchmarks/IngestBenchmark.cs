@@ -91,7 +91,7 @@ internal static class IngestBenchmark
         return (result, server.PeakRss());
     }
 
-    private static async Task<HttpStatusCode> PostAsync(HttpClient http, string url, string caseNumber, string comment, CancellationToken ct)
+    internal static async Task<HttpStatusCode> PostAsync(HttpClient http, string url, string caseNumber, string comment, CancellationToken ct)
     {
         var json = $$"""{"caseNumber":"{{caseNumber}}","channel":"qr","rating":5,"comment":"{{comment}}","departmentCode":"D01","windowCode":"W001","staffCode":"S001","serviceItemCode":"I001"}""";
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
@@ -99,7 +99,7 @@ internal static class IngestBenchmark
         return response.StatusCode;
     }
 
-    private static readonly string[] Comments =
+    internal static readonly string[] Comments =
     [
         "窗口工作人员很耐心，一次就办好了", "排队等了一个多小时，窗口只开了两个", "材料清单没有一次说清楚，跑了两趟",
         "网上办理一直提交失败", "办事效率高，点赞", "工作人员上班时间玩手机", "停车太难了",

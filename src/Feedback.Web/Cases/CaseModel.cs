@@ -6,7 +6,10 @@ namespace Feedback.Web.Cases;
 
 internal static class CaseModel
 {
-    /// <summary>The audit log is append-only in the database itself, not just by convention in the code.</summary>
+    /// <summary>
+    /// The audit log is append-only in the database itself, not just by convention in the code. A migration applies it
+    /// (Up: migrationBuilder.Sql(AppendOnlyTriggerSql)); keep that line when migrations are squashed.
+    /// </summary>
     public const string AppendOnlyTriggerSql = """
         CREATE FUNCTION case_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN

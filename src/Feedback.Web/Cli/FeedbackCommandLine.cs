@@ -5,6 +5,7 @@ using Feedback.Web.Benchmarks;
 
 using Feedback.Web.Classification;
 using Feedback.Web.Import;
+using Feedback.Web.Qr;
 
 namespace Feedback.Web.Cli;
 
@@ -25,10 +26,12 @@ internal static class FeedbackCommandLine
         root.Subcommands.Add(ApiKeyCommands.Create());
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(QrCommands.Create());
 
         var bench = new Command("bench", "Measure throughput against a baseline in the same run.");
         bench.Subcommands.Add(IngestBenchmark.CreateCommand());
         bench.Subcommands.Add(DeadlineBenchmark.CreateCommand());
+        bench.Subcommands.Add(RateBenchmark.CreateCommand());
         root.Subcommands.Add(bench);
 
         root.AddClassificationCommands(bench);

@@ -5,6 +5,7 @@ using Feedback.Web.Classification;
 using Feedback.Web.Evaluations;
 using Feedback.Web.Notifications;
 using Feedback.Web.Organization;
+using Feedback.Web.Qr;
 using Microsoft.EntityFrameworkCore;
 
 namespace Feedback.Web.Data;
@@ -27,6 +28,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<InboxRead> InboxReads => Set<InboxRead>();
+    public DbSet<QrDevice> QrDevices => Set<QrDevice>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -88,6 +90,11 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
         });
         CaseModel.Configure(model);
         NotificationModel.Configure(model);
+        model.Entity<QrDevice>(e =>
+        {
+            e.HasKey(x => new { x.DeviceId, x.Place });
+            e.Property(x => x.Place).HasMaxLength(80);
+        });
     }
 
     private static void ConfigureEvaluation(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Evaluation> e)

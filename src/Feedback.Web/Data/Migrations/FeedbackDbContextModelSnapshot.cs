@@ -847,6 +847,27 @@ namespace Feedback.Web.Data.Migrations
                     b.ToTable("staff", (string)null);
                 });
 
+            modelBuilder.Entity("Feedback.Web.Qr.QrDevice", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at");
+
+                    b.HasKey("DeviceId", "Place")
+                        .HasName("pk_qr_devices");
+
+                    b.ToTable("qr_devices", (string)null);
+                });
+
             modelBuilder.Entity("Feedback.Web.Accounts.User", b =>
                 {
                     b.HasOne("Feedback.Web.Organization.Department", null)

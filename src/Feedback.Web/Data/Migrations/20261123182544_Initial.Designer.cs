@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Feedback.Web.Data.Migrations
 {
     [DbContext(typeof(FeedbackDbContext))]
-    [Migration("20261123173252_Cases")]
-    partial class Cases
+    [Migration("20261123182544_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -66,6 +66,10 @@ namespace Feedback.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("department_code");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disabled");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -844,6 +848,27 @@ namespace Feedback.Web.Data.Migrations
                         .HasDatabaseName("ix_staff_window_code");
 
                     b.ToTable("staff", (string)null);
+                });
+
+            modelBuilder.Entity("Feedback.Web.Qr.QrDevice", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at");
+
+                    b.HasKey("DeviceId", "Place")
+                        .HasName("pk_qr_devices");
+
+                    b.ToTable("qr_devices", (string)null);
                 });
 
             modelBuilder.Entity("Feedback.Web.Accounts.User", b =>

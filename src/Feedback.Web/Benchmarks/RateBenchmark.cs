@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Feedback.Web.Cli;
+using Feedback.Web.Infrastructure;
+using Feedback.Web.Qr;
+
+namespace Feedback.Web.Benchmarks;
+
+/// <summary>
+/// `bench rate`: citizens rating by QR code (GET the page, POST its form) from this process against a separate
+/// server process, beside API ingestion against the same server in the same run.
+/// </summary>
+internal static partial class RateBenchmark
+{
+    public static Command CreateCommand()
+    {
+        var seconds = new Option<int>("--seconds") { Description = "Measured seconds per path (split over two runs each).", DefaultValueFactory = _ => 20 };
+        var clients = new Option<int>("--clients") { Description = "Concurrent clients.", DefaultValueFactory = _ => 32 };
+        var command = new Command("rate", "QR ratings/s (page GET + form POST) vs POST /api/evaluations in the same run.") { seconds, clients };
+        command.SetAction((result, ct) => ToolHost.RunAsync(() => RunAsync(result.GetValue(seconds), result.GetValue(clients), ct)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int seconds, int clients, CancellationToken ct)
+    {
+        Console.Error.WriteLine("bench rate: starting a throwaway PostgreSQL cluster…");
+        await using var cluster = await BenchCluster.StartAsync(ct);
+        var tokens = await PosterTokensAsync(cluster.ConnectionString, ct);
+        // Limits high enough for one load generator's address; the device rule stays on (every rating is a new phone).
+        await using var server = await ServerProcess.StartAsync(LoopbackPort.Free(), new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Feedback"] = cluster.ConnectionString,
+            ["Qr__PostsPerMinutePerClient"] = "1000000",
+            ["Qr__PostsPerMinutePerLink"] = "1000000",
+        }, ct);
+        using var http = LoadGenerator.CreateClient(clients);
+        http.DefaultRequestHeaders.Add("X-Api-Key", cluster.ApiKey);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var pageBytes = 0L;
+        Task<HttpStatusCode> Ingest(int client, long n, CancellationToken token) =>
+            IngestBenchmark.PostAsync(http, server.Url, $"BENCH-{run}-{client}-{n}", IngestBenchmark.Comments[n % IngestBenchmark.Comments.Length], token);
+        async Task<HttpStatusCode> Rate(int client, long n, CancellationToken token)
+        {
+            var comment = $"RATE-{run} {IngestBenchmark.Comments[n % IngestBenchmark.Comments.Length]}";
+            var (status, bytes) = await RateOnceAsync(http, server.Url, tokens[(int)((client + n) % tokens.Count)], comment, token);
+            Interlocked.Exchange(ref pageBytes, bytes);
+            return status;
+        }
+
+        var (api, qr) = await MeasureAsync(server, clients, TimeSpan.FromSeconds(Math.Max(1, seconds / 2)), Ingest, Rate, ct);
+        var stored = await cluster.CountAsync($"SELECT count(*) FROM evaluations WHERE channel = 'qr' AND comment LIKE 'RATE-{run} %'", ct);
+        Console.WriteLine(Report(clients, api, qr, Interlocked.Read(ref pageBytes), stored));
+        // The warm-up's ratings are stored too, so there may be more rows than measured acknowledgements, never fewer.
+        return stored >= qr.Load.Acknowledged ? 0 : 1;
+    }
+
+    /// <summary>Warm-up, then API and QR runs in the order ABBA: the tables grow during the run, so drift stays out of the ratio.</summary>
+    private static async Task<(Measured Ingest, Measured Rate)> MeasureAsync(ServerProcess server, int clients, TimeSpan half,
+        Func<int, long, CancellationToken, Task<HttpStatusCode>> ingest, Func<int, long, CancellationToken, Task<HttpStatusCode>> rate, CancellationToken ct)
+    {
+        var warmUp = TimeSpan.FromSeconds(Math.Min(3, half.TotalSeconds));
+        Console.Error.WriteLine($"bench rate: warm-up {warmUp.TotalSeconds} s of each path…");
+        await LoadGenerator.RunAsync(clients, warmUp, (c, n, t) => ingest(c + 1000, n, t), HttpStatusCode.Created, ct);
+        await LoadGenerator.RunAsync(clients, warmUp, rate, HttpStatusCode.OK, ct);
+        var runs = new List<(bool Qr, LoadResult Load, TimeSpan ServerCpu)>();
+        foreach (var qr in new[] { false, true, true, false })
+        {
+            Console.Error.WriteLine($"bench rate: {(qr ? "GET /r/{token} + POST" : "POST /api/evaluations")}, {clients} clients, {half.TotalSeconds} s…");
+            var cpu = server.CpuTime();
+            var load = await LoadGenerator.RunAsync(clients, half, qr ? rate : ingest, qr ? HttpStatusCode.OK : HttpStatusCode.Created, ct);
+            runs.Add((qr, load, server.CpuTime() - cpu));
+        }
+        Measured Of(bool qr) => new(LoadResult.Combine(runs.Where(r => r.Qr == qr).Select(r => r.Load)),
+            runs.Where(r => r.Qr == qr).Sum(r => r.ServerCpu.TotalMicroseconds));
+        return (Of(false), Of(true));
+    }
+
+    /// <summary>A path's load result and the server's CPU time spent meanwhile.</summary>
+    private sealed record Measured(LoadResult Load, double ServerCpuMicroseconds)
+    {
+        public double CpuPerOperation => ServerCpuMicroseconds / Math.Max(1, Load.Acknowledged);
+    }
+
+    private static string Report(int clients, Measured ingest, Measured rate, long pageBytes, long stored)
+    {
+        var (api, qr) = (ingest.Load, rate.Load);
+        return new StringBuilder()
+            .AppendLine("| measure | value |").AppendLine("|---|---|")
+            .AppendLine($"| POST /api/evaluations, {clients} clients | {api.PerSecond:N0} durable evaluations/s, p50 {api.P50Ms:F1} ms, p99 {api.P99Ms:F1} ms |")
+            .AppendLine($"| QR rating (GET /r/{{token}} + form POST), {clients} clients | {qr.PerSecond:N0} ratings/s, p50 {qr.P50Ms:F1} ms, p99 {qr.P99Ms:F1} ms |")
+            .AppendLine($"| ratio QR / API | {qr.PerSecond / api.PerSecond:F2} (target ≥ 0.5) |")
+            .AppendLine($"| server CPU per API rating / per QR rating | {ingest.CpuPerOperation:N0} µs / {rate.CpuPerOperation:N0} µs |")
+            .AppendLine($"| rating page (first load, one request) | {pageBytes:N0} bytes |")
+            .AppendLine($"| QR ratings acknowledged / stored / failures | {qr.Acknowledged:N0} / {stored:N0} (warm-up included) / {qr.Failed:N0} |")
+            .ToString();
+    }
+
+    /// <summary>One citizen: a new phone (no cookies) opens the page, then posts the form with the cookies it was given.</summary>
+    private static async Task<(HttpStatusCode Status, long PageBytes)> RateOnceAsync(HttpClient http, string url, string token, string comment, CancellationToken ct)
+    {
+        using var page = await http.GetAsync($"{url}/r/{token}", ct);
+        var html = await page.Content.ReadAsStringAsync(ct);
+        var cookies = string.Join("; ", page.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(c => c.Split(';')[0]) : []);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{url}/r/{token}")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(FormToken().Match(html).Groups[1].Value),
+                ["assess"] = "1", ["rating"] = "5", ["comment"] = comment,
+            }),
+        };
+        request.Headers.Add("Cookie", cookies);
+        using var response = await http.SendAsync(request, ct);
+        return (response.StatusCode, page.Content.Headers.ContentLength ?? Encoding.UTF8.GetByteCount(html));
+    }
+
+    private static async Task<List<string>> PosterTokensAsync(string connectionString, CancellationToken ct)
+    {
+        await using var app = await ToolHost.StartAsync(ct, connectionString);
+        var keys = app.Services.GetRequiredService<QrKeyRing>();
+        var tokens = new List<string>();
+        foreach (var window in await app.Services.GetRequiredService<QrPlaces>().AllWindowsAsync(ct))
+        {
+            tokens.Add(await keys.SignAsync(QrLink.Poster(window.WindowCode), ct));
+        }
+        return tokens;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex FormToken();
+}

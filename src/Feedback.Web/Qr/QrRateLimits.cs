@@ -1,0 +1,35 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Feedback.Web.Qr;
+
+/// <summary>
+/// Limits rating posts per client address and per link at once. ASP.NET Core's rate-limiting middleware puts a
+/// request in one partition only, so the two limiters are chained here and the refusal is the friendly page.
+/// </summary>
+internal sealed class QrRateLimits : IDisposable
+{
+    private readonly PartitionedRateLimiter<HttpContext> _limiter;
+
+    public QrRateLimits(IOptions<QrOptions> options)
+    {
+        var perClient = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            PerMinute($"client:{context.Connection.RemoteIpAddress}", options.Value.PostsPerMinutePerClient));
+        var perLink = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            PerMinute($"link:{context.Request.RouteValues["token"]}", options.Value.PostsPerMinutePerLink));
+        _limiter = PartitionedRateLimiter.CreateChained(perClient, perLink);
+    }
+
+    /// <summary>The endpoint filter; the limiters live in this singleton (a filter instance lives for one request).</summary>
+    public static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var limits = context.HttpContext.RequestServices.GetRequiredService<QrRateLimits>();
+        using var lease = limits._limiter.AttemptAcquire(context.HttpContext);
+        return lease.IsAcquired ? await next(context) : QrPages.Html(QrMessages.TooMany, StatusCodes.Status429TooManyRequests);
+    }
+
+    private static RateLimitPartition<string> PerMinute(string key, int limit) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1) });
+
+    public void Dispose() => _limiter.Dispose();
+}

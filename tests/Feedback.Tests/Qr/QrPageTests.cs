@@ -1,0 +1,222 @@
+using System.Net;
+using System.Text;
+using Feedback.Tests.Infrastructure;
+using Feedback.Web.Qr;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Feedback.Tests.Qr;
+
+/// <summary>The citizens' page over HTTP: what it shows, what it stores and what it refuses.</summary>
+public sealed class QrPageTests(FeedbackApp app) : IClassFixture<FeedbackApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task GetPage_PosterOfWindowAndStaff_ShowsWhereInChineseUnder100KB()
+    {
+        var token = await app.SignAsync(QrLink.Poster("W001", "S001"));
+
+        var response = await QrClient.Phone(app).GetAsync($"/r/{token}", Ct);
+
+        var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+        var html = Encoding.UTF8.GetString(bytes);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(bytes.Length < 20_000, $"{bytes.Length} bytes");
+        Assert.Contains("人力资源和社会保障局", html);
+        Assert.Contains("A01", html);
+        Assert.Contains("工作人员：", html);
+        Assert.All(new[] { "非常满意", "满意", "基本满意", "不满意", "非常不满意", "服务态度生硬", "多头跑窗口和部门" }, label => Assert.Contains(label, html));
+        Assert.DoesNotContain("src=", html); // one round trip: nothing else to fetch
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("qr_device=", StringComparison.Ordinal) && c.Contains("httponly") && c.Contains("samesite=lax"));
+    }
+
+    [Fact]
+    public async Task PostForm_VerySatisfied_StoresQrRatingAndThanks()
+    {
+        var token = await app.SignAsync(QrLink.Poster("W001", "S001"));
+        var comment = $"很好 {Guid.NewGuid():N}";
+
+        var (response, html) = await QrClient.Phone(app).RateAsync(token, ("rating", "5"), ("comment", comment));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("感谢您的评价", html);
+        Assert.DoesNotContain("小时内回复", html);
+        var stored = Assert.Single(await app.StoredAsync(comment));
+        Assert.Equal((5, "qr", "S001", (short)1), (stored.Rating, stored.Channel, stored.Staff, stored.Assess));
+    }
+
+    [Fact]
+    public async Task PostForm_DissatisfiedWithReasons_StoresReasonsAndPromisesReplyWithin24Hours()
+    {
+        var token = await app.SignAsync(QrLink.Poster("W002"));
+        var comment = $"跑了两趟 {Guid.NewGuid():N}";
+
+        var (response, html) = await QrClient.Phone(app).RateAsync(token, ("rating", "2"), ("reasons", "208"), ("reasons", "213"), ("comment", comment));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("24 小时内回复", html);
+        Assert.Equal([208, 213], Assert.Single(await app.StoredAsync(comment)).Reasons.Select(r => (int)r));
+    }
+
+    [Fact]
+    public async Task PostForm_BadRatingWithoutReasonOrComment_ReRendersWithChineseErrorAndKeepsInput()
+    {
+        var token = await app.SignAsync(QrLink.Poster("W003"));
+
+        var (response, html) = await QrClient.Phone(app).RateAsync(token, ("rating", "1"), ("name", "张三"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("请至少勾选一项不满意的原因", html);
+        Assert.Contains("value=\"1\" checked", html);
+        Assert.Contains("value=\"张三\"", html);
+    }
+
+    [Fact]
+    public async Task PostForm_ReasonOfTheOtherLevel_ReRendersWithChineseError()
+    {
+        var token = await app.SignAsync(QrLink.Poster("W003"));
+
+        var (response, html) = await QrClient.Phone(app).RateAsync(token, ("rating", "2"), ("reasons", "115"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("所选原因与满意程度不符", html);
+    }
+
+    [Fact]
+    public async Task PostForm_MarkupInComment_StoredAsWrittenAndRenderedEscaped()
+    {
+        var token = await app.SignAsync(QrLink.Poster("W004"));
+        var comment = $"<script>alert('x')</script> & \"引号\" {Guid.NewGuid():N}";
+        var tooLong = comment + new string('长', 500);
+
+        var (rejected, html) = await QrClient.Phone(app).RateAsync(token, ("rating", "4"), ("comment", tooLong));
+        var (stored, _) = await QrClient.Phone(app).RateAsync(token, ("rating", "4"), ("comment", comment));
+
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;引号&quot;", html);
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        Assert.Equal(comment, Assert.Single(await app.StoredAsync(comment)).Comment);
+    }
+
+    [Fact]
+    public async Task PostForm_CommentWithLineBreaksAndSpaces_StoredAsWrittenWithPlainLineBreaks()
+    {
+        var token = await app.SignAsync(QrLink.Poster("W004"));
+        var marker = Guid.NewGuid().ToString("N");
+
+        await QrClient.Phone(app).RateAsync(token, ("rating", "4"), ("comment", $"  第一行\r\n第二行 {marker} "));
+
+        Assert.Single(await app.StoredAsync($"  第一行\n第二行 {marker} "));
+    }
+
+    [Fact]
+    public async Task PostForm_RealNameAndPhone_StoresMaskedPhone()
+    {
+        var token = await app.SignAsync(QrLink.Poster("W005"));
+        var comment = $"实名 {Guid.NewGuid():N}";
+
+        await QrClient.Phone(app).RateAsync(token, ("rating", "4"), ("comment", comment), ("name", "李四"), ("phone", "13812345678"));
+
+        Assert.Equal("138****5678", Assert.Single(await app.StoredAsync(comment)).Phone);
+    }
+
+    [Fact]
+    public async Task PostForm_SameDeviceTwiceOnOnePoster_SecondRefused()
+    {
+        var token = await app.SignAsync(QrLink.Poster("W006", "S016"));
+        var phone = QrClient.Phone(app);
+        var (first, second) = ($"一 {Guid.NewGuid():N}", $"二 {Guid.NewGuid():N}");
+
+        var (ok, _) = await phone.RateAsync(token, ("rating", "5"), ("comment", first));
+        var (refused, html) = await phone.RateAsync(token, ("rating", "1"), ("comment", second));
+        var (otherPhone, _) = await QrClient.Phone(app).RateAsync(token, ("rating", "3"), ("comment", second));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.OK], [ok.StatusCode, refused.StatusCode, otherPhone.StatusCode]);
+        Assert.Contains("您已评价过", html);
+        Assert.Equal(3, Assert.Single(await app.StoredAsync(second)).Rating);
+    }
+
+    [Fact]
+    public async Task Sweep_ClaimsOlderThanDeviceWindow_DeletedAndRecentOnesKept()
+    {
+        var token = await app.SignAsync(QrLink.Poster("W010"));
+        await QrClient.Phone(app).RateAsync(token, ("rating", "5"));
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using (var age = new NpgsqlCommand("UPDATE qr_devices SET rated_at = rated_at - interval '31 minutes' WHERE place = 'W010/'", connection))
+        {
+            await age.ExecuteNonQueryAsync(Ct);
+        }
+        await QrClient.Phone(app).RateAsync(token, ("rating", "4"));
+
+        await app.Services.GetRequiredService<QrDeviceSweeper>().SweepAsync(Ct);
+
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM qr_devices WHERE place = 'W010/'", connection);
+        Assert.Equal(1L, await count.ExecuteScalarAsync(Ct));
+    }
+
+    [Fact]
+    public async Task PostForm_WithoutAntiforgeryToken_RefusedWithFriendlyPage()
+    {
+        var token = await app.SignAsync(QrLink.Poster("W007"));
+        var phone = QrClient.Phone(app);
+        await phone.GetStringAsync($"/r/{token}", Ct);
+
+        var (response, html) = await phone.PostFormAsync(token, "forged", "1", ("rating", "5"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("页面已过期", html);
+    }
+
+    [Fact]
+    public async Task GetPage_ForgedToken_Returns404FriendlyPage()
+    {
+        var token = await app.SignAsync(QrLink.Poster("W001"));
+        var forged = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
+
+        var response = await QrClient.Phone(app).GetAsync($"/r/{forged}", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("二维码无效", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task GetPage_GenuineTokenOfUnknownWindow_Returns404FriendlyPage()
+    {
+        var token = await app.SignAsync(QrLink.Poster("W999"));
+
+        var response = await QrClient.Phone(app).GetAsync($"/r/{token}", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostForm_ExpiredToken_Returns410AndStoresNothing()
+    {
+        var token = await app.SignAsync(QrLink.Poster("W008", expiresAt: DateTimeOffset.UtcNow.AddSeconds(-5)));
+
+        var page = await QrClient.Phone(app).GetAsync($"/r/{token}", Ct);
+
+        Assert.Equal(HttpStatusCode.Gone, page.StatusCode);
+        Assert.Contains("二维码已过期", await page.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task PostForm_MorePostsPerMinuteThanAllowed_Returns429FriendlyPage()
+    {
+        await using var limited = app.WithWebHostBuilder(b => b.UseSetting("Qr:PostsPerMinutePerLink", "2").UseSetting("Qr:DeviceWindow", "00:00:00"));
+        var token = await limited.SignAsync(QrLink.Poster("W009"));
+        var phone = QrClient.Phone(limited);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await phone.RateAsync(token, ("rating", "5"))).Response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+}
