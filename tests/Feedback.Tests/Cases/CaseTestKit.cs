@@ -28,7 +28,7 @@ public class CasesApp : FeedbackApp
     {
     }
 
-    protected CasesApp(DateTimeOffset start) => Clock = new FakeTimeProvider(start);
+    protected CasesApp(DateTimeOffset start) => Clock = new FakeTimeProvider(start.ToUniversalTime());
 
     public FakeTimeProvider Clock { get; }
 
