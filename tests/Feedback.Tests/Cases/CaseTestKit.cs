@@ -96,7 +96,7 @@ public static class CaseKit
     /// <summary>A signed-in browser of a new user with <paramref name="role"/>.</summary>
     public static async Task<HttpClient> SignedInAsAsync(this FeedbackApp app, string role, string? department = null)
     {
-        var name = $"{role}.{department}.{Guid.NewGuid():N}"[..40];
+        var name = $"{role}.{department ?? "all"}.{Guid.NewGuid():N}";
         await Browser.CreateUserAsync(app, name, role, department);
         return await Browser.SignedInAsync(app, name);
     }
