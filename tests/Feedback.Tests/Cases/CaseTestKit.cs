@@ -45,6 +45,23 @@ public class CasesApp : FeedbackApp
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
+    /// <summary>Moves the clock on to <paramref name="at"/>; a time already passed leaves it where it is.</summary>
+    public void MoveTo(DateTimeOffset at)
+    {
+        if (at > Clock.GetUtcNow())
+        {
+            Clock.SetUtcNow(at.ToUniversalTime());
+        }
+    }
+
+    /// <summary>Moves the clock on to <paramref name="at"/> and sweeps twice: an alert must happen once however often the sweep runs.</summary>
+    public async Task SweepTwiceAtAsync(DateTimeOffset at)
+    {
+        MoveTo(at);
+        await SweepAsync();
+        await SweepAsync();
+    }
+
     public Task<SweepResult> SweepAsync() => Services.GetRequiredService<DeadlineSweep>().RunAsync(TestContext.Current.CancellationToken);
 
     public Task<int> DeliverAsync() => Services.GetRequiredService<NotificationDelivery>().RunAsync(TestContext.Current.CancellationToken);
@@ -131,6 +148,16 @@ public static class CaseKit
     public static Task<List<string>> NotificationsAsync(this FeedbackApp app, long caseId) =>
         app.QueryAsync("SELECT kind || ' -> ' || target FROM notifications WHERE case_id = $1 ORDER BY id", r => r.GetString(0), caseId);
 
+    /// <summary>The case's handled alerts, in the order they were due.</summary>
+    public static Task<List<HandledAlert>> AlertsAsync(this FeedbackApp app, long caseId) => app.QueryAsync(
+        "SELECT kind, skipped, scheduled_at, due_at FROM case_alerts WHERE case_id = $1 ORDER BY scheduled_at, kind",
+        r => new HandledAlert(r.GetString(0), r.GetBoolean(1), r.GetFieldValue<DateTimeOffset>(2), r.GetFieldValue<DateTimeOffset>(3)), caseId);
+
+    public static async Task<DateTimeOffset?> NextAlertAtAsync(this FeedbackApp app, long caseId) =>
+        (await app.QueryAsync("SELECT next_alert_at FROM cases WHERE id = $1", r => r.IsDBNull(0) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(0), caseId))[0];
+
     public static Task<List<string>> EventActionsAsync(this FeedbackApp app, long caseId) =>
         app.QueryAsync("SELECT action FROM case_events WHERE case_id = $1 ORDER BY id", r => r.GetString(0), caseId);
 }
+
+public sealed record HandledAlert(string Kind, bool Skipped, DateTimeOffset ScheduledAt, DateTimeOffset DueAt);
