@@ -257,6 +257,28 @@ public sealed class CaseWorkflowApiTests(CasesApp app) : IClassFixture<CasesApp>
     }
 
     [Fact]
+    public async Task Action_TakenByManyAtOnce_HappensOnceAndTheOthersGet409()
+    {
+        var id = await app.OpenCaseAsync();
+        // Real requests never read the same instant; the notices' keys contain it.
+        app.Clock.AutoAdvanceAmount = TimeSpan.FromMicroseconds(1);
+        HttpResponseMessage[] responses;
+        try
+        {
+            responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.Admin.ActAsync(id, CaseAction.Appeal, "同时申诉")));
+        }
+        finally
+        {
+            app.Clock.AutoAdvanceAmount = TimeSpan.Zero;
+        }
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(["open", "appeal"], await app.EventActionsAsync(id));
+        Assert.Equal(2, (await app.NotificationsAsync(id)).Count);
+    }
+
+    [Fact]
     public async Task CasesApi_WithoutCredentials_Returns401()
     {
         var id = await app.OpenCaseAsync();
