@@ -98,57 +98,28 @@ public sealed class CaseOpeningTests(CasesApp app) : IClassFixture<CasesApp>, ID
     {
         // A row the database rejects makes the chunk's COPY fail, so the chunk is stored row by row instead.
         var rejected = Case("rejected");
-        var function = "reject_" + _prefix.TrimEnd('-').ToLowerInvariant();
-        await app.ExecuteAsync($"""
-            CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS
-            $$ BEGIN IF NEW.case_number = '{rejected}' THEN RAISE EXCEPTION 'no' USING ERRCODE = 'check_violation'; END IF; RETURN NEW; END $$;
-            CREATE TRIGGER {function} BEFORE INSERT ON evaluations FOR EACH ROW EXECUTE FUNCTION {function}();
-            """);
-        try
-        {
-            var path = WriteFile("fallback.csv", $"{Header}\n{Case("a")},qr,1,,,D01,W001\n{rejected},qr,2,,,D01,W001\n{Case("b")},qr,4,,,D01,W001\n{Case("c")},qr,2,,,D01,W001\n");
+        var path = WriteFile("fallback.csv", $"{Header}\n{Case("a")},qr,1,,,D01,W001\n{rejected},qr,2,,,D01,W001\n{Case("b")},qr,4,,,D01,W001\n{Case("c")},qr,2,,,D01,W001\n");
+        var summary = default(ImportSummary);
 
-            var summary = await RunImportAsync(path);
+        await app.WhileRefusingAsync("evaluations", $"NEW.case_number = '{rejected}'", async () => summary = await RunImportAsync(path));
 
-            Assert.Equal((3, 1), (summary.Created, summary.Invalid));
-            Assert.Equal([Case("a"), Case("c")], await ImportedWithCaseAsync());
-        }
-        finally
-        {
-            await app.ExecuteAsync($"DROP TRIGGER {function} ON evaluations; DROP FUNCTION {function}();");
-        }
+        Assert.Equal((3, 1), (summary!.Created, summary.Invalid));
+        Assert.Equal([Case("a"), Case("c")], await ImportedWithCaseAsync());
     }
 
     [Fact]
     public async Task PostEvaluation_CaseTheDatabaseRefuses_StoresNeitherRatingNorCase()
     {
-        // The case insert fails, after the rating's insert in the same transaction: the rating must go too.
+        // The case insert fails after the rating's insert; in the same transaction, the rating must go too.
         var caseNumber = TestRatings.NewCaseNumber();
-        var function = "refuse_" + caseNumber.ToLowerInvariant();
-        await app.ExecuteAsync($"""
-            CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                IF (SELECT case_number FROM evaluations WHERE id = NEW.evaluation_id) = '{caseNumber}' THEN
-                    RAISE EXCEPTION 'no case' USING ERRCODE = 'check_violation';
-                END IF;
-                RETURN NEW;
-            END $$;
-            CREATE TRIGGER {function} BEFORE INSERT ON cases FOR EACH ROW EXECUTE FUNCTION {function}();
-            """);
-        try
-        {
-            var response = await app.Ingest.PostRatingAsync(TestRatings.Valid(caseNumber, rating: 1));
+        var response = default(HttpResponseMessage);
 
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            Assert.Empty(await app.QueryAsync("SELECT id FROM evaluations WHERE case_number = $1", r => r.GetInt64(0), caseNumber));
-        }
-        finally
-        {
-            await app.ExecuteAsync($"DROP TRIGGER {function} ON cases; DROP FUNCTION {function}();");
-        }
-        Assert.Empty(await app.QueryAsync(
-            "SELECT c.id FROM cases c JOIN evaluations e ON e.id = c.evaluation_id WHERE e.case_number = $1", r => r.GetInt64(0), caseNumber));
-        // The same rating stored later opens its case normally.
+        await app.WhileRefusingAsync("cases", $"(SELECT case_number FROM evaluations WHERE id = NEW.evaluation_id) = '{caseNumber}'",
+            async () => response = await app.Ingest.PostRatingAsync(TestRatings.Valid(caseNumber, rating: 1)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response!.StatusCode);
+        Assert.Empty(await app.QueryAsync("SELECT id FROM evaluations WHERE case_number = $1", r => r.GetInt64(0), caseNumber));
+        // The same rating sent again opens its case normally.
         var retry = await app.Ingest.PostRatingAsync(TestRatings.Valid(caseNumber, rating: 1));
         Assert.Single(await app.CaseIdsAsync((await retry.Content.ReadFromJsonAsync<EvaluationResponse>(Ct))!.Id));
     }
@@ -157,23 +128,13 @@ public sealed class CaseOpeningTests(CasesApp app) : IClassFixture<CasesApp>, ID
     public async Task PostEvaluation_RatingTheDatabaseRejects_OpensNoCase()
     {
         var caseNumber = TestRatings.NewCaseNumber();
-        var function = "reject_" + caseNumber.ToLowerInvariant();
-        await app.ExecuteAsync($"""
-            CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS
-            $$ BEGIN IF NEW.case_number = '{caseNumber}' THEN RAISE EXCEPTION 'rejected' USING ERRCODE = 'check_violation'; END IF; RETURN NEW; END $$;
-            CREATE TRIGGER {function} BEFORE INSERT ON evaluations FOR EACH ROW EXECUTE FUNCTION {function}();
-            """);
         var before = await CountAsync("SELECT count(*) FROM cases");
-        try
-        {
-            var response = await app.Ingest.PostRatingAsync(TestRatings.Valid(caseNumber, rating: 1));
+        var response = default(HttpResponseMessage);
 
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        }
-        finally
-        {
-            await app.ExecuteAsync($"DROP TRIGGER {function} ON evaluations; DROP FUNCTION {function}();");
-        }
+        await app.WhileRefusingAsync("evaluations", $"NEW.case_number = '{caseNumber}'",
+            async () => response = await app.Ingest.PostRatingAsync(TestRatings.Valid(caseNumber, rating: 1)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response!.StatusCode);
         Assert.Equal(before, await CountAsync("SELECT count(*) FROM cases"));
     }
 

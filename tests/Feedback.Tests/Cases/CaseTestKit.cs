@@ -144,6 +144,28 @@ public static class CaseKit
         await command.ExecuteNonQueryAsync(Ct);
     }
 
+    /// <summary>
+    /// Runs <paramref name="act"/> while a trigger makes the database refuse (check_violation) the rows inserted into
+    /// <paramref name="table"/> for which <paramref name="condition"/> (SQL over NEW) holds.
+    /// </summary>
+    public static async Task WhileRefusingAsync(this FeedbackApp app, string table, string condition, Func<Task> act)
+    {
+        var name = $"refuse_{Guid.NewGuid():N}";
+        await app.ExecuteAsync($"""
+            CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN IF {condition} THEN RAISE EXCEPTION 'refused by the test' USING ERRCODE = 'check_violation'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER {name} BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION {name}();
+            """);
+        try
+        {
+            await act();
+        }
+        finally
+        {
+            await app.ExecuteAsync($"DROP TRIGGER {name} ON {table}; DROP FUNCTION {name}();");
+        }
+    }
+
     /// <summary>The outbox rows of a case as "kind → target", in the order they were queued.</summary>
     public static Task<List<string>> NotificationsAsync(this FeedbackApp app, long caseId) =>
         app.QueryAsync("SELECT kind || ' -> ' || target FROM notifications WHERE case_id = $1 ORDER BY id", r => r.GetString(0), caseId);

@@ -110,10 +110,7 @@ public sealed class DeadlineSweepTests(CasesApp app) : IClassFixture<CasesApp>
     [Fact]
     public async Task Sweep_WhileAppealed_IsSilentAndARejectionAfterTheDeadlineEscalatesAtTheNextSweep()
     {
-        var id = await app.OpenCaseAsync();
-        var opened = app.Clock.GetUtcNow();
-        app.Clock.Advance(TimeSpan.FromHours(1));
-        await app.Admin.ActOkAsync(id, CaseAction.Appeal, "恶意差评");
+        var (id, opened) = await OpenAndAppealAnHourLaterAsync();
 
         await SweepAtAsync(opened.AddHours(12));
         await SweepAtAsync(opened.AddHours(30));
@@ -130,10 +127,7 @@ public sealed class DeadlineSweepTests(CasesApp app) : IClassFixture<CasesApp>
     [Fact]
     public async Task Sweep_AppealRejectedBeforeTheDeadline_ResumesWithTheNextReminderNotTheMissedOne()
     {
-        var id = await app.OpenCaseAsync();
-        var opened = app.Clock.GetUtcNow();
-        app.Clock.Advance(TimeSpan.FromHours(1));
-        await app.Admin.ActOkAsync(id, CaseAction.Appeal, "恶意差评");
+        var (id, opened) = await OpenAndAppealAnHourLaterAsync();
         app.Clock.Advance(TimeSpan.FromHours(12));
         await app.Admin.ActOkAsync(id, CaseAction.RejectAppeal, "驳回");
 
@@ -172,6 +166,15 @@ public sealed class DeadlineSweepTests(CasesApp app) : IClassFixture<CasesApp>
     }
 
     private Task SweepAtAsync(DateTimeOffset at) => app.SweepTwiceAtAsync(at);
+
+    private async Task<(long Id, DateTimeOffset Opened)> OpenAndAppealAnHourLaterAsync()
+    {
+        var id = await app.OpenCaseAsync();
+        var opened = app.Clock.GetUtcNow();
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        await app.Admin.ActOkAsync(id, CaseAction.Appeal, "恶意差评");
+        return (id, opened);
+    }
 }
 
 /// <summary>Working-time deadlines: only 09:00–17:00 on workdays count, so weekends and holidays stop the clock.</summary>
