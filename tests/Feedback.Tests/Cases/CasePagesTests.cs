@@ -1,7 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
 using Feedback.Tests.Accounts;
 using Feedback.Web.Accounts;
 using Feedback.Web.Cases;
+using Feedback.Web.Notifications;
 
 namespace Feedback.Tests.Cases;
 
@@ -111,6 +113,24 @@ public sealed class CasePagesTests(CasesApp app) : IClassFixture<CasesApp>
         Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", list);
         // The comment, the reply note and the timeline's note.
         Assert.Equal(3, Occurrences(detail, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+    }
+
+    [Fact]
+    public async Task InboxPage_MarkReadForm_MarksTheMessageRead()
+    {
+        var id = await app.OpenCaseAsync();
+        await app.DeliverAsync();
+        using var officer = await app.SignedInAsAsync(Roles.DepartmentOfficer, "D01");
+        var message = (await officer.GetFromJsonAsync<InboxResponse>("/api/inbox", Ct))!.Items.First(m => m.CaseId == id);
+        var token = await officer.FormTokenAsync("/inbox");
+
+        var withoutToken = await officer.PostAsync($"/inbox/{message.Id}/read", new FormUrlEncodedContent([]), Ct);
+        var response = await officer.PostAsync($"/inbox/{message.Id}/read", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.Equal((HttpStatusCode.Redirect, "/inbox"), (response.StatusCode, response.Headers.Location?.OriginalString));
+        Assert.True((await officer.GetFromJsonAsync<InboxResponse>("/api/inbox", Ct))!.Items.Single(m => m.Id == message.Id).Read);
+        Assert.Contains("<span class=\"muted\">已读</span>", await officer.GetStringAsync("/inbox", Ct));
     }
 
     [Fact]

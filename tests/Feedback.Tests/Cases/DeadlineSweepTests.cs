@@ -165,6 +165,36 @@ public sealed class DeadlineSweepTests(CasesApp app) : IClassFixture<CasesApp>
         Assert.Equal(newDue, (await app.Admin.GetCaseAsync(id)).Case.EscalatedAt);
     }
 
+    [Fact]
+    public async Task Sweep_SeveralAtOnce_SendEachAlertOnce()
+    {
+        var ids = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await app.OpenCaseAsync());
+        }
+        app.Clock.Advance(TimeSpan.FromHours(12));
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.SweepAsync()));
+
+        foreach (var id in ids)
+        {
+            Assert.Equal(["remind-50%"], (await app.AlertsAsync(id)).Select(a => a.Kind));
+            Assert.Equal([Opened, Reminder], await app.NotificationsAsync(id));
+        }
+    }
+
+    [Fact]
+    public async Task RequestExtension_AfterTheDeadline_Returns409()
+    {
+        var id = await app.OpenCaseAsync();
+        app.Clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
+
+        var response = await app.Admin.ActAsync(id, CaseAction.RequestExtension, "来不及了", workingDays: 1);
+
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, response.StatusCode);
+    }
+
     private Task SweepAtAsync(DateTimeOffset at) => app.SweepTwiceAtAsync(at);
 
     private async Task<(long Id, DateTimeOffset Opened)> OpenAndAppealAnHourLaterAsync()
@@ -215,5 +245,33 @@ public sealed class WorkingTimeSweepTests(WorkingTimeSweepTests.WorkingTimeApp a
     public sealed class WorkingTimeApp() : CasesApp(new DateTimeOffset(2026, 9, 23, 16, 0, 0, TimeSpan.FromHours(8)))
     {
         protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Deadlines:Mode", "WorkingTime")];
+    }
+}
+
+/// <summary>A sweep whose batches are smaller than the due cases goes on until all are handled.</summary>
+public sealed class SmallBatchSweepTests(SmallBatchSweepTests.SmallBatchApp app) : IClassFixture<SmallBatchSweepTests.SmallBatchApp>
+{
+    [Fact]
+    public async Task Sweep_MoreDueCasesThanABatch_HandlesThemAllInOneRun()
+    {
+        var ids = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await app.OpenCaseAsync());
+        }
+        app.Clock.Advance(TimeSpan.FromHours(25));
+
+        var result = await app.SweepAsync();
+
+        Assert.Equal((5, 5, 15), (result.Cases, result.Escalations, result.Skipped));
+        foreach (var id in ids)
+        {
+            Assert.NotNull((await app.Admin.GetCaseAsync(id)).Case.EscalatedAt);
+        }
+    }
+
+    public sealed class SmallBatchApp : CasesApp
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Cases:SweepBatchSize", "2")];
     }
 }

@@ -90,6 +90,26 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
             "SELECT count(*) FROM inbox_messages WHERE case_id = ANY($1)", r => r.GetInt64(0), new[] { first, second }))[0]);
     }
 
+    [Fact]
+    public async Task Deliver_AfterMaxAttemptsFailures_GivesUpAndKeepsTheLastError()
+    {
+        var id = await app.OpenCaseAsync();
+        var webhook = await WebhookIdAsync(id);
+        Receiver.Answer = HttpStatusCode.BadGateway;
+        for (var i = 0; i < WebhookApp.MaxAttempts + 2; i++)
+        {
+            await app.DeliverAsync();
+            app.Clock.Advance(TimeSpan.FromHours(1));
+        }
+        Receiver.Answer = HttpStatusCode.OK;
+
+        await app.DeliverAsync();
+
+        var state = await StateAsync(webhook);
+        Assert.Equal((WebhookApp.MaxAttempts, false, "HTTP 502"), (state.Attempts, state.Delivered, state.LastError));
+        Assert.Equal(WebhookApp.MaxAttempts, Receiver.Received.Count(r => r.Headers["X-Feedback-Delivery"] == webhook.ToString()));
+    }
+
     public void Dispose()
     {
         // Leave the receiver up and nothing owed for the next test of the class.

@@ -78,11 +78,12 @@ public sealed class WebhookReceiver : IDisposable
 public sealed class WebhookApp : CasesApp
 {
     public const string Secret = "webhook-test-secret";
+    public const int MaxAttempts = 4;
 
     public WebhookReceiver Receiver { get; } = new();
 
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-        [new("Notifications:WebhookUrl", Receiver.Url), new("Notifications:WebhookSecret", Secret)];
+        [new("Notifications:WebhookUrl", Receiver.Url), new("Notifications:WebhookSecret", Secret), new("Notifications:MaxAttempts", MaxAttempts.ToString())];
 
     public override async ValueTask DisposeAsync()
     {
