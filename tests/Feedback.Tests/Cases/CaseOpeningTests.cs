@@ -83,6 +83,25 @@ public sealed class CaseOpeningTests(CasesApp app) : IClassFixture<CasesApp>, ID
     }
 
     [Fact]
+    public async Task PostBatch_WalkUpRatings_EachBadOneOpensTheCaseOfItsOwnRow()
+    {
+        var ratings = new[] { 1, 5, 2, 2, 4, 1 };
+        var items = ratings.Select((r, i) => TestRatings.Valid(rating: r).With("caseNumber", null).With("comment", $"窗口评价 {i}")).ToArray();
+
+        var batch = (await (await app.Ingest.PostAsJsonAsync("/api/evaluations/batch", new { items }, Ct)).Content.ReadFromJsonAsync<BatchResponse>(Ct))!;
+
+        var withCase = new List<string>();
+        foreach (var item in batch.Items)
+        {
+            foreach (var caseId in await app.CaseIdsAsync(item.Id!.Value))
+            {
+                withCase.Add((await app.Admin.GetCaseAsync(caseId)).Evaluation.Comment!);
+            }
+        }
+        Assert.Equal(["窗口评价 0", "窗口评价 2", "窗口评价 3", "窗口评价 5"], withCase);
+    }
+
+    [Fact]
     public async Task Import_CopyPath_OpensOneCasePerBadRow()
     {
         var path = WriteFile("copy.csv", $"{Header}\n{Case("a")},qr,1,,,D01,W001\n{Case("b")},qr,5,,,D01,W001\n{Case("c")},qr,2,,,D01,W001\n{Case("d")},qr,3,,,D01,W001\n");
