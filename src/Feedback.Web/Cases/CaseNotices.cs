@@ -8,6 +8,9 @@ namespace Feedback.Web.Cases;
 /// <summary>Who hears of what happens to a case, and in which words.</summary>
 public sealed class CaseNotices(DeadlineCalculator deadlines, IOptions<NotificationOptions> options)
 {
+    /// <summary>notifications.body and inbox_messages.body hold this many characters.</summary>
+    public const int MaxBody = 2000;
+
     public IEnumerable<Notification> Opened(long caseId, string department, DateTimeOffset at, DateTimeOffset dueAt) =>
         Build($"case:{caseId}:opened", "opened", caseId, department, at, $"新差评工单 #{caseId}",
             $"收到一条差评，请于{Local(dueAt)}前联系群众、核实情况并整改反馈。", OwnerTargets(department));
@@ -30,6 +33,9 @@ public sealed class CaseNotices(DeadlineCalculator deadlines, IOptions<Notificat
             ? [NotificationTargets.Inbox(Roles.QualityOfficer)]
             : [NotificationTargets.Inbox(Roles.DepartmentOfficer, department)];
         var body = string.IsNullOrWhiteSpace(note) ? action.Label : $"{action.Label}：{note}";
+        // The note may fill the audit log's 2000 characters; the message only points to it.
+        if (body.Length > MaxBody)
+            body = body[..(char.IsHighSurrogate(body[MaxBody - 2]) ? MaxBody - 2 : MaxBody - 1)] + "…";
         return Build($"case:{caseId}:{action.Name}:{at.UtcTicks}", action.Name, caseId, department, at, $"工单 #{caseId} {action.Label}", body, targets);
     }
 

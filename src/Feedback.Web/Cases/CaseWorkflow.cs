@@ -20,6 +20,9 @@ public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, Ca
 {
     public const int MaxNote = 2000;
 
+    /// <summary>An approved extension's log line starts "延期 N 个工作日，新期限 yyyy-MM-dd HH:mm。": the note gets the rest.</summary>
+    private const int ExtensionSummaryRoom = 40;
+
     public async Task<ActionOutcome> ApplyAsync(long id, CaseActionRequest request, CaseActor actor, CancellationToken ct)
     {
         if (CaseAction.Find(request.Action) is not { } action)
@@ -66,6 +69,8 @@ public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, Ca
             CaseAction.RequestExtension => CheckExtensionRequest(@case, request, now),
             CaseAction.ApproveExtension or CaseAction.RejectExtension when @case.RequestedExtensionDays is null =>
                 new(ActionStatus.Conflict, "没有待审核的延期申请。"),
+            CaseAction.ApproveExtension when request.Note?.Trim().Length > MaxNote - ExtensionSummaryRoom =>
+                new(ActionStatus.Invalid, $"说明不能超过 {MaxNote - ExtensionSummaryRoom} 字。", "note"),
             _ => null,
         };
     }

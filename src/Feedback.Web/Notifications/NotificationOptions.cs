@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Feedback.Web.Notifications;
 
 /// <summary>Delivery of the outbox. Bound from the "Notifications" section.</summary>
-public sealed class NotificationOptions
+public sealed class NotificationOptions : IValidatableObject
 {
     /// <summary>
     /// Where case events are POSTed as JSON, signed with <see cref="WebhookSecret"/> (to attach SMS, WeCom or a
@@ -34,4 +34,11 @@ public sealed class NotificationOptions
     public int BatchSize { get; set; } = 100;
 
     public bool WebhookEnabled => !string.IsNullOrWhiteSpace(WebhookUrl);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // An empty key would make the signature one that anybody can compute.
+        if (WebhookEnabled && string.IsNullOrWhiteSpace(WebhookSecret))
+            yield return new ValidationResult("WebhookSecret is required with WebhookUrl.", [nameof(WebhookSecret)]);
+    }
 }

@@ -12,7 +12,7 @@ namespace Feedback.Tests.Infrastructure;
 /// The service in memory over a database of its own with the demo organisation, plus a client per API key scope.
 /// Use as a class fixture: tests in a class share it, so they use distinct case numbers.
 /// </summary>
-public sealed class FeedbackApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class FeedbackApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string _connectionString = "";
 
