@@ -16,7 +16,7 @@ internal static class CasePages
         var t0=Date.now();setInterval(function(){document.querySelectorAll('[data-left]').forEach(function(e){var s=e.dataset.left-(Date.now()-t0)/1000;e.textContent=fmt(s);e.className=s<0?'late':s<3600?'soon':'';});},1000);
         """;
 
-    public static string List(CasePage page, CaseActor actor, int unread, AntiforgeryTokenSet tokens, bool countdownTicks)
+    public static string List(CasePage page, CasePageContext context)
     {
         var rows = new StringBuilder();
         foreach (var c in page.Items)
@@ -25,11 +25,11 @@ internal static class CasePages
                 <tr><td><a href="/cases/{c.Id}">#{c.Id}</a></td><td>{HtmlEncode(c.DepartmentCode)}</td>
                 <td>{HtmlEncode(Ratings.Labels[c.Rating])}<br><span class="muted">{HtmlEncode(Shorten(c.Comment))}</span></td>
                 <td><span class="badge">{HtmlEncode(c.StateLabel)}</span>{(c.Overdue ? " <span class=\"late\">超期</span>" : "")}</td>
-                <td>{Countdown(c, countdownTicks)}</td></tr>
+                <td>{Countdown(c, context.Ticks)}</td></tr>
                 """);
         }
         var body = $"""
-            {Nav(actor, unread, tokens)}
+            {Nav(context)}
             <h1>差评整改工单（共 {page.Total} 件）</h1>
             <p><a href="/cases">全部</a> · <a href="/cases?state=open,in_progress">待处理</a> · <a href="/cases?overdue=true">超期</a> ·
             <a href="/cases?state=appealed,cannot_fix_review">待审核</a> · <a href="/cases?state=rectified">待回访</a></p>
@@ -40,12 +40,12 @@ internal static class CasePages
         return HtmlPage.Render("差评整改工单", body, wide: true, CountdownScript);
     }
 
-    public static string Detail(CaseDetail detail, CaseActor actor, int unread, AntiforgeryTokenSet tokens, string? error, bool done, bool countdownTicks)
+    public static string Detail(CaseDetail detail, CasePageContext context, string? error, bool done)
     {
         var c = detail.Case;
         var e = detail.Evaluation;
         var body = $"""
-            {Nav(actor, unread, tokens)}
+            {Nav(context)}
             <h1>工单 #{c.Id} <span class="badge">{HtmlEncode(c.StateLabel)}</span>{(c.Overdue ? " <span class=\"late\">超期</span>" : "")}</h1>
             {(error is null ? "" : $"<p class=\"error\" role=\"alert\">{HtmlEncode(error)}</p>")}{(done ? "<p class=\"ok\">已保存。</p>" : "")}
             <table>
@@ -53,65 +53,65 @@ internal static class CasePages
             <tr><th>评价内容</th><td>{HtmlEncode(e.Comment ?? "（无）")}</td></tr>
             <tr><th>部门 / 窗口 / 人员</th><td>{HtmlEncode($"{e.DepartmentCode} / {e.WindowCode ?? "-"} / {e.StaffCode ?? "-"}")}</td></tr>
             <tr><th>评价人</th><td>{HtmlEncode(e.Rater.Anonymous ? "匿名" : $"{e.Rater.Name} {e.Rater.PhoneMasked}")}</td></tr>
-            <tr><th>收到时间</th><td>{c.OpenedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}</td></tr>
-            <tr><th>反馈期限</th><td>{c.DueAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} {Countdown(c, countdownTicks)}</td></tr>
+            <tr><th>收到时间</th><td>{context.Local(c.OpenedAt):yyyy-MM-dd HH:mm}</td></tr>
+            <tr><th>反馈期限</th><td>{context.Local(c.DueAt):yyyy-MM-dd HH:mm} {Countdown(c, context.Ticks)}</td></tr>
             {(c.RequestedExtensionDays is { } days ? $"<tr><th>延期申请</th><td>{days} 个工作日，待审核</td></tr>" : "")}
             {(detail.ReplyNote is null ? "" : $"<tr><th>整改反馈</th><td>{HtmlEncode(detail.ReplyNote)}</td></tr>")}
             {(detail.FollowUpSatisfaction is { } s ? $"<tr><th>回访满意度</th><td>{HtmlEncode(Ratings.Labels[s])}</td></tr>" : "")}
             </table>
-            {Actions(c.Id, detail.AllowedActions, tokens)}
+            {Actions(c.Id, detail.AllowedActions, context)}
             <h2>处理记录</h2>
             <table><thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>状态</th><th>说明</th></tr></thead><tbody>
-            {string.Concat(detail.Timeline.Select(Event))}
+            {string.Concat(detail.Timeline.Select(e => Event(e, context)))}
             </tbody></table>
             """;
         return HtmlPage.Render($"工单 #{c.Id}", body, wide: true, CountdownScript);
     }
 
-    public static string Inbox(IReadOnlyList<Notifications.InboxItem> items, int unread, CaseActor actor, AntiforgeryTokenSet tokens)
+    public static string Inbox(IReadOnlyList<Notifications.InboxItem> items, CasePageContext context)
     {
         var rows = items.Select(m => $"""
-            <tr><td>{m.CreatedAt.ToOffset(TimeSpan.FromHours(8)):MM-dd HH:mm}</td>
+            <tr><td>{context.Local(m.CreatedAt):MM-dd HH:mm}</td>
             <td>{(m.Read ? "" : "<strong>")}{HtmlEncode(m.Title)}{(m.Read ? "" : "</strong>")}<br><span class="muted">{HtmlEncode(m.Body)}</span></td>
             <td>{(m.CaseId is { } id ? $"<a href=\"/cases/{id}\">查看工单</a>" : "")}</td>
-            <td>{(m.Read ? "<span class=\"muted\">已读</span>" : $"<form method=\"post\" action=\"/inbox/{m.Id}/read\">{HtmlPage.Token(tokens)}<button type=\"submit\">标为已读</button></form>")}</td></tr>
+            <td>{(m.Read ? "<span class=\"muted\">已读</span>" : $"<form method=\"post\" action=\"/inbox/{m.Id}/read\">{HtmlPage.Token(context.Tokens)}<button type=\"submit\">标为已读</button></form>")}</td></tr>
             """);
         var body = $"""
-            {Nav(actor, unread, tokens)}
-            <h1>消息（未读 {unread}）</h1>
+            {Nav(context)}
+            <h1>消息（未读 {context.Unread}）</h1>
             <table><tbody>{string.Concat(rows)}</tbody></table>
             {(items.Count == 0 ? "<p class=\"muted\">暂无消息。</p>" : "")}
             """;
         return HtmlPage.Render("消息", body, wide: true);
     }
 
-    private static string Actions(long id, IReadOnlyList<string> allowed, AntiforgeryTokenSet tokens)
+    private static string Actions(long id, IReadOnlyList<string> allowed, CasePageContext context)
     {
         if (allowed.Count == 0)
             return "";
         var forms = allowed.Select(name => CaseAction.Find(name)!).Select(a => $"""
-            <form method="post" action="/cases/{id}/actions">{HtmlPage.Token(tokens)}
+            <form method="post" action="/cases/{id}/actions">{HtmlPage.Token(context.Tokens)}
             <input type="hidden" name="action" value="{HtmlEncode(a.Name)}"><strong>{HtmlEncode(a.Label)}</strong>
-            {Fields(a)}
+            {Fields(a, context.MaxExtensionDays)}
             <button type="submit">{HtmlEncode(a.Label)}</button></form>
             """);
         return $"<h2>操作</h2><div class=\"actions\">{string.Concat(forms)}</div>";
     }
 
-    private static string Fields(CaseAction action)
+    private static string Fields(CaseAction action, int maxExtensionDays)
     {
         var note = $"<label>说明{(action.NeedsNote ? "（必填）" : "")}</label><textarea name=\"note\" rows=\"2\" maxlength=\"{CaseWorkflow.MaxNote}\"{(action.NeedsNote ? " required" : "")}></textarea>";
         return action.Name switch
         {
             CaseAction.FollowUp => note + "<label>群众对整改结果的满意度</label><select name=\"satisfaction\" required>"
                 + string.Concat(Ratings.Labels.Select(l => $"<option value=\"{l.Key}\">{HtmlEncode(l.Value)}</option>")) + "</select>",
-            CaseAction.RequestExtension => note + "<label>延期工作日数</label><input name=\"workingDays\" type=\"number\" min=\"1\" max=\"15\" required>",
+            CaseAction.RequestExtension => note + $"<label>延期工作日数</label><input name=\"workingDays\" type=\"number\" min=\"1\" max=\"{maxExtensionDays}\" required>",
             _ => note,
         };
     }
 
-    private static string Event(CaseEventResponse e) =>
-        $"<tr><td>{e.At.ToOffset(TimeSpan.FromHours(8)):MM-dd HH:mm}</td><td>{HtmlEncode(e.Actor)}<br><span class=\"muted\">{HtmlEncode(Roles.Label(e.ActorRole))}</span></td>"
+    private static string Event(CaseEventResponse e, CasePageContext context) =>
+        $"<tr><td>{context.Local(e.At):MM-dd HH:mm}</td><td>{HtmlEncode(e.Actor)}<br><span class=\"muted\">{HtmlEncode(Roles.Label(e.ActorRole))}</span></td>"
         + $"<td>{HtmlEncode(CaseAction.Find(e.Action)?.Label ?? ActionLabel(e.Action))}</td><td>{HtmlEncode(CaseStates.Label(e.ToState))}</td><td>{HtmlEncode(e.Note ?? "")}</td></tr>";
 
     private static string ActionLabel(string action) => action switch
@@ -132,10 +132,10 @@ internal static class CasePages
         return $"<span class=\"{css}\"{tick}>{text}</span>";
     }
 
-    private static string Nav(CaseActor actor, int unread, AntiforgeryTokenSet tokens) => $"""
-        <nav><a href="/cases">工单</a><a href="/inbox">消息{(unread > 0 ? $"（{unread}）" : "")}</a>
-        <span class="muted">{HtmlEncode(actor.Name)} · {HtmlEncode(Roles.Label(actor.Role))}{(actor.DepartmentCode is { } d ? $" · {HtmlEncode(d)}" : "")}</span>
-        <form method="post" action="/signout">{HtmlPage.Token(tokens)}<button type="submit">退出</button></form></nav>
+    private static string Nav(CasePageContext context) => $"""
+        <nav><a href="/cases">工单</a><a href="/inbox">消息{(context.Unread > 0 ? $"（{context.Unread}）" : "")}</a>
+        <span class="muted">{HtmlEncode(context.Actor.Name)} · {HtmlEncode(Roles.Label(context.Actor.Role))}{(context.Actor.DepartmentCode is { } d ? $" · {HtmlEncode(d)}" : "")}</span>
+        <form method="post" action="/signout">{HtmlPage.Token(context.Tokens)}<button type="submit">退出</button></form></nav>
         """;
 
     private static string Shorten(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";

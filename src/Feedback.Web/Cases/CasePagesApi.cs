@@ -23,48 +23,51 @@ public static class CasePagesApi
         return routes;
     }
 
-    private static async Task<IResult> ListPage([AsParameters] CaseFilter filter, HttpContext context, ClaimsPrincipal user, CaseQueries queries,
-        Inbox inbox, IAntiforgery antiforgery, IOptions<DeadlineOptions> deadlines, CancellationToken ct)
+    /// <summary>The services every page handler needs.</summary>
+    internal sealed record PageServices(HttpContext Http, CaseQueries Queries, Inbox Inbox, IAntiforgery Antiforgery, DeadlineCalculator Deadlines,
+        IOptions<DeadlineOptions> Options)
     {
-        var actor = CaseActor.From(user);
-        var page = await queries.ListAsync(filter with { Limit = CaseFilter.MaxLimit }, actor, ct);
-        var (_, unread) = await inbox.ListAsync(user, ct);
-        return HtmlPage.Html(CasePages.List(page, actor, unread, antiforgery.GetAndStoreTokens(context), Ticks(deadlines)));
+        public async Task<CasePageContext> ContextAsync(CancellationToken ct)
+        {
+            var (_, unread) = await Inbox.ListAsync(Http.User, ct);
+            return new(CaseActor.From(Http.User), unread, Antiforgery.GetAndStoreTokens(Http), Deadlines, Options.Value);
+        }
     }
 
-    private static async Task<IResult> DetailPage(long id, bool? done, HttpContext context, ClaimsPrincipal user, CaseQueries queries,
-        Inbox inbox, IAntiforgery antiforgery, IOptions<DeadlineOptions> deadlines, CancellationToken ct) =>
-        await Detail(id, null, done == true, context, user, queries, inbox, antiforgery, deadlines, ct);
+    private static async Task<IResult> ListPage([AsParameters] CaseFilter filter, [AsParameters] PageServices pages, CancellationToken ct)
+    {
+        var page = await pages.Queries.ListAsync(filter with { Limit = CaseFilter.MaxLimit }, CaseActor.From(pages.Http.User), ct);
+        return HtmlPage.Html(CasePages.List(page, await pages.ContextAsync(ct)));
+    }
+
+    private static Task<IResult> DetailPage(long id, bool? done, [AsParameters] PageServices pages, CancellationToken ct) =>
+        Detail(id, null, done == true, pages, ct);
 
     // [FromForm] makes the framework check the antiforgery token before this runs.
     private static async Task<IResult> Act(long id, [FromForm] string? action, [FromForm] string? note, [FromForm] short? satisfaction,
-        [FromForm] int? workingDays, HttpContext context, ClaimsPrincipal user, CaseWorkflow workflow, CaseQueries queries, Inbox inbox,
-        IAntiforgery antiforgery, IOptions<DeadlineOptions> deadlines, CancellationToken ct)
+        [FromForm] int? workingDays, [AsParameters] PageServices pages, CaseWorkflow workflow, CancellationToken ct)
     {
-        var outcome = await workflow.ApplyAsync(id, new CaseActionRequest(action, note, satisfaction, workingDays), CaseActor.From(user), ct);
+        var outcome = await workflow.ApplyAsync(id, new CaseActionRequest(action, note, satisfaction, workingDays), CaseActor.From(pages.Http.User), ct);
         return outcome.Status switch
         {
             ActionStatus.Done => Results.Redirect($"/cases/{id}?done=true"),
             ActionStatus.NotFound => Results.NotFound(),
-            _ => await Detail(id, outcome.Detail, false, context, user, queries, inbox, antiforgery, deadlines, ct, StatusCodes.Status400BadRequest),
+            _ => await Detail(id, outcome.Detail, false, pages, ct, StatusCodes.Status400BadRequest),
         };
     }
 
-    private static async Task<IResult> Detail(long id, string? error, bool done, HttpContext context, ClaimsPrincipal user, CaseQueries queries,
-        Inbox inbox, IAntiforgery antiforgery, IOptions<DeadlineOptions> deadlines, CancellationToken ct, int status = StatusCodes.Status200OK)
+    private static async Task<IResult> Detail(long id, string? error, bool done, PageServices pages, CancellationToken ct, int status = StatusCodes.Status200OK)
     {
-        var actor = CaseActor.From(user);
-        if (await queries.GetAsync(id, actor, ct) is not { } detail)
+        if (await pages.Queries.GetAsync(id, CaseActor.From(pages.Http.User), ct) is not { } detail)
             return Results.NotFound();
-        var (_, unread) = await inbox.ListAsync(user, ct);
-        var html = CasePages.Detail(detail, actor, unread, antiforgery.GetAndStoreTokens(context), error, done, Ticks(deadlines));
+        var html = CasePages.Detail(detail, await pages.ContextAsync(ct), error, done);
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 
-    private static async Task<IResult> InboxPage(HttpContext context, ClaimsPrincipal user, Inbox inbox, IAntiforgery antiforgery, CancellationToken ct)
+    private static async Task<IResult> InboxPage(ClaimsPrincipal user, [AsParameters] PageServices pages, CancellationToken ct)
     {
-        var (items, unread) = await inbox.ListAsync(user, ct);
-        return HtmlPage.Html(CasePages.Inbox(items, unread, CaseActor.From(user), antiforgery.GetAndStoreTokens(context)));
+        var (items, _) = await pages.Inbox.ListAsync(user, ct);
+        return HtmlPage.Html(CasePages.Inbox(items, await pages.ContextAsync(ct)));
     }
 
     private static async Task<IResult> MarkRead(long id, HttpContext context, ClaimsPrincipal user, Inbox inbox, IAntiforgery antiforgery, CancellationToken ct)
@@ -73,7 +76,4 @@ public static class CasePagesApi
             return Results.BadRequest();
         return await inbox.MarkReadAsync(user, id, ct) ? Results.Redirect("/inbox") : Results.NotFound();
     }
-
-    // The countdown ticks in the browser only where every second counts, i.e. in calendar time.
-    private static bool Ticks(IOptions<DeadlineOptions> deadlines) => deadlines.Value.Mode == DeadlineMode.CalendarTime;
 }

@@ -41,16 +41,23 @@ public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, Ca
                 await db.SaveChangesAsync(ct);
                 return new(ActionStatus.Done);
             }
-            catch (DbUpdateConcurrencyException) when (attempt == 0)
+            catch (DbUpdateException ex) when (IsConcurrent(ex) && attempt == 0)
             {
                 db.ChangeTracker.Clear();
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException ex) when (IsConcurrent(ex))
             {
                 return new(ActionStatus.Conflict, "工单刚被他人修改，请刷新后重试。");
             }
         }
     }
+
+    /// <summary>
+    /// Another change won: the row version moved, or an action at the same instant queued the same notice first
+    /// (its unique key), which can only happen when two actions race.
+    /// </summary>
+    private static bool IsConcurrent(DbUpdateException ex) =>
+        ex is DbUpdateConcurrencyException || ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 
     private ActionOutcome? Check(CaseAction action, RectificationCase @case, CaseActionRequest request, CaseActor actor, DateTimeOffset now)
     {
