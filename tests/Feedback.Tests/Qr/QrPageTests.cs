@@ -58,6 +58,22 @@ public sealed class QrPageTests(FeedbackApp app) : IClassFixture<FeedbackApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("24 小时内回复", html);
         Assert.Equal([208, 213], Assert.Single(await app.StoredAsync(comment)).Reasons.Select(r => (int)r));
+        Assert.Equal(("open", "D01"), await CaseOfAsync(comment));
+    }
+
+    /// <summary>The rectification case the rating with this comment opened (a QR rating takes the same path as the API).</summary>
+    private async Task<(string State, string Department)> CaseOfAsync(string comment)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(
+            "SELECT c.state, c.department_code FROM cases c JOIN evaluations e ON e.id = c.evaluation_id WHERE e.comment = $1", connection);
+        command.Parameters.Add(new() { Value = comment });
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        Assert.True(await reader.ReadAsync(Ct), "no case was opened");
+        var found = (reader.GetString(0), reader.GetString(1));
+        Assert.False(await reader.ReadAsync(Ct), "more than one case was opened");
+        return found;
     }
 
     [Fact]
