@@ -5,6 +5,7 @@ using Feedback.Web.Classification;
 using Feedback.Web.Evaluations;
 using Feedback.Web.Notifications;
 using Feedback.Web.Organization;
+using Feedback.Web.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Feedback.Web.Data;
@@ -27,6 +28,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<InboxRead> InboxReads => Set<InboxRead>();
+    public DbSet<ReportRecord> Reports => Set<ReportRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -88,6 +90,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
         });
         CaseModel.Configure(model);
         NotificationModel.Configure(model);
+        ReportModel.Configure(model);
     }
 
     private static void ConfigureEvaluation(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Evaluation> e)

@@ -53,6 +53,8 @@ internal static class ReportLabels
     public const string AppendixHeading = "附录：指标定义";
     public const string Formula = "计算公式";
     public const string Rating = "评分";
+    public const string Comment = "评价内容";
+    public const string TimeFormat = "M月d日 HH:mm";
     public const string SummaryTitle = "好差评周报";
     public const string SummaryFooter = "详见周报 PDF";
     public const string Weekdays = "一二三四五六日";
@@ -70,10 +72,15 @@ internal static class ReportLabels
 
     public static string ThemeName(string code) => Classification.Themes.Labels.GetValueOrDefault(code, code);
 
-    /// <summary>Every constant above, for the font subset.</summary>
+    /// <summary>Every fixed text a report may draw (these constants and the names of codes), for the font subset.</summary>
     public static IEnumerable<string> All() => typeof(ReportLabels)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral && f.FieldType == typeof(string))
         .Select(f => (string)f.GetRawConstantValue()!)
-        .Concat(Channels.Values);
+        .Concat(Channels.Values)
+        .Concat(Classification.Themes.Labels.Values)
+        .Concat(Evaluations.Ratings.Labels.Values)
+        .Concat(Cases.CaseStates.All.Select(Cases.CaseStates.Label))
+        .Concat(Indicators.All.SelectMany(i => new[] { i.Name, i.Formula }))
+        .Concat(Indicators.Scope);
 }
