@@ -7,6 +7,7 @@ using Feedback.Web.Evaluations;
 using Feedback.Web.Infrastructure;
 using Feedback.Web.Jobs;
 using Feedback.Web.Organization;
+using Feedback.Web.Reports;
 
 // The one deployable: with no subcommand (or `serve`) it runs the web service; other subcommands are tools.
 return await FeedbackCommandLine.Create().Parse(args).InvokeAsync();
@@ -34,6 +35,9 @@ public partial class Program
 
         // Complaint themes: ML.NET model, hot-reloaded
         builder.AddClassification();
+
+        // Weekly reports: PDF and PNGs every Monday, an index, pages
+        builder.AddReports();
 
         // Errors as ProblemDetails, OpenAPI document
         builder.AddApiInfrastructure();

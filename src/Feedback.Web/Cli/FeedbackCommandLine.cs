@@ -5,6 +5,7 @@ using Feedback.Web.Benchmarks;
 
 using Feedback.Web.Classification;
 using Feedback.Web.Import;
+using Feedback.Web.Reports;
 
 namespace Feedback.Web.Cli;
 
@@ -25,6 +26,7 @@ internal static class FeedbackCommandLine
         root.Subcommands.Add(ApiKeyCommands.Create());
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
 
         var bench = new Command("bench", "Measure throughput against a baseline in the same run.");
         bench.Subcommands.Add(IngestBenchmark.CreateCommand());

@@ -16,7 +16,7 @@ public sealed record Indicator(string Code, string Name, string Formula, Indicat
     public string FormatChange(double? current, double? previous) => (current, previous) switch
     {
         (null, _) or (_, null) => "—",
-        var (c, p) when Unit == IndicatorUnit.Rate => $"{(c - p) * 100:+0.0;-0.0;0.0}个百分点",
+        var (c, p) when Unit == IndicatorUnit.Rate => $"{(c - p) * 100:+0.0;-0.0;0.0}{ReportLabels.PercentagePoints}",
         var (c, p) => $"{c - p:+#,0;-#,0;0}",
     };
 }

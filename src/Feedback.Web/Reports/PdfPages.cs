@@ -69,7 +69,7 @@ internal sealed class PdfPages(SKDocument document, SKTypeface typeface, string 
         canvas.Save();
         canvas.Translate(Margin, _y);
         canvas.Scale(scale);
-        plot.Render(canvas, new PixelRect(0, ReportChart.Width, ReportChart.Height, 0));
+        ReportChart.Draw(canvas, plot);
         canvas.Restore();
         _y += ReportChart.Height * scale + 6;
     }

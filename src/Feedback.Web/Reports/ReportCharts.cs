@@ -9,6 +9,15 @@ internal sealed record ReportChart(string FileName, string Heading, Plot Plot) :
     public const int Width = 1000, Height = 500;
 
     public void Dispose() => Plot.Dispose();
+
+    /// <summary>Draws at the canvas origin, clipped: ScottPlot clears the canvas before drawing, which would wipe the page.</summary>
+    public static void Draw(SkiaSharp.SKCanvas canvas, Plot plot)
+    {
+        canvas.Save();
+        canvas.ClipRect(new SkiaSharp.SKRect(0, 0, Width, Height));
+        plot.Render(canvas, new PixelRect(0, Width, Height, 0));
+        canvas.Restore();
+    }
 }
 
 /// <summary>The report's charts built with ScottPlot. A chart without data says so instead of showing empty axes.</summary>
@@ -79,7 +88,12 @@ internal static class ReportCharts
     private static Plot Departments(WeeklyReport report)
     {
         var units = report.Departments.Where(d => d.Counts.Total > 0).Reverse().ToList();
-        return HorizontalBars(units.Select(d => d.Name).ToList(), units.Select(d => Indicators.GoodRate.Compute(d.Counts)!.Value * 100).ToList(), ReportLabels.RateAxis);
+        var rates = units.Select(d => Indicators.GoodRate.Compute(d.Counts)!.Value * 100).ToList();
+        var plot = HorizontalBars(units.Select(d => d.Name).ToList(), rates, ReportLabels.RateAxis);
+        // Rates of departments differ by a few points: start the axis near the lowest so that differences show.
+        if (rates.Count > 0)
+            plot.Axes.SetLimitsX(Math.Max(0, Math.Floor(rates.Min() / 5) * 5 - 5), 101);
+        return plot;
     }
 
     private static Plot Themes(WeeklyReport report)
@@ -123,8 +137,13 @@ internal static class ReportCharts
 
     private static Plot NoData(Plot plot)
     {
-        plot.Add.Annotation(ReportLabels.NoData, Alignment.MiddleCenter);
+        var note = plot.Add.Annotation(ReportLabels.NoData, Alignment.MiddleCenter);
+        note.LabelFontSize = 28;
+        note.LabelBackgroundColor = Colors.White;
+        note.LabelBorderWidth = 0;
+        note.LabelShadowColor = Colors.Transparent;
         plot.Axes.Frameless();
+        plot.HideGrid();
         return plot;
     }
 

@@ -19,6 +19,7 @@ internal static class ReportLabels
     public const string ThisWeek = "本周";
     public const string LastWeek = "上周";
     public const string Change = "环比";
+    public const string PercentagePoints = "个百分点";
     public const string TrendHeading = "二、近12周好评率趋势";
     public const string VolumeHeading = "三、每日评价量（按渠道）";
     public const string DepartmentHeading = "四、部门排名（按好评率）";

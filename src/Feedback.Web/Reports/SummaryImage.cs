@@ -35,7 +35,7 @@ internal static class SummaryImage
         canvas.Translate(Pad, chartTop + 70);
         var scale = (Width - 2 * Pad) / ReportChart.Width;
         canvas.Scale(scale);
-        trend.Plot.Render(canvas, new ScottPlot.PixelRect(0, ReportChart.Width, ReportChart.Height, 0));
+        ReportChart.Draw(canvas, trend.Plot);
         canvas.Restore();
         var footer = string.Format(CultureInfo.InvariantCulture, ReportLabels.GeneratedAt, report.GeneratedAt.ToOffset(ReportWeek.Offset));
         canvas.DrawText(footer, Pad, Height - 110, body, ink);

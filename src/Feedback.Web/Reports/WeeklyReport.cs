@@ -14,7 +14,17 @@ public sealed record WeeklyReport(
     IReadOnlyList<ThemeCount> Themes,
     IReadOnlyList<DepartmentTheme> TopThemesByDepartment,
     IReadOnlyList<OverdueCase> Overdue,
-    IReadOnlyList<SampleComment> Comments);
+    IReadOnlyList<SampleComment> Comments)
+{
+    /// <summary>Every text that comes from the data (names, comments, codes without a label), for the font subset.</summary>
+    public IEnumerable<string> Texts() =>
+        Departments.Concat(BottomWindows).Concat(BottomStaff).SelectMany(u => new[] { u.Name, u.Parent })
+            .Concat(DailyByChannel.Select(d => d.Channel))
+            .Concat(Themes.Select(t => t.Theme))
+            .Concat(TopThemesByDepartment.SelectMany(t => new[] { t.Department, t.Theme }))
+            .Concat(Overdue.SelectMany(c => new[] { c.Department, c.Owners, c.State }))
+            .Concat(Comments.SelectMany(c => new[] { c.Theme, c.Department, c.Text }));
+}
 
 /// <summary>One week of the 好评率 trend.</summary>
 public sealed record TrendPoint(ReportWeek Week, WeekCounts Counts);
