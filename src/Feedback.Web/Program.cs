@@ -57,6 +57,7 @@ public partial class Program
         app.MapEvaluations();
         app.MapThemeCorrections();
         app.MapAccounts();
+        app.MapReports();
         app.MapJobsDashboard();
 
         return app;
