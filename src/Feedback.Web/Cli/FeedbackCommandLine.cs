@@ -30,6 +30,7 @@ internal static class FeedbackCommandLine
 
         var bench = new Command("bench", "Measure throughput against a baseline in the same run.");
         bench.Subcommands.Add(IngestBenchmark.CreateCommand());
+        bench.Subcommands.Add(ReportBenchmark.CreateCommand());
         root.Subcommands.Add(bench);
 
         root.AddClassificationCommands(bench);

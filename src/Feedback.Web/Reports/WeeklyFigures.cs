@@ -10,32 +10,37 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
     public const int OverdueListLimit = 30;
     public const int TopThemesPerDepartment = 3;
     public const int SampleComments = 6;
+    private const int SplitDay = 4;
 
     // GROUPING(day, channel, department_code, window_code, staff_code, theme): a bit is set for each key not grouped by.
-    private const int ByDayAndChannel = 0b001111, ByDepartment = 0b110111, ByWindow = 0b111011, ByStaff = 0b111101, ByDepartmentTheme = 0b110110;
+    private const int Whole = 0b111111, ByDayAndChannel = 0b001111, ByDepartment = 0b110111, ByWindow = 0b111011, ByStaff = 0b111101, ByDepartmentTheme = 0b110110;
 
     public async Task<WeeklyReport> ReadAsync(ReportWeek week, DateTimeOffset generatedAt, CancellationToken ct)
     {
         var trendStart = week.Start.AddDays(-7 * (TrendWeeks - 1));
-        var ratingWeeks = queries.RatingWeeksAsync(trendStart, week.End, ct);
-        var breakdown = queries.BreakdownAsync(week, ct);
+        var trend = queries.TrendAsync(trendStart, week.Start, ct);
+        var previous = queries.RatingCountsAsync(week.Previous, ct);
+        // The week's big aggregation in two halves on two connections: PostgreSQL hashes grouping sets on one core.
+        var breakdown = Task.WhenAll(queries.BreakdownAsync(week.Start, week.Start.AddDays(SplitDay), 0, ct), queries.BreakdownAsync(week.Start.AddDays(SplitDay), week.End, SplitDay, ct));
         var lastWeekThemes = queries.BadThemesAsync(week.Previous, ct);
         var caseWeeks = queries.CaseWeeksAsync(week.Previous.Start, week.End, ct);
         var comments = queries.CommentsAsync(week, ct);
         var overdue = queries.OverdueAsync(week, OverdueListLimit, ct);
         var names = await queries.NamesAsync(ct);
-        await Task.WhenAll(ratingWeeks, breakdown, lastWeekThemes, caseWeeks, comments, overdue);
+        await Task.WhenAll(trend, previous, breakdown, lastWeekThemes, caseWeeks, comments, overdue);
 
-        var ratings = ratingWeeks.Result.ToDictionary(w => w.Week, w => w.Counts);
+        var rows = Combine(breakdown.Result);
+        var current = rows.SingleOrDefault(r => r.Set == Whole)?.Counts;
         var cases = caseWeeks.Result;
-        WeekCounts Week(int index, int caseIndex) => Merge(ratings.GetValueOrDefault(index), cases.FirstOrDefault(c => c.Week == caseIndex && c.Department is null).Counts);
-        var rows = breakdown.Result;
+        WeekCounts Cases(int index, string? department) => cases.FirstOrDefault(c => c.Week == index && c.Department == department).Counts ?? WeekCounts.Empty;
+        var weeks = trend.Result.ToDictionary(w => w.Week, w => w.Counts);
         var departments = Units(rows, ByDepartment, r => r.Department, names.Departments)
-            .Select(d => d with { Counts = Merge(d.Counts, cases.FirstOrDefault(c => c.Week == 1 && c.Department == d.Code).Counts) })
+            .Select(d => d with { Counts = Merge(d.Counts, Cases(1, d.Code)) })
             .OrderByDescending(d => Indicators.GoodRate.Compute(d.Counts)).ThenBy(d => d.Code, StringComparer.Ordinal).ToList();
         return new WeeklyReport(
-            week, generatedAt, Week(TrendWeeks - 1, 1), Week(TrendWeeks - 2, 0),
-            [.. Enumerable.Range(0, TrendWeeks).Select(i => new TrendPoint(ReportWeek.Containing(trendStart.AddDays(7 * i)), ratings.GetValueOrDefault(i) ?? WeekCounts.Empty))],
+            week, generatedAt, Merge(current, Cases(1, null)), Merge(previous.Result, Cases(0, null)),
+            [.. Enumerable.Range(0, TrendWeeks).Select(i => new TrendPoint(ReportWeek.Containing(trendStart.AddDays(7 * i)),
+                i == TrendWeeks - 1 ? current ?? WeekCounts.Empty : weeks.GetValueOrDefault(i) ?? WeekCounts.Empty))],
             [.. rows.Where(r => r.Set == ByDayAndChannel).OrderBy(r => r.Day).ThenBy(r => r.Channel, StringComparer.Ordinal).Select(r => new ChannelDay(r.Day, r.Channel!, r.Counts.Total))],
             departments,
             Bottom(Units(rows, ByWindow, r => r.Window, names.Windows)),
@@ -46,11 +51,23 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
             Comments(comments.Result, names));
     }
 
-    private static WeekCounts Merge(WeekCounts? ratings, WeekCounts? cases) => (ratings ?? WeekCounts.Empty) with
+    private static WeekCounts Merge(WeekCounts? ratings, WeekCounts cases) => (ratings ?? WeekCounts.Empty) with
     {
-        Cases = cases?.Cases ?? 0, Invalid = cases?.Invalid ?? 0, Replied = cases?.Replied ?? 0, RepliedOnTime = cases?.RepliedOnTime ?? 0,
-        Overdue = cases?.Overdue ?? 0, Closed = cases?.Closed ?? 0, Satisfied = cases?.Satisfied ?? 0,
+        Cases = cases.Cases, Invalid = cases.Invalid, Replied = cases.Replied, RepliedOnTime = cases.RepliedOnTime,
+        Overdue = cases.Overdue, Closed = cases.Closed, Satisfied = cases.Satisfied,
     };
+
+    /// <summary>The halves' rows added up key by key.</summary>
+    private static List<BreakdownRow> Combine(List<BreakdownRow>[] halves) => [.. halves.SelectMany(h => h)
+        .GroupBy(r => (r.Set, r.Day, r.Channel, r.Department, r.Window, r.Staff, r.Theme))
+        .Select(g => g.First() with
+        {
+            Counts = new WeekCounts
+            {
+                Total = g.Sum(r => r.Counts.Total), Default = g.Sum(r => r.Counts.Default), Good = g.Sum(r => r.Counts.Good),
+                Bad = g.Sum(r => r.Counts.Bad), SuspectedBad = g.Sum(r => r.Counts.SuspectedBad),
+            },
+        })];
 
     // Ratings without a window or staff code form no unit.
     private static List<UnitFigures> Units(List<BreakdownRow> rows, int set, Func<BreakdownRow, string?> key, IReadOnlyList<(string Code, string Name, string Parent)> names)
@@ -67,7 +84,7 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
 
     private static List<ThemeCount> Themes(List<BreakdownRow> rows, List<(string Theme, long Count)> lastWeek)
     {
-        var thisWeek = rows.Where(r => r.Set == ByDepartmentTheme).GroupBy(r => r.Theme!).ToDictionary(g => g.Key, g => g.Sum(r => r.Counts.Bad));
+        var thisWeek = rows.Where(r => r.Set == ByDepartmentTheme && r.Theme is not null).GroupBy(r => r.Theme!).ToDictionary(g => g.Key, g => g.Sum(r => r.Counts.Bad));
         var last = lastWeek.ToDictionary(t => t.Theme, t => t.Count);
         return [.. thisWeek.Keys.Union(last.Keys).Select(t => new ThemeCount(t, thisWeek.GetValueOrDefault(t), last.GetValueOrDefault(t)))
             .Where(t => t.ThisWeek + t.LastWeek > 0)
@@ -77,7 +94,7 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
     private static List<DepartmentTheme> TopThemes(List<BreakdownRow> rows, OrgNames names)
     {
         var departmentNames = names.Departments.ToDictionary(d => d.Code, d => d.Name);
-        return [.. rows.Where(r => r.Set == ByDepartmentTheme && r.Counts.Bad > 0)
+        return [.. rows.Where(r => r.Set == ByDepartmentTheme && r.Theme is not null && r.Counts.Bad > 0)
             .GroupBy(r => r.Department!).OrderBy(g => g.Key, StringComparer.Ordinal)
             .SelectMany(g => g.OrderByDescending(r => r.Counts.Bad).ThenBy(r => r.Theme, StringComparer.Ordinal).Take(TopThemesPerDepartment)
                 .Select(r => new DepartmentTheme(departmentNames.GetValueOrDefault(g.Key, g.Key), r.Theme!, r.Counts.Bad)))];
