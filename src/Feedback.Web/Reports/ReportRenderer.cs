@@ -14,15 +14,15 @@ public sealed record RenderedReport(ReportWeek Week, string Directory, IReadOnly
 /// Renders one week into {root}/{yyyy}-W{ww}/: report.pdf, a PNG per chart and summary.png. Files are written to a
 /// temporary folder first and moved into place one by one, so a reader sees either the old file or the new one.
 /// </summary>
-internal sealed class ReportRenderer(WeeklyFigures figures, ReportFonts fonts, TimeProvider time)
+internal sealed class ReportRenderer(WeeklyFigures figures, ReportFonts fonts)
 {
     public const string PdfName = "report.pdf", SummaryName = "summary.png";
 
-    public async Task<RenderedReport> RenderAsync(ReportWeek week, string root, IProgress<string>? progress, CancellationToken ct)
+    public async Task<RenderedReport> RenderAsync(ReportWeek week, string root, DateTimeOffset generatedAt, IProgress<string>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         progress?.Report("querying");
-        var report = await figures.ReadAsync(week, time.GetUtcNow(), ct);
+        var report = await figures.ReadAsync(week, generatedAt, ct);
         var queryTime = clock.Elapsed;
 
         progress?.Report("drawing");

@@ -34,7 +34,7 @@ internal sealed class WeeklyReportJob(ReportRenderer renderer, ReportIndex index
     /// <summary>Renders a week into <paramref name="outputDirectory"/>, or into the configured folder and the index when null.</summary>
     public async Task<RenderedReport> RenderAsync(ReportWeek week, string? outputDirectory, IProgress<string>? progress, CancellationToken ct)
     {
-        var rendered = await renderer.RenderAsync(week, outputDirectory ?? options.Value.OutputDirectory, progress, ct);
+        var rendered = await renderer.RenderAsync(week, outputDirectory ?? options.Value.OutputDirectory, time.GetUtcNow(), progress, ct);
         if (outputDirectory is null)
             await index.SaveAsync(rendered, week.ToString(), ct);
         logger.LogInformation("Weekly report {Week} rendered in {Directory}: {Pages} pages, SQL {QueryMs:F0} ms, drawing {RenderMs:F0} ms",
