@@ -3,7 +3,7 @@ using SkiaSharp;
 
 namespace Feedback.Web.Reports;
 
-/// <summary>One portrait PNG for a phone screen, to forward in a chat: the week's key figures and the 好评率 trend.</summary>
+/// <summary>One portrait PNG for a phone screen, to forward in a chat: the week's key figures and the trend of the good-rating rate.</summary>
 internal static class SummaryImage
 {
     public const int Width = 1080, Height = 1920;
