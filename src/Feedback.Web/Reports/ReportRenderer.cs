@@ -51,9 +51,10 @@ internal sealed class ReportRenderer(WeeklyFigures figures, ReportFonts fonts)
         var charts = ReportCharts.Create(report, font);
         try
         {
-            // PNGs first: a plot's first render lays it out twice, and the PDF should get the settled layout.
-            foreach (var chart in charts)
-                File.WriteAllBytes(Path.Combine(directory, chart.FileName), chart.Plot.GetImageBytes(ReportChart.Width, ReportChart.Height, ImageFormat.Png));
+            // PNGs first, in parallel (independent plots and surfaces): a plot's first render lays it out twice, and
+            // the PDF should get the settled layout.
+            Parallel.ForEach(charts, chart => File.WriteAllBytes(Path.Combine(directory, chart.FileName),
+                chart.Plot.GetImageBytes(ReportChart.Width, ReportChart.Height, ImageFormat.Png)));
             File.WriteAllBytes(Path.Combine(directory, SummaryName), SummaryImage.Render(report, font, charts[0]));
             using var pdf = File.Create(Path.Combine(directory, PdfName));
             return ReportPdf.Write(pdf, report, font, charts);
