@@ -30,19 +30,13 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
         await Task.WhenAll(trend, previous, breakdown, lastWeekThemes, caseWeeks, comments, overdue);
 
         var rows = Combine(breakdown.Result);
-        var current = rows.SingleOrDefault(r => r.Set == Whole)?.Counts;
+        var current = rows.SingleOrDefault(r => r.Set == Whole)?.Counts ?? WeekCounts.Empty;
         var cases = caseWeeks.Result;
-        WeekCounts Cases(int index, string? department) => cases.FirstOrDefault(c => c.Week == index && c.Department == department).Counts ?? WeekCounts.Empty;
-        var weeks = trend.Result.ToDictionary(w => w.Week, w => w.Counts);
-        var departments = Units(rows, ByDepartment, r => r.Department, names.Departments)
-            .Select(d => d with { Counts = Merge(d.Counts, Cases(1, d.Code)) })
-            .OrderByDescending(d => Indicators.GoodRate.Compute(d.Counts)).ThenBy(d => d.Code, StringComparer.Ordinal).ToList();
         return new WeeklyReport(
-            week, generatedAt, Merge(current, Cases(1, null)), Merge(previous.Result, Cases(0, null)),
-            [.. Enumerable.Range(0, TrendWeeks).Select(i => new TrendPoint(ReportWeek.Containing(trendStart.AddDays(7 * i)),
-                i == TrendWeeks - 1 ? current ?? WeekCounts.Empty : weeks.GetValueOrDefault(i) ?? WeekCounts.Empty))],
+            week, generatedAt, Merge(current, CaseCounts(cases, 1, null)), Merge(previous.Result, CaseCounts(cases, 0, null)),
+            Trend(trendStart, trend.Result, current),
             [.. rows.Where(r => r.Set == ByDayAndChannel).OrderBy(r => r.Day).ThenBy(r => r.Channel, StringComparer.Ordinal).Select(r => new ChannelDay(r.Day, r.Channel!, r.Counts.Total))],
-            departments,
+            Departments(rows, cases, names),
             Bottom(Units(rows, ByWindow, r => r.Window, names.Windows)),
             Bottom(Units(rows, ByStaff, r => r.Staff, names.Staff)),
             Themes(rows, lastWeekThemes.Result),
@@ -51,7 +45,26 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
             Comments(comments.Result, names));
     }
 
-    private static WeekCounts Merge(WeekCounts? ratings, WeekCounts cases) => (ratings ?? WeekCounts.Empty) with
+    /// <summary>Twelve weeks ending with this one; earlier weeks carry only the counts the trend needs.</summary>
+    private static List<TrendPoint> Trend(DateTimeOffset start, List<(int Week, WeekCounts Counts)> earlier, WeekCounts current)
+    {
+        var weeks = earlier.ToDictionary(w => w.Week, w => w.Counts);
+        return [.. Enumerable.Range(0, TrendWeeks).Select(i => new TrendPoint(ReportWeek.Containing(start.AddDays(7 * i)),
+            i == TrendWeeks - 1 ? current : weeks.GetValueOrDefault(i) ?? WeekCounts.Empty))];
+    }
+
+    private static List<UnitFigures> Departments(List<BreakdownRow> rows, List<(int Week, string? Department, WeekCounts Counts)> cases, OrgNames names) =>
+    [
+        .. Units(rows, ByDepartment, r => r.Department, names.Departments)
+            .Select(d => d with { Counts = Merge(d.Counts, CaseCounts(cases, 1, d.Code)) })
+            .OrderByDescending(d => Indicators.GoodRate.Compute(d.Counts)).ThenBy(d => d.Code, StringComparer.Ordinal),
+    ];
+
+    /// <summary>Case counts of week 0 (last) or 1 (this), in total (null) or for one department.</summary>
+    private static WeekCounts CaseCounts(List<(int Week, string? Department, WeekCounts Counts)> cases, int week, string? department) =>
+        cases.FirstOrDefault(c => c.Week == week && c.Department == department).Counts ?? WeekCounts.Empty;
+
+    private static WeekCounts Merge(WeekCounts ratings, WeekCounts cases) => ratings with
     {
         Cases = cases.Cases, Invalid = cases.Invalid, Replied = cases.Replied, RepliedOnTime = cases.RepliedOnTime,
         Overdue = cases.Overdue, Closed = cases.Closed, Satisfied = cases.Satisfied,
