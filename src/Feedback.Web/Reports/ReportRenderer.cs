@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Options;
 using ScottPlot;
 
 namespace Feedback.Web.Reports;

@@ -35,7 +35,7 @@ public sealed class ReportRenderingTests(ReportFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Render_GeneratedWeek_PdfIsUnderOneMegabyteAndEmbedsOnlyUsedGlyphs()
+    public async Task Render_GeneratedWeek_PdfIsUnderOneMegabyteWithVectorChartsAndOnlyUsedGlyphs()
     {
         var rendered = await fixture.RenderAsync(Week);
 
@@ -44,6 +44,9 @@ public sealed class ReportRenderingTests(ReportFixture fixture) : IClassFixture<
         Assert.InRange(rendered.GlyphCount, 100, 2000);
         Assert.InRange(rendered.PageCount, 4, 12);
         Assert.StartsWith("%PDF-", File.ReadAllText(Path.Combine(rendered.Directory, ReportRenderer.PdfName))[..5]);
+        // Charts are drawn as vectors: no page holds a bitmap.
+        using var document = PdfDocument.Open(Path.Combine(rendered.Directory, ReportRenderer.PdfName));
+        Assert.Empty(document.GetPages().SelectMany(p => p.GetImages()));
     }
 
     [Fact]
