@@ -36,14 +36,7 @@ internal static class ReportBenchmark
     {
         Console.Error.WriteLine("bench report: starting a throwaway PostgreSQL cluster…");
         await using var cluster = await BenchCluster.StartAsync(ct);
-        var load = Stopwatch.StartNew();
-        await CopyRatingsAsync(cluster, rows, ct);
-        await cluster.ExecuteAsync(OpenCasesSql, ct);
-        await cluster.ExecuteAsync("VACUUM ANALYZE evaluations", ct);
-        await cluster.ExecuteAsync("VACUUM ANALYZE cases", ct);
-        var cases = await cluster.CountAsync("SELECT count(*) FROM cases", ct);
-        Console.Error.WriteLine($"bench report: {rows:N0} ratings and {cases:N0} cases loaded in {load.Elapsed.TotalSeconds:F1} s");
-
+        var cases = await LoadAsync(cluster, rows, ct);
         await using var app = await ToolHost.StartAsync(ct, cluster.ConnectionString);
         var output = Path.Combine(Path.GetTempPath(), $"feedback-bench-report-{Guid.NewGuid():N}");
         try
@@ -68,6 +61,19 @@ internal static class ReportBenchmark
             if (Directory.Exists(output))
                 Directory.Delete(output, recursive: true);
         }
+    }
+
+    /// <summary>The week's ratings and a case per 差评, then fresh statistics and a summarised BRIN index.</summary>
+    private static async Task<long> LoadAsync(BenchCluster cluster, int rows, CancellationToken ct)
+    {
+        var load = Stopwatch.StartNew();
+        await CopyRatingsAsync(cluster, rows, ct);
+        await cluster.ExecuteAsync(OpenCasesSql, ct);
+        await cluster.ExecuteAsync("VACUUM ANALYZE evaluations", ct);
+        await cluster.ExecuteAsync("VACUUM ANALYZE cases", ct);
+        var cases = await cluster.CountAsync("SELECT count(*) FROM cases", ct);
+        Console.Error.WriteLine($"bench report: {rows:N0} ratings and {cases:N0} cases loaded in {load.Elapsed.TotalSeconds:F1} s");
+        return cases;
     }
 
     private static string Table(int rows, long cases, List<TimeSpan> bare, List<TimeSpan> totals, List<RenderedReport> reports)

@@ -22,25 +22,30 @@ internal static class ReportPdf
         int pages;
         using (var pdf = new PdfPages(document, font.Typeface, $"{ReportLabels.Title} {WeekTitle(report.Week)}"))
         {
-            pdf.Title(ReportLabels.Title, WeekTitle(report.Week), string.Format(Invariant, ReportLabels.GeneratedAt, report.GeneratedAt.ToOffset(ReportWeek.Offset)));
-            Kpis(pdf, report);
-            pdf.Heading(ReportLabels.TrendHeading, 250);
-            pdf.Chart(chart["trend.png"]);
-            pdf.Heading(ReportLabels.VolumeHeading, 250);
-            pdf.Chart(chart["channels.png"]);
-            Departments(pdf, report, chart["departments.png"]);
-            Bottom(pdf, ReportLabels.BottomWindowsHeading, ReportLabels.Window, report.BottomWindows);
-            Bottom(pdf, ReportLabels.BottomStaffHeading, ReportLabels.Staff, report.BottomStaff);
-            Themes(pdf, report, chart["themes.png"]);
-            pdf.Heading(ReportLabels.FunnelHeading, 250);
-            pdf.Chart(chart["funnel.png"]);
-            Overdue(pdf, report);
-            Comments(pdf, report);
-            Appendix(pdf);
+            Sections(pdf, report, chart);
             pages = pdf.PageCount;
         }
         document.Close();
         return pages;
+    }
+
+    private static void Sections(PdfPages pdf, WeeklyReport report, Dictionary<string, ScottPlot.Plot> chart)
+    {
+        pdf.Title(ReportLabels.Title, WeekTitle(report.Week), string.Format(Invariant, ReportLabels.GeneratedAt, report.GeneratedAt.ToOffset(ReportWeek.Offset)));
+        Kpis(pdf, report);
+        pdf.Heading(ReportLabels.TrendHeading, 250);
+        pdf.Chart(chart["trend.png"]);
+        pdf.Heading(ReportLabels.VolumeHeading, 250);
+        pdf.Chart(chart["channels.png"]);
+        Departments(pdf, report, chart["departments.png"]);
+        Bottom(pdf, ReportLabels.BottomWindowsHeading, ReportLabels.Window, report.BottomWindows);
+        Bottom(pdf, ReportLabels.BottomStaffHeading, ReportLabels.Staff, report.BottomStaff);
+        Themes(pdf, report, chart["themes.png"]);
+        pdf.Heading(ReportLabels.FunnelHeading, 250);
+        pdf.Chart(chart["funnel.png"]);
+        Overdue(pdf, report);
+        Comments(pdf, report);
+        Appendix(pdf);
     }
 
     public static string WeekTitle(ReportWeek week) =>

@@ -32,6 +32,7 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
         var rows = Combine(breakdown.Result);
         var current = rows.SingleOrDefault(r => r.Set == Whole)?.Counts ?? WeekCounts.Empty;
         var cases = caseWeeks.Result;
+        var themes = Themes(rows, lastWeekThemes.Result);
         return new WeeklyReport(
             week, generatedAt, Merge(current, CaseCounts(cases, 1, null)), Merge(previous.Result, CaseCounts(cases, 0, null)),
             Trend(trendStart, trend.Result, current),
@@ -39,10 +40,10 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
             Departments(rows, cases, names),
             Bottom(Units(rows, ByWindow, r => r.Window, names.Windows)),
             Bottom(Units(rows, ByStaff, r => r.Staff, names.Staff)),
-            Themes(rows, lastWeekThemes.Result),
+            themes,
             TopThemes(rows, names),
             overdue.Result,
-            Comments(comments.Result, names));
+            Comments(comments.Result, themes, names));
     }
 
     /// <summary>Twelve weeks ending with this one; earlier weeks carry only the counts the trend needs.</summary>
@@ -113,11 +114,14 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
                 .Select(r => new DepartmentTheme(departmentNames.GetValueOrDefault(g.Key, g.Key), r.Theme!, r.Counts.Bad)))];
     }
 
-    private List<SampleComment> Comments(List<CommentRow> comments, OrgNames names)
+    /// <summary>One comment for each of the week's most frequent bad-review themes, "other" last.</summary>
+    private List<SampleComment> Comments(List<CommentRow> comments, List<ThemeCount> themes, OrgNames names)
     {
         var departmentNames = names.Departments.ToDictionary(d => d.Code, d => d.Name);
         var staffNames = names.Staff.Select(s => s.Name).ToList();
-        return [.. comments.OrderBy(c => c.Theme == Classification.Themes.Other).ThenBy(c => c.Theme, StringComparer.Ordinal).Take(SampleComments)
+        var frequency = themes.ToDictionary(t => t.Theme, t => t.ThisWeek);
+        return [.. comments.OrderBy(c => c.Theme == Classification.Themes.Other).ThenByDescending(c => frequency.GetValueOrDefault(c.Theme))
+            .ThenBy(c => c.Theme, StringComparer.Ordinal).Take(SampleComments)
             .Select(c => new SampleComment(c.Theme, c.Rating, departmentNames.GetValueOrDefault(c.Department, c.Department),
                 masker.Mask(c.Comment, c.RaterName is null ? staffNames : [c.RaterName, .. staffNames])))];
     }

@@ -93,6 +93,9 @@ public sealed class WeeklyFiguresTests(ReportFixture fixture) : IClassFixture<Re
         var longest = fixture.Expected.LongestComments(Week);
         Assert.Equal(Math.Min(WeeklyFigures.SampleComments, longest.Count), report.Comments.Count);
         Assert.All(report.Comments, c => Assert.Equal(longest[c.Theme].Rating, c.Rating));
+        var counts = fixture.Expected.BadThemes(Week);
+        var order = longest.Keys.OrderBy(t => t == "other").ThenByDescending(t => counts.GetValueOrDefault(t)).ThenBy(t => t, StringComparer.Ordinal);
+        Assert.Equal(order.Take(WeeklyFigures.SampleComments), report.Comments.Select(c => c.Theme));
         var attitude = Assert.Single(report.Comments, c => c.Theme == "attitude");
         Assert.StartsWith("窗口测****态度差，我的电话138****5678，身份证110101********7777，", attitude.Text);
         Assert.EndsWith("…", attitude.Text);
