@@ -41,7 +41,7 @@ internal static class FontSubsetter
         (output["glyf"], output["loca"]) = Glyphs(glyf, loca, longLoca, oldIds, newIds);
         foreach (var tag in CopiedTables.Where(tables.ContainsKey))
             output[tag] = font.Slice(tables[tag].Offset, tables[tag].Length).ToArray();
-        return Assemble(output);
+        return SfntWriter.Write(output);
     }
 
     /// <summary>The offset table of face <paramref name="index"/> in a .ttc, or 0 for a plain font.</summary>
@@ -178,46 +178,5 @@ internal static class FontSubsetter
         var copy = post[..32].ToArray();
         BinaryPrimitives.WriteUInt32BigEndian(copy, 0x00030000);
         return copy;
-    }
-
-    private static byte[] Assemble(Dictionary<string, byte[]> tables)
-    {
-        var tags = tables.Keys.Order(StringComparer.Ordinal).ToList();
-        var selector = (int)Math.Floor(Math.Log2(tags.Count));
-        var header = new byte[12 + 16 * tags.Count];
-        BinaryPrimitives.WriteUInt32BigEndian(header, 0x00010000);
-        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(4), (ushort)tags.Count);
-        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(6), (ushort)(16 << selector));
-        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(8), (ushort)selector);
-        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(10), (ushort)(16 * tags.Count - (16 << selector)));
-        using var output = new MemoryStream();
-        output.Write(header);
-        for (var i = 0; i < tags.Count; i++)
-        {
-            var bytes = tables[tags[i]];
-            var record = header.AsSpan(12 + 16 * i);
-            Encoding.ASCII.GetBytes(tags[i], record);
-            BinaryPrimitives.WriteUInt32BigEndian(record[4..], Checksum(bytes));
-            BinaryPrimitives.WriteUInt32BigEndian(record[8..], (uint)output.Length);
-            BinaryPrimitives.WriteUInt32BigEndian(record[12..], (uint)bytes.Length);
-            output.Write(bytes);
-            output.Write(new byte[(4 - bytes.Length % 4) % 4]);
-        }
-        output.Position = 0;
-        output.Write(header);
-        return output.ToArray();
-    }
-
-    private static uint Checksum(byte[] table)
-    {
-        uint sum = 0;
-        Span<byte> word = stackalloc byte[4];
-        for (var i = 0; i < table.Length; i += 4)
-        {
-            word.Clear();
-            table.AsSpan(i, Math.Min(4, table.Length - i)).CopyTo(word);
-            sum += BinaryPrimitives.ReadUInt32BigEndian(word);
-        }
-        return sum;
     }
 }
