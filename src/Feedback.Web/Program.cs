@@ -10,6 +10,7 @@ using Feedback.Web.Jobs;
 using Feedback.Web.Notifications;
 using Feedback.Web.Organization;
 using Feedback.Web.Qr;
+using Feedback.Web.Reports;
 
 // The one deployable: with no subcommand (or `serve`) it runs the web service; other subcommands are tools.
 return await FeedbackCommandLine.Create().Parse(args).InvokeAsync();
@@ -44,6 +45,9 @@ public partial class Program
         // Complaint themes: ML.NET model, hot-reloaded
         builder.AddClassification();
 
+        // Weekly reports: PDF and PNGs every Monday, an index, pages
+        builder.AddReports();
+
         // Errors as ProblemDetails, OpenAPI document
         builder.AddApiInfrastructure();
 
@@ -66,6 +70,7 @@ public partial class Program
         app.MapCasePages();
         app.MapInbox();
         app.MapAccounts();
+        app.MapReports();
         app.MapJobsDashboard();
 
         return app;

@@ -75,6 +75,8 @@ internal static class IngestBenchmark
             ["ConnectionStrings__Feedback"] = cluster.ConnectionString,
             ["Jobs__RunServer"] = "true",
             ["Classification__Enabled"] = classify ? "true" : "false",
+            // No catch-up renders of weekly reports in the middle of the measurement.
+            ["Reports__CatchUpWeeks"] = "0",
         }, ct);
         using var http = LoadGenerator.CreateClient(clients);
         http.DefaultRequestHeaders.Add("X-Api-Key", cluster.ApiKey);

@@ -6,6 +6,7 @@ using Feedback.Web.Benchmarks;
 using Feedback.Web.Classification;
 using Feedback.Web.Import;
 using Feedback.Web.Qr;
+using Feedback.Web.Reports;
 
 namespace Feedback.Web.Cli;
 
@@ -27,11 +28,13 @@ internal static class FeedbackCommandLine
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(QrCommands.Create());
+        root.Subcommands.Add(ReportCommand.Create());
 
         var bench = new Command("bench", "Measure throughput against a baseline in the same run.");
         bench.Subcommands.Add(IngestBenchmark.CreateCommand());
         bench.Subcommands.Add(DeadlineBenchmark.CreateCommand());
         bench.Subcommands.Add(RateBenchmark.CreateCommand());
+        bench.Subcommands.Add(ReportBenchmark.CreateCommand());
         root.Subcommands.Add(bench);
 
         root.AddClassificationCommands(bench);

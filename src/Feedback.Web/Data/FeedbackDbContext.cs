@@ -6,6 +6,7 @@ using Feedback.Web.Evaluations;
 using Feedback.Web.Notifications;
 using Feedback.Web.Organization;
 using Feedback.Web.Qr;
+using Feedback.Web.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Feedback.Web.Data;
@@ -29,6 +30,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<InboxRead> InboxReads => Set<InboxRead>();
     public DbSet<QrDevice> QrDevices => Set<QrDevice>();
+    public DbSet<ReportRecord> Reports => Set<ReportRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -95,6 +97,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
             e.HasKey(x => new { x.DeviceId, x.Place });
             e.Property(x => x.Place).HasMaxLength(80);
         });
+        ReportModel.Configure(model);
     }
 
     private static void ConfigureEvaluation(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Evaluation> e)

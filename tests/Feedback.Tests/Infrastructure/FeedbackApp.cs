@@ -17,6 +17,8 @@ public class FeedbackApp : WebApplicationFactory<Program>, IAsyncLifetime
     private string _connectionString = "";
 
     public string ConnectionString => _connectionString;
+    /// <summary>Reports:OutputDirectory, a temporary folder removed on dispose.</summary>
+    public string ReportsDirectory { get; } = Path.Combine(Path.GetTempPath(), $"feedback-reports-{Guid.NewGuid():N}");
     public HttpClient Ingest { get; private set; } = null!;
     public HttpClient Reader { get; private set; } = null!;
     public HttpClient Admin { get; private set; } = null!;
@@ -40,6 +42,7 @@ public class FeedbackApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("ConnectionStrings:Feedback", _connectionString);
         builder.UseSetting("Jobs:RunServer", "false");
+        builder.UseSetting("Reports:OutputDirectory", ReportsDirectory);
         // Tests of a class share one client address; the sign-in limit has a test of its own.
         builder.UseSetting("Accounts:SignInAttemptsPerMinute", "10000");
         // Every request re-reads the signed-in person, so tests see a role change at once.
@@ -49,6 +52,7 @@ public class FeedbackApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        TestPostgres.TryDelete(ReportsDirectory);
         GC.SuppressFinalize(this);
     }
 

@@ -868,6 +868,47 @@ namespace Feedback.Web.Data.Migrations
                     b.ToTable("qr_devices", (string)null);
                 });
 
+            modelBuilder.Entity("Feedback.Web.Reports.ReportRecord", b =>
+                {
+                    b.Property<string>("Week")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("week");
+
+                    b.Property<string>("Directory")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("directory");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures");
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("files");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("generated_at");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("page_count");
+
+                    b.Property<int>("RenderMilliseconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("render_milliseconds");
+
+                    b.HasKey("Week")
+                        .HasName("pk_reports");
+
+                    b.ToTable("reports", (string)null);
+                });
+
             modelBuilder.Entity("Feedback.Web.Accounts.User", b =>
                 {
                     b.HasOne("Feedback.Web.Organization.Department", null)

@@ -144,6 +144,23 @@ namespace Feedback.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "reports",
+                columns: table => new
+                {
+                    week = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    generated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    directory = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    page_count = table.Column<int>(type: "integer", nullable: false),
+                    files = table.Column<string>(type: "jsonb", nullable: false),
+                    figures = table.Column<string>(type: "jsonb", nullable: false),
+                    render_milliseconds = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reports", x => x.week);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "service_items",
                 columns: table => new
                 {
@@ -549,6 +566,9 @@ namespace Feedback.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "qr_devices");
+
+            migrationBuilder.DropTable(
+                name: "reports");
 
             migrationBuilder.DropTable(
                 name: "service_items");

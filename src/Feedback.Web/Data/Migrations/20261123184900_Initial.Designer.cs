@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Feedback.Web.Data.Migrations
 {
     [DbContext(typeof(FeedbackDbContext))]
-    [Migration("20261123182544_Initial")]
+    [Migration("20261123184900_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -869,6 +869,47 @@ namespace Feedback.Web.Data.Migrations
                         .HasName("pk_qr_devices");
 
                     b.ToTable("qr_devices", (string)null);
+                });
+
+            modelBuilder.Entity("Feedback.Web.Reports.ReportRecord", b =>
+                {
+                    b.Property<string>("Week")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("week");
+
+                    b.Property<string>("Directory")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("directory");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures");
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("files");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("generated_at");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("page_count");
+
+                    b.Property<int>("RenderMilliseconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("render_milliseconds");
+
+                    b.HasKey("Week")
+                        .HasName("pk_reports");
+
+                    b.ToTable("reports", (string)null);
                 });
 
             modelBuilder.Entity("Feedback.Web.Accounts.User", b =>

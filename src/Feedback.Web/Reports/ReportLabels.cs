@@ -1,0 +1,87 @@
+using System.Reflection;
+
+namespace Feedback.Web.Reports;
+
+/// <summary>
+/// Every fixed Chinese text of the PDF, the charts and the summary. The embedded font holds only the characters the
+/// report uses, and these are part of them (a test keeps CJK literals out of the drawing code).
+/// </summary>
+internal static class ReportLabels
+{
+    public const string Title = "政务服务好差评周报";
+    public const string Centre = "政务服务中心";
+    public const string WeekFormat = "{0}年第{1}周（{2:yyyy年M月d日} 至 {3:yyyy年M月d日}）";
+    public const string GeneratedAt = "生成时间：{0:yyyy年M月d日 HH:mm}（北京时间）";
+    public const string Page = "第 {0} 页";
+    public const string NoData = "暂无数据";
+    public const string KpiHeading = "一、核心指标";
+    public const string Indicator = "指标";
+    public const string ThisWeek = "本周";
+    public const string LastWeek = "上周";
+    public const string Change = "环比";
+    public const string PercentagePoints = "个百分点";
+    public const string TrendHeading = "二、近12周好评率趋势";
+    public const string VolumeHeading = "三、每日评价量（按渠道）";
+    public const string DepartmentHeading = "四、部门排名（按好评率）";
+    public const string Rank = "名次";
+    public const string Department = "部门";
+    public const string BottomWindowsHeading = "五、好评率后十名窗口";
+    public const string BottomStaffHeading = "六、好评率后十名工作人员";
+    public const string Window = "窗口";
+    public const string Staff = "工作人员";
+    public const string BelongsTo = "所属";
+    public const string ThemesHeading = "七、差评主题分布（本周与上周）";
+    public const string TopThemesHeading = "各部门主要差评主题";
+    public const string Theme = "主题";
+    public const string Count = "件数";
+    public const string FunnelHeading = "八、差评整改漏斗";
+    public const string FunnelCases = "差评工单";
+    public const string FunnelValid = "有效差评";
+    public const string FunnelReplied = "已整改";
+    public const string FunnelOnTime = "按期整改";
+    public const string FunnelClosed = "已回访";
+    public const string FunnelSatisfied = "回访满意";
+    public const string OverdueHeading = "九、超期工单及责任人";
+    public const string OverdueMore = "共 {0} 件，列出期限最早的 {1} 件。";
+    public const string CaseNumber = "工单号";
+    public const string Owners = "责任人";
+    public const string State = "状态";
+    public const string OpenedAt = "收到时间";
+    public const string DueAt = "整改期限";
+    public const string NoOwner = "未指定";
+    public const string CommentsHeading = "十、典型差评摘录（已脱敏）";
+    public const string SuspectedLine = "疑似差评（好评但文字为投诉）：{0} 条，请质量专员复核。";
+    public const string AppendixHeading = "附录：指标定义";
+    public const string Formula = "计算公式";
+    public const string Rating = "评分";
+    public const string Comment = "评价内容";
+    public const string TimeFormat = "M月d日 HH:mm";
+    public const string SummaryTitle = "好差评周报";
+    public const string SummaryFooter = "详见周报 PDF";
+    public const string Weekdays = "一二三四五六日";
+    public const string Weekday = "周";
+    public const string RatingsAxis = "评价量";
+    public const string RateAxis = "好评率（%）";
+
+    public static readonly IReadOnlyDictionary<string, string> Channels = new Dictionary<string, string>
+    {
+        ["web"] = "网页", ["mobile"] = "移动端", ["qr"] = "二维码", ["pad"] = "评价器", ["terminal"] = "大厅终端",
+        ["phone"] = "电话", ["sms"] = "短信", ["default"] = "默认评价",
+    };
+
+    public static string Channel(string code) => Channels.GetValueOrDefault(code, code);
+
+    public static string ThemeName(string code) => Classification.Themes.Labels.GetValueOrDefault(code, code);
+
+    /// <summary>Every fixed text a report may draw (these constants and the names of codes), for the font subset.</summary>
+    public static IEnumerable<string> All() => typeof(ReportLabels)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .Concat(Channels.Values)
+        .Concat(Classification.Themes.Labels.Values)
+        .Concat(Evaluations.Ratings.Labels.Values)
+        .Concat(Cases.CaseStates.All.Select(Cases.CaseStates.Label))
+        .Concat(Indicators.All.SelectMany(i => new[] { i.Name, i.Formula }))
+        .Concat(Indicators.Scope);
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Feedback.Web.Reports;
+
+/// <summary>Weekly reports. Bound from the "Reports" section.</summary>
+public sealed class ReportOptions
+{
+    /// <summary>Where reports/{yyyy}-W{ww}/ folders go; relative paths are from the working directory. Default: "reports".</summary>
+    [Required]
+    public string OutputDirectory { get; set; } = "reports";
+
+    /// <summary>The CJK font (a .ttf or the first face of a .ttc). Default: Debian's fonts-wqy-microhei.</summary>
+    [Required]
+    public string FontFile { get; set; } = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+
+    /// <summary>How many finished weeks back a restarted service looks for missing reports. Default: 4.</summary>
+    [Range(0, 52)]
+    public int CatchUpWeeks { get; set; } = 4;
+
+    /// <summary>Windows and staff with fewer ratings in the week are left out of the bottom-ten lists. Default: 10.</summary>
+    [Range(1, 100_000)]
+    public int RankingMinimumRatings { get; set; } = 10;
+}

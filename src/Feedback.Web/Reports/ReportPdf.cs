@@ -1,0 +1,134 @@
+using System.Globalization;
+using Feedback.Web.Cases;
+using Feedback.Web.Evaluations;
+using SkiaSharp;
+
+namespace Feedback.Web.Reports;
+
+/// <summary>The weekly report as an A4 PDF: sections in the order of the issue, formulas in the appendix.</summary>
+internal static class ReportPdf
+{
+    private static readonly IFormatProvider Invariant = CultureInfo.InvariantCulture;
+
+    /// <returns>The number of pages.</returns>
+    public static int Write(Stream output, WeeklyReport report, ReportFont font, IReadOnlyList<ReportChart> charts)
+    {
+        var metadata = SKDocumentPdfMetadata.Default;
+        metadata.Title = $"{ReportLabels.Title} {report.Week}";
+        metadata.Creation = report.GeneratedAt.UtcDateTime;
+        metadata.Modified = report.GeneratedAt.UtcDateTime;
+        using var document = SKDocument.CreatePdf(output, metadata);
+        var chart = charts.ToDictionary(c => c.FileName, c => c.Plot);
+        int pages;
+        using (var pdf = new PdfPages(document, font.Typeface, $"{ReportLabels.Title} {WeekTitle(report.Week)}"))
+        {
+            Sections(pdf, report, chart);
+            pages = pdf.PageCount;
+        }
+        document.Close();
+        return pages;
+    }
+
+    private static void Sections(PdfPages pdf, WeeklyReport report, Dictionary<string, ScottPlot.Plot> chart)
+    {
+        pdf.Title(ReportLabels.Title, WeekTitle(report.Week), string.Format(Invariant, ReportLabels.GeneratedAt, report.GeneratedAt.ToOffset(ReportWeek.Offset)));
+        Kpis(pdf, report);
+        pdf.Heading(ReportLabels.TrendHeading, 250);
+        pdf.Chart(chart["trend.png"]);
+        pdf.Heading(ReportLabels.VolumeHeading, 250);
+        pdf.Chart(chart["channels.png"]);
+        Departments(pdf, report, chart["departments.png"]);
+        Bottom(pdf, ReportLabels.BottomWindowsHeading, ReportLabels.Window, report.BottomWindows);
+        Bottom(pdf, ReportLabels.BottomStaffHeading, ReportLabels.Staff, report.BottomStaff);
+        Themes(pdf, report, chart["themes.png"]);
+        pdf.Heading(ReportLabels.FunnelHeading, 250);
+        pdf.Chart(chart["funnel.png"]);
+        Overdue(pdf, report);
+        Comments(pdf, report);
+        Appendix(pdf);
+    }
+
+    public static string WeekTitle(ReportWeek week) =>
+        string.Format(Invariant, ReportLabels.WeekFormat, week.Year, week.Week, week.Monday.ToDateTime(TimeOnly.MinValue), week.Sunday.ToDateTime(TimeOnly.MinValue));
+
+    private static void Kpis(PdfPages pdf, WeeklyReport report)
+    {
+        pdf.Heading(ReportLabels.KpiHeading);
+        pdf.Table([ReportLabels.Indicator, ReportLabels.ThisWeek, ReportLabels.LastWeek, ReportLabels.Change], [0.34f, 0.2f, 0.2f, 0.26f],
+            Indicators.All.Select(i => (i, Now: i.Compute(report.Current), Before: i.Compute(report.Previous)))
+                .Select(k => new[] { k.i.Name, k.i.Format(k.Now), k.i.Format(k.Before), k.i.FormatChange(k.Now, k.Before) }));
+        pdf.Paragraph(string.Format(Invariant, ReportLabels.SuspectedLine, report.Current.SuspectedBad));
+    }
+
+    private static void Departments(PdfPages pdf, WeeklyReport report, ScottPlot.Plot chart)
+    {
+        pdf.Heading(ReportLabels.DepartmentHeading, 250);
+        pdf.Chart(chart);
+        if (report.Departments.Count == 0)
+            return;
+        pdf.Table([ReportLabels.Rank, ReportLabels.Department, Indicators.Total.Name, Indicators.GoodRate.Name, Indicators.Bad.Name, Indicators.RectifyRate.Name],
+            [0.08f, 0.36f, 0.14f, 0.14f, 0.14f, 0.14f],
+            report.Departments.Select((d, i) => new[] { $"{i + 1}", d.Name, Show(Indicators.Total, d.Counts), Show(Indicators.GoodRate, d.Counts), Show(Indicators.Bad, d.Counts), Show(Indicators.RectifyRate, d.Counts) }));
+    }
+
+    private static void Bottom(PdfPages pdf, string heading, string unit, IReadOnlyList<UnitFigures> units)
+    {
+        pdf.Heading(heading);
+        if (units.Count == 0)
+        {
+            pdf.Paragraph(ReportLabels.NoData);
+            return;
+        }
+        pdf.Table([ReportLabels.Rank, unit, ReportLabels.BelongsTo, Indicators.Total.Name, Indicators.GoodRate.Name, Indicators.Bad.Name],
+            [0.08f, 0.3f, 0.26f, 0.12f, 0.12f, 0.12f],
+            units.Select((u, i) => new[] { $"{i + 1}", u.Name, u.Parent, Show(Indicators.Total, u.Counts), Show(Indicators.GoodRate, u.Counts), Show(Indicators.Bad, u.Counts) }));
+    }
+
+    private static void Themes(PdfPages pdf, WeeklyReport report, ScottPlot.Plot chart)
+    {
+        pdf.Heading(ReportLabels.ThemesHeading, 250);
+        pdf.Chart(chart);
+        pdf.Heading(ReportLabels.TopThemesHeading);
+        if (report.TopThemesByDepartment.Count == 0)
+            pdf.Paragraph(ReportLabels.NoData);
+        else
+            pdf.Table([ReportLabels.Department, ReportLabels.Theme, ReportLabels.Count], [0.5f, 0.3f, 0.2f],
+                report.TopThemesByDepartment.Select(t => new[] { t.Department, ReportLabels.ThemeName(t.Theme), $"{t.Count:N0}" }));
+    }
+
+    private static void Overdue(PdfPages pdf, WeeklyReport report)
+    {
+        pdf.Heading(ReportLabels.OverdueHeading);
+        if (report.Overdue.Count == 0)
+        {
+            pdf.Paragraph(ReportLabels.NoData);
+            return;
+        }
+        pdf.Paragraph(string.Format(Invariant, ReportLabels.OverdueMore, report.Current.Overdue, report.Overdue.Count));
+        pdf.Table([ReportLabels.CaseNumber, ReportLabels.Department, ReportLabels.Owners, ReportLabels.State, ReportLabels.OpenedAt, ReportLabels.DueAt],
+            [0.1f, 0.24f, 0.2f, 0.14f, 0.16f, 0.16f],
+            report.Overdue.Select(c => new[] { $"{c.CaseId}", c.Department, c.Owners.Length > 0 ? c.Owners : ReportLabels.NoOwner, CaseStates.Label(c.State), Local(c.OpenedAt), Local(c.DueAt) }));
+    }
+
+    private static void Comments(PdfPages pdf, WeeklyReport report)
+    {
+        pdf.Heading(ReportLabels.CommentsHeading);
+        if (report.Comments.Count == 0)
+            pdf.Paragraph(ReportLabels.NoData);
+        else
+            pdf.Table([ReportLabels.Theme, ReportLabels.Department, ReportLabels.Rating, ReportLabels.Comment], [0.14f, 0.24f, 0.12f, 0.5f],
+                report.Comments.Select(c => new[] { ReportLabels.ThemeName(c.Theme), c.Department, Ratings.Labels.GetValueOrDefault(c.Rating, $"{c.Rating}"), c.Text }));
+    }
+
+    private static void Appendix(PdfPages pdf)
+    {
+        pdf.Heading(ReportLabels.AppendixHeading);
+        pdf.Table([ReportLabels.Indicator, ReportLabels.Formula], [0.2f, 0.8f], Indicators.All.Select(i => new[] { i.Name, i.Formula }));
+        foreach (var note in Indicators.Scope)
+            pdf.Paragraph(note);
+    }
+
+    private static string Show(Indicator indicator, WeekCounts counts) => indicator.Format(indicator.Compute(counts));
+
+    private static string Local(DateTimeOffset instant) => instant.ToOffset(ReportWeek.Offset).ToString(ReportLabels.TimeFormat, Invariant);
+}

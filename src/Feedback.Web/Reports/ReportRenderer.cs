@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using ScottPlot;
+
+namespace Feedback.Web.Reports;
+
+public sealed record ReportFile(string Name, long Bytes);
+
+/// <summary>A rendered week: where its files are and how long the SQL and the drawing took.</summary>
+public sealed record RenderedReport(ReportWeek Week, string Directory, IReadOnlyList<ReportFile> Files, int PageCount, int GlyphCount,
+    WeeklyReport Report, TimeSpan QueryTime, TimeSpan RenderTime);
+
+/// <summary>
+/// Renders one week into {root}/{yyyy}-W{ww}/: report.pdf, a PNG per chart and summary.png. Files are written to a
+/// temporary folder first and moved into place one by one, so a reader sees either the old file or the new one.
+/// </summary>
+internal sealed class ReportRenderer(WeeklyFigures figures, ReportFonts fonts)
+{
+    public const string PdfName = "report.pdf", SummaryName = "summary.png";
+
+    public async Task<RenderedReport> RenderAsync(ReportWeek week, string root, DateTimeOffset generatedAt, IProgress<string>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        progress?.Report("querying");
+        var report = await figures.ReadAsync(week, generatedAt, ct);
+        var queryTime = clock.Elapsed;
+
+        progress?.Report("drawing");
+        var font = fonts.For(ReportLabels.All().Concat(report.Texts()));
+        var target = Path.GetFullPath(Path.Combine(root, week.ToString()));
+        var staging = Path.Combine(Path.GetFullPath(root), $".{week}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        try
+        {
+            var pages = Draw(report, font, staging);
+            Directory.CreateDirectory(target);
+            foreach (var file in Directory.GetFiles(staging))
+                File.Move(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+            var files = Directory.GetFiles(target).Select(f => new ReportFile(Path.GetFileName(f), new FileInfo(f).Length))
+                .OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+            return new RenderedReport(week, target, files, pages, font.GlyphCount, report, queryTime, clock.Elapsed - queryTime);
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static int Draw(WeeklyReport report, ReportFont font, string directory)
+    {
+        var charts = ReportCharts.Create(report, font);
+        try
+        {
+            // PNGs first, in parallel (independent plots and surfaces): a plot's first render lays it out twice, and
+            // the PDF should get the settled layout.
+            Parallel.ForEach(charts, chart => File.WriteAllBytes(Path.Combine(directory, chart.FileName),
+                chart.Plot.GetImageBytes(ReportChart.Width, ReportChart.Height, ImageFormat.Png)));
+            File.WriteAllBytes(Path.Combine(directory, SummaryName), SummaryImage.Render(report, font, charts[0]));
+            using var pdf = File.Create(Path.Combine(directory, PdfName));
+            return ReportPdf.Write(pdf, report, font, charts);
+        }
+        finally
+        {
+            foreach (var chart in charts)
+                chart.Dispose();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Feedback.Web.Reports;
+
+public static class ReportsExtensions
+{
+    /// <summary>Weekly reports: figures, rendering, the index, the job, and its schedule where the job server runs.</summary>
+    public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ReportOptions>().BindConfiguration("Reports").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReportFonts>();
+        builder.Services.AddSingleton<CommentMasker>();
+        builder.Services.AddSingleton<WeeklyQueries>();
+        builder.Services.AddSingleton<WeeklyFigures>();
+        builder.Services.AddSingleton<ReportRenderer>();
+        builder.Services.AddScoped<ReportIndex>();
+        builder.Services.AddScoped<WeeklyReportJob>();
+        if (builder.Configuration.GetValue("Jobs:RunServer", true))
+            builder.Services.AddHostedService<ReportSchedule>();
+        return builder;
+    }
+}

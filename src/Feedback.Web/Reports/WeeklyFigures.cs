@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Options;
+
+namespace Feedback.Web.Reports;
+
+/// <summary>Reads a week's figures: the statements run concurrently, the small results are put together here.</summary>
+internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker, IOptions<ReportOptions> options)
+{
+    public const int TrendWeeks = 12;
+    public const int BottomCount = 10;
+    public const int OverdueListLimit = 30;
+    public const int TopThemesPerDepartment = 3;
+    public const int SampleComments = 6;
+    private const int SplitDay = 4;
+
+    // GROUPING(day, channel, department_code, window_code, staff_code, theme): a bit is set for each key not grouped by.
+    private const int Whole = 0b111111, ByDayAndChannel = 0b001111, ByDepartment = 0b110111, ByWindow = 0b111011, ByStaff = 0b111101, ByDepartmentTheme = 0b110110;
+
+    public async Task<WeeklyReport> ReadAsync(ReportWeek week, DateTimeOffset generatedAt, CancellationToken ct)
+    {
+        var trendStart = week.Start.AddDays(-7 * (TrendWeeks - 1));
+        var trend = queries.TrendAsync(trendStart, week.Start, ct);
+        var previous = queries.RatingCountsAsync(week.Previous, ct);
+        // The week's big aggregation in two halves on two connections: PostgreSQL hashes grouping sets on one core.
+        var breakdown = Task.WhenAll(queries.BreakdownAsync(week.Start, week.Start.AddDays(SplitDay), 0, ct), queries.BreakdownAsync(week.Start.AddDays(SplitDay), week.End, SplitDay, ct));
+        var lastWeekThemes = queries.BadThemesAsync(week.Previous, ct);
+        var caseWeeks = queries.CaseWeeksAsync(week.Previous.Start, week.End, ct);
+        var comments = queries.CommentsAsync(week, ct);
+        var overdue = queries.OverdueAsync(week, OverdueListLimit, ct);
+        var names = await queries.NamesAsync(ct);
+        await Task.WhenAll(trend, previous, breakdown, lastWeekThemes, caseWeeks, comments, overdue);
+
+        var rows = Combine(breakdown.Result);
+        var current = rows.SingleOrDefault(r => r.Set == Whole)?.Counts ?? WeekCounts.Empty;
+        var cases = caseWeeks.Result;
+        var themes = Themes(rows, lastWeekThemes.Result);
+        return new WeeklyReport(
+            week, generatedAt, Merge(current, CaseCounts(cases, 1, null)), Merge(previous.Result, CaseCounts(cases, 0, null)),
+            Trend(trendStart, trend.Result, current),
+            [.. rows.Where(r => r.Set == ByDayAndChannel).OrderBy(r => r.Day).ThenBy(r => r.Channel, StringComparer.Ordinal).Select(r => new ChannelDay(r.Day, r.Channel!, r.Counts.Total))],
+            Departments(rows, cases, names),
+            Bottom(Units(rows, ByWindow, r => r.Window, names.Windows)),
+            Bottom(Units(rows, ByStaff, r => r.Staff, names.Staff)),
+            themes,
+            TopThemes(rows, names),
+            overdue.Result,
+            Comments(comments.Result, themes, names));
+    }
+
+    /// <summary>Twelve weeks ending with this one; earlier weeks carry only the counts the trend needs.</summary>
+    private static List<TrendPoint> Trend(DateTimeOffset start, List<(int Week, WeekCounts Counts)> earlier, WeekCounts current)
+    {
+        var weeks = earlier.ToDictionary(w => w.Week, w => w.Counts);
+        return [.. Enumerable.Range(0, TrendWeeks).Select(i => new TrendPoint(ReportWeek.Containing(start.AddDays(7 * i)),
+            i == TrendWeeks - 1 ? current : weeks.GetValueOrDefault(i) ?? WeekCounts.Empty))];
+    }
+
+    private static List<UnitFigures> Departments(List<BreakdownRow> rows, List<(int Week, string? Department, WeekCounts Counts)> cases, OrgNames names) =>
+    [
+        .. Units(rows, ByDepartment, r => r.Department, names.Departments)
+            .Select(d => d with { Counts = Merge(d.Counts, CaseCounts(cases, 1, d.Code)) })
+            .OrderByDescending(d => Indicators.GoodRate.Compute(d.Counts)).ThenBy(d => d.Code, StringComparer.Ordinal),
+    ];
+
+    /// <summary>Case counts of week 0 (last) or 1 (this), in total (null) or for one department.</summary>
+    private static WeekCounts CaseCounts(List<(int Week, string? Department, WeekCounts Counts)> cases, int week, string? department) =>
+        cases.FirstOrDefault(c => c.Week == week && c.Department == department).Counts ?? WeekCounts.Empty;
+
+    private static WeekCounts Merge(WeekCounts ratings, WeekCounts cases) => ratings with
+    {
+        Cases = cases.Cases, Invalid = cases.Invalid, Replied = cases.Replied, RepliedOnTime = cases.RepliedOnTime,
+        Overdue = cases.Overdue, Closed = cases.Closed, Satisfied = cases.Satisfied,
+    };
+
+    /// <summary>The halves' rows added up key by key.</summary>
+    private static List<BreakdownRow> Combine(List<BreakdownRow>[] halves) => [.. halves.SelectMany(h => h)
+        .GroupBy(r => (r.Set, r.Day, r.Channel, r.Department, r.Window, r.Staff, r.Theme))
+        .Select(g => g.First() with
+        {
+            Counts = new WeekCounts
+            {
+                Total = g.Sum(r => r.Counts.Total), Default = g.Sum(r => r.Counts.Default), Good = g.Sum(r => r.Counts.Good),
+                Bad = g.Sum(r => r.Counts.Bad), SuspectedBad = g.Sum(r => r.Counts.SuspectedBad),
+            },
+        })];
+
+    // Ratings without a window or staff code form no unit.
+    private static List<UnitFigures> Units(List<BreakdownRow> rows, int set, Func<BreakdownRow, string?> key, IReadOnlyList<(string Code, string Name, string Parent)> names)
+    {
+        var byCode = names.ToDictionary(n => n.Code);
+        return [.. rows.Where(r => r.Set == set && key(r) is not null).Select(r =>
+            byCode.TryGetValue(key(r)!, out var n) ? new UnitFigures(n.Code, n.Name, n.Parent, r.Counts) : new UnitFigures(key(r)!, key(r)!, "", r.Counts))];
+    }
+
+    private List<UnitFigures> Bottom(List<UnitFigures> units) => [.. units
+        .Where(u => u.Counts.Total >= options.Value.RankingMinimumRatings)
+        .OrderBy(u => Indicators.GoodRate.Compute(u.Counts)).ThenByDescending(u => u.Counts.Bad).ThenBy(u => u.Code, StringComparer.Ordinal)
+        .Take(BottomCount)];
+
+    private static List<ThemeCount> Themes(List<BreakdownRow> rows, List<(string Theme, long Count)> lastWeek)
+    {
+        var thisWeek = rows.Where(r => r.Set == ByDepartmentTheme && r.Theme is not null).GroupBy(r => r.Theme!).ToDictionary(g => g.Key, g => g.Sum(r => r.Counts.Bad));
+        var last = lastWeek.ToDictionary(t => t.Theme, t => t.Count);
+        return [.. thisWeek.Keys.Union(last.Keys).Select(t => new ThemeCount(t, thisWeek.GetValueOrDefault(t), last.GetValueOrDefault(t)))
+            .Where(t => t.ThisWeek + t.LastWeek > 0)
+            .OrderByDescending(t => t.ThisWeek).ThenByDescending(t => t.LastWeek).ThenBy(t => t.Theme, StringComparer.Ordinal)];
+    }
+
+    private static List<DepartmentTheme> TopThemes(List<BreakdownRow> rows, OrgNames names)
+    {
+        var departmentNames = names.Departments.ToDictionary(d => d.Code, d => d.Name);
+        return [.. rows.Where(r => r.Set == ByDepartmentTheme && r.Theme is not null && r.Counts.Bad > 0)
+            .GroupBy(r => r.Department!).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => g.OrderByDescending(r => r.Counts.Bad).ThenBy(r => r.Theme, StringComparer.Ordinal).Take(TopThemesPerDepartment)
+                .Select(r => new DepartmentTheme(departmentNames.GetValueOrDefault(g.Key, g.Key), r.Theme!, r.Counts.Bad)))];
+    }
+
+    /// <summary>One comment for each of the week's most frequent bad-review themes, "other" last.</summary>
+    private List<SampleComment> Comments(List<CommentRow> comments, List<ThemeCount> themes, OrgNames names)
+    {
+        var departmentNames = names.Departments.ToDictionary(d => d.Code, d => d.Name);
+        var staffNames = names.Staff.Select(s => s.Name).ToList();
+        var frequency = themes.ToDictionary(t => t.Theme, t => t.ThisWeek);
+        return [.. comments.OrderBy(c => c.Theme == Classification.Themes.Other).ThenByDescending(c => frequency.GetValueOrDefault(c.Theme))
+            .ThenBy(c => c.Theme, StringComparer.Ordinal).Take(SampleComments)
+            .Select(c => new SampleComment(c.Theme, c.Rating, departmentNames.GetValueOrDefault(c.Department, c.Department),
+                masker.Mask(c.Comment, c.RaterName is null ? staffNames : [c.RaterName, .. staffNames])))];
+    }
+}

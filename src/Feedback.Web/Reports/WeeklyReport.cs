@@ -1,0 +1,46 @@
+namespace Feedback.Web.Reports;
+
+/// <summary>Everything a weekly report shows, read from the database by <see cref="WeeklyFigures"/>.</summary>
+public sealed record WeeklyReport(
+    ReportWeek Week,
+    DateTimeOffset GeneratedAt,
+    WeekCounts Current,
+    WeekCounts Previous,
+    IReadOnlyList<TrendPoint> Trend,
+    IReadOnlyList<ChannelDay> DailyByChannel,
+    IReadOnlyList<UnitFigures> Departments,
+    IReadOnlyList<UnitFigures> BottomWindows,
+    IReadOnlyList<UnitFigures> BottomStaff,
+    IReadOnlyList<ThemeCount> Themes,
+    IReadOnlyList<DepartmentTheme> TopThemesByDepartment,
+    IReadOnlyList<OverdueCase> Overdue,
+    IReadOnlyList<SampleComment> Comments)
+{
+    /// <summary>Every text that comes from the data (names, comments, codes without a label), for the font subset.</summary>
+    public IEnumerable<string> Texts() =>
+        Departments.Concat(BottomWindows).Concat(BottomStaff).SelectMany(u => new[] { u.Name, u.Parent })
+            .Concat(DailyByChannel.Select(d => d.Channel))
+            .Concat(Themes.Select(t => t.Theme))
+            .Concat(TopThemesByDepartment.SelectMany(t => new[] { t.Department, t.Theme }))
+            .Concat(Overdue.SelectMany(c => new[] { c.Department, c.Owners, c.State }))
+            .Concat(Comments.SelectMany(c => new[] { c.Theme, c.Department, c.Text }));
+}
+
+/// <summary>One week of the 好评率 trend.</summary>
+public sealed record TrendPoint(ReportWeek Week, WeekCounts Counts);
+
+/// <summary>Ratings on one day (0 = Monday) through one channel.</summary>
+public sealed record ChannelDay(int Day, string Channel, long Count);
+
+/// <summary>A department, window or staff member with its counts; <paramref name="Parent"/> names the department or window.</summary>
+public sealed record UnitFigures(string Code, string Name, string Parent, WeekCounts Counts);
+
+/// <summary>差评 of one theme this week and last week.</summary>
+public sealed record ThemeCount(string Theme, long ThisWeek, long LastWeek);
+
+public sealed record DepartmentTheme(string Department, string Theme, long Count);
+
+public sealed record OverdueCase(long CaseId, string Department, string Owners, string State, DateTimeOffset OpenedAt, DateTimeOffset DueAt, DateTimeOffset? RepliedAt);
+
+/// <summary>A comment as printed: masked and trimmed.</summary>
+public sealed record SampleComment(string Theme, int Rating, string Department, string Text);

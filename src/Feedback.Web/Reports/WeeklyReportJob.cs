@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+
+namespace Feedback.Web.Reports;
+
+/// <summary>
+/// Renders weekly reports into <see cref="ReportOptions.OutputDirectory"/> and indexes them. Re-running a week
+/// replaces its files and its index row, so Hangfire retries and re-renders are harmless.
+/// </summary>
+internal sealed class WeeklyReportJob(ReportRenderer renderer, ReportIndex index, TimeProvider time, IOptions<ReportOptions> options, ILogger<WeeklyReportJob> logger)
+{
+    /// <summary>A week is due at 08:00 on the Monday after it (China time), when the scheduled render runs.</summary>
+    public static readonly TimeSpan DueAfterWeekEnd = TimeSpan.FromHours(8);
+
+    /// <summary>Renders one week, e.g. "2026-W47" (a string, so that Hangfire stores a readable argument).</summary>
+    public Task RunAsync(string week, CancellationToken ct) => RenderAsync(ReportWeek.Parse(week), null, null, ct);
+
+    /// <summary>The Monday job: the week just finished (again, if someone rendered it early), then any missing week.</summary>
+    public async Task RunScheduledAsync(CancellationToken ct)
+    {
+        await RenderAsync(LatestDue(time.GetUtcNow()), null, null, ct);
+        await CatchUpAsync(ct);
+    }
+
+    /// <summary>Renders every due week of the last <see cref="ReportOptions.CatchUpWeeks"/> that has no report yet.</summary>
+    public async Task CatchUpAsync(CancellationToken ct)
+    {
+        foreach (var week in MissingWeeks(time.GetUtcNow(), await index.WeeksAsync(ct), options.Value.CatchUpWeeks))
+        {
+            logger.LogInformation("Rendering missing weekly report {Week}", week);
+            await RenderAsync(week, null, null, ct);
+        }
+    }
+
+    /// <summary>Renders a week into <paramref name="outputDirectory"/>, or into the configured folder and the index when null.</summary>
+    public async Task<RenderedReport> RenderAsync(ReportWeek week, string? outputDirectory, IProgress<string>? progress, CancellationToken ct)
+    {
+        var rendered = await renderer.RenderAsync(week, outputDirectory ?? options.Value.OutputDirectory, time.GetUtcNow(), progress, ct);
+        if (outputDirectory is null)
+            await index.SaveAsync(rendered, week.ToString(), ct);
+        logger.LogInformation("Weekly report {Week} rendered in {Directory}: {Pages} pages, SQL {QueryMs:F0} ms, drawing {RenderMs:F0} ms",
+            week, rendered.Directory, rendered.PageCount, rendered.QueryTime.TotalMilliseconds, rendered.RenderTime.TotalMilliseconds);
+        return rendered;
+    }
+
+    /// <summary>The latest week whose scheduled render time has passed at <paramref name="now"/>.</summary>
+    public static ReportWeek LatestDue(DateTimeOffset now) => ReportWeek.Containing(now - DueAfterWeekEnd).Previous;
+
+    /// <summary>Due weeks among the last <paramref name="lookback"/> without a report, oldest first.</summary>
+    public static List<ReportWeek> MissingWeeks(DateTimeOffset now, IReadOnlySet<ReportWeek> rendered, int lookback)
+    {
+        var missing = new List<ReportWeek>();
+        var week = LatestDue(now);
+        for (var i = 0; i < lookback; i++, week = week.Previous)
+        {
+            if (!rendered.Contains(week))
+                missing.Add(week);
+        }
+        missing.Reverse();
+        return missing;
+    }
+}

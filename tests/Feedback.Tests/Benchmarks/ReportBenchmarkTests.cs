@@ -1,0 +1,20 @@
+using Feedback.Tests.Infrastructure;
+
+namespace Feedback.Tests.Benchmarks;
+
+/// <summary>`bench report` is a documented command: a short run keeps it working.</summary>
+public sealed class ReportBenchmarkTests
+{
+    [Fact]
+    public async Task BenchReport_ShortRun_PrintsBothTimesAndTheRatio()
+    {
+        var result = await WebProcess.RunToolAsync("", ["bench", "report", "--rows", "20000", "--runs", "1"],
+            TestContext.Current.CancellationToken, limit: TimeSpan.FromMinutes(4));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("| ratings in the week / cases | 20,000 / ", result.Output);
+        Assert.Matches(@"\| bare SQL aggregate .* \| [\d,]+ ms \|", result.Output);
+        Assert.Matches(@"\| ratio report / bare aggregate \| [\d.]+ \|", result.Output);
+        Assert.Contains("| PDF size, pages, embedded glyphs |", result.Output);
+    }
+}
