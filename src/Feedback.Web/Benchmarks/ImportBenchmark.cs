@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Feedback.Web.Cli;
 using Feedback.Web.Import;
 using Npgsql;
@@ -13,6 +14,26 @@ internal sealed record ImportBenchResult(double CopyRowsPerSecond, double Indexe
 /// </summary>
 internal static class ImportBenchmark
 {
+    /// <summary>`bench ingest --import-only`: just this phase, on its own throwaway cluster.</summary>
+    public static async Task<int> ReportAsync(int rows, CancellationToken ct)
+    {
+        Console.Error.WriteLine("bench import: starting a throwaway PostgreSQL cluster…");
+        await using var cluster = await BenchCluster.StartAsync(ct);
+        var report = new StringBuilder().AppendLine("| measure | value |").AppendLine("|---|---|");
+        AppendRows(report, rows, await RunAsync(cluster, rows, ct));
+        Console.WriteLine(report);
+        return 0;
+    }
+
+    public static void AppendRows(StringBuilder report, int rows, ImportBenchResult import)
+    {
+        report.AppendLine($"| raw COPY of {rows:N0} rows into a bare table | {import.CopyRowsPerSecond:N0} rows/s |");
+        report.AppendLine($"| raw COPY of the same rows into a copy of the evaluations table | {import.IndexedCopyRowsPerSecond:N0} rows/s |");
+        report.AppendLine($"| import of the same rows | {import.ImportRowsPerSecond:N0} rows/s |");
+        report.AppendLine($"| ratio to COPY into a bare table | {import.ImportRowsPerSecond / import.CopyRowsPerSecond:F2} (target ≥ 0.25) |");
+        report.AppendLine($"| ratio to COPY into the evaluations table | {import.ImportRowsPerSecond / import.IndexedCopyRowsPerSecond:F2} |");
+    }
+
     public static async Task<ImportBenchResult> RunAsync(BenchCluster cluster, int rows, CancellationToken ct)
     {
         var file = Path.Combine(Path.GetTempPath(), $"feedback-import-{Guid.NewGuid():N}.csv");
@@ -27,7 +48,14 @@ internal static class ImportBenchmark
             Console.Error.WriteLine("bench import: import…");
             await using var app = await ToolHost.StartAsync(ct, cluster.ConnectionString);
             var runner = ActivatorUtilities.CreateInstance<ImportRunner>(app.Services);
+            var (ownCpu, allocated, gcPause, gen1) = (Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(1));
             var summary = await runner.RunAsync(file, _ => { }, null, ct);
+            ownCpu = Environment.CpuUsage.TotalTime - ownCpu;
+            Console.Error.WriteLine($"bench import: allocated {(GC.GetTotalAllocatedBytes() - allocated) / rows:N0} bytes per row, " +
+                $"GC pauses {(GC.GetTotalPauseDuration() - gcPause).TotalSeconds:F1} s, gen1+ collections {GC.CollectionCount(1) - gen1}");
+            var databaseCpu = await BackendCpu.OfOtherSessionsAsync(cluster.ConnectionString, ct);
+            Console.Error.WriteLine($"bench import: CPU per row: import process {ownCpu.TotalMicroseconds / rows:F1} µs, " +
+                $"its PostgreSQL sessions {databaseCpu.TotalMicroseconds / rows:F1} µs, wall {summary.Elapsed.TotalMicroseconds / rows:F1} µs");
             if (summary.Created != rows)
             {
                 throw new InvalidOperationException($"import stored {summary.Created} of {rows} rows ({summary.Invalid} invalid).");
@@ -60,6 +88,7 @@ internal static class ImportBenchmark
               """, ct);
         await using var connection = new NpgsqlConnection(cluster.ConnectionString);
         await connection.OpenAsync(ct);
+        var backendCpu = BackendCpu.Of(connection.ProcessID);
         var clock = Stopwatch.StartNew();
         await using (var writer = await connection.BeginTextImportAsync($"COPY {table} ({CsvColumns}) FROM STDIN (FORMAT csv, HEADER true)", ct))
         {
@@ -71,6 +100,8 @@ internal static class ImportBenchmark
                 await writer.WriteAsync(buffer.AsMemory(0, read), ct);
             }
         }
-        return clock.Elapsed;
+        var elapsed = clock.Elapsed;
+        Console.Error.WriteLine($"bench import: {table}: PostgreSQL CPU {(BackendCpu.Of(connection.ProcessID) - backendCpu).TotalMicroseconds / 1e6:F1} s, wall {elapsed.TotalSeconds:F1} s");
+        return elapsed;
     }
 }

@@ -1,13 +1,12 @@
 using Npgsql;
-using NpgsqlTypes;
 using Feedback.Web.Cases;
 
 namespace Feedback.Web.Evaluations;
 
 /// <summary>
-/// The import's fast path: the chunk's keys are checked against the table once, and the rows not stored yet are
-/// streamed with binary COPY straight into evaluations, which costs PostgreSQL far less per row than
-/// INSERT … ON CONFLICT. Returns null when the database refuses the chunk (a key stored meanwhile by another
+/// The import's fast path: the chunk's rows are streamed with binary COPY straight into evaluations, which costs
+/// PostgreSQL far less per row than INSERT … ON CONFLICT; when a key is stored already, the chunk's keys are looked
+/// up once and only the rows not stored yet are copied. Returns null when the database refuses the chunk (a key stored meanwhile by another
 /// writer, or data it rejects): the caller then stores the chunk with <see cref="EvaluationStore"/>.
 /// Ids are drawn from the sequence first, so bad ratings can open their cases in the same transaction.
 /// </summary>
@@ -18,11 +17,22 @@ public sealed class EvaluationBulkCopy(CaseOpener cases)
         service_item_code, anonymous, rater_name, rater_phone_masked, rater_phone_hash, evaluated_at, received_at, is_default,
         theme, theme_confidence, theme_top3, theme_top3_scores, model_version, needs_review, theme_signal
         """;
+    private const short CopyColumnCount = 25;
+    private const string KeyIndex = "ix_evaluations_case_number_assess_number";
 
     public async Task<StoreOutcome[]?> TryCopyAsync(NpgsqlConnection connection, IReadOnlyList<Evaluation> rows, CancellationToken ct)
     {
+        // An import's chunks nearly always hold only new keys, and looking them up cost PostgreSQL about a fifth of
+        // its time per row: copy without looking, and let the unique index catch a stored or repeated key (re-import).
+        var (outcomes, keyExists) = await CopyChunkAsync(connection, rows, lookUpKeys: false, ct);
+        return keyExists ? (await CopyChunkAsync(connection, rows, lookUpKeys: true, ct)).Outcomes : outcomes;
+    }
+
+    private async Task<(StoreOutcome[]? Outcomes, bool KeyExists)> CopyChunkAsync(
+        NpgsqlConnection connection, IReadOnlyList<Evaluation> rows, bool lookUpKeys, CancellationToken ct)
+    {
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var stored = await StoredKeysAsync(connection, transaction, rows, ct);
+        var stored = lookUpKeys ? await StoredKeysAsync(connection, transaction, rows, ct) : [];
         var outcomes = new StoreOutcome[rows.Count];
         var fresh = new List<Evaluation>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
@@ -42,12 +52,12 @@ public sealed class EvaluationBulkCopy(CaseOpener cases)
             await CopyAsync(connection, fresh, ct);
             await cases.OpenAsync(connection, transaction, fresh, ct);
             await transaction.CommitAsync(ct);
-            return outcomes;
+            return (outcomes, false);
         }
         catch (PostgresException ex) when (EvaluationStore.IsDataError(ex))
         {
             await transaction.RollbackAsync(ct);
-            return null;
+            return (null, !lookUpKeys && ex is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: KeyIndex });
         }
     }
 
@@ -80,36 +90,37 @@ public sealed class EvaluationBulkCopy(CaseOpener cases)
 
     private static async Task CopyAsync(NpgsqlConnection connection, List<Evaluation> rows, CancellationToken ct)
     {
-        // Synchronous writes: each field is a buffer copy, and an await per field would cost more than the field.
-        using var copy = connection.BeginBinaryImport($"COPY evaluations ({CopyColumns}) FROM STDIN (FORMAT BINARY)");
+        await using var stream = await connection.BeginRawBinaryCopyAsync($"COPY evaluations ({CopyColumns}) FROM STDIN (FORMAT BINARY)", ct);
+        using var copy = new PgBinaryCopyWriter(stream);
+        copy.WriteHeader();
         foreach (var r in rows)
         {
-            copy.StartRow();
-            copy.Write(r.Id, NpgsqlDbType.Bigint);
-            copy.Write(r.CaseNumber, NpgsqlDbType.Text);
-            copy.Write(r.AssessNumber, NpgsqlDbType.Smallint);
-            copy.Write(r.Channel, NpgsqlDbType.Text);
-            copy.Write(r.Rating, NpgsqlDbType.Smallint);
-            copy.Write(r.ReasonCodes, NpgsqlDbType.Array | NpgsqlDbType.Smallint);
-            copy.Write(r.Comment, NpgsqlDbType.Text);
-            copy.Write(r.DepartmentCode, NpgsqlDbType.Text);
-            copy.Write(r.WindowCode, NpgsqlDbType.Text);
-            copy.Write(r.StaffCode, NpgsqlDbType.Text);
-            copy.Write(r.ServiceItemCode, NpgsqlDbType.Text);
-            copy.Write(r.Anonymous, NpgsqlDbType.Boolean);
-            copy.Write(r.RaterName, NpgsqlDbType.Text);
-            copy.Write(r.RaterPhoneMasked, NpgsqlDbType.Text);
-            copy.Write(r.RaterPhoneHash, NpgsqlDbType.Bytea);
-            copy.Write(r.EvaluatedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-            copy.Write(r.ReceivedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-            copy.Write(r.IsDefault, NpgsqlDbType.Boolean);
-            copy.Write(r.Theme, NpgsqlDbType.Text);
-            copy.Write(r.ThemeConfidence, NpgsqlDbType.Real);
-            copy.Write(r.ThemeTop3, NpgsqlDbType.Array | NpgsqlDbType.Text);
-            copy.Write(r.ThemeTop3Scores, NpgsqlDbType.Array | NpgsqlDbType.Real);
-            copy.Write(r.ModelVersion, NpgsqlDbType.Text);
-            copy.Write(r.NeedsReview, NpgsqlDbType.Boolean);
-            copy.Write(r.ThemeSignal, NpgsqlDbType.Text);
+            await copy.StartRowAsync(CopyColumnCount, ct);
+            copy.Int64(r.Id);
+            copy.Text(r.CaseNumber);
+            copy.Int16(r.AssessNumber);
+            copy.Text(r.Channel);
+            copy.Int16(r.Rating);
+            copy.Int16Array(r.ReasonCodes);
+            copy.Text(r.Comment);
+            copy.Text(r.DepartmentCode);
+            copy.Text(r.WindowCode);
+            copy.Text(r.StaffCode);
+            copy.Text(r.ServiceItemCode);
+            copy.Boolean(r.Anonymous);
+            copy.Text(r.RaterName);
+            copy.Text(r.RaterPhoneMasked);
+            copy.Bytes(r.RaterPhoneHash);
+            copy.Timestamp(r.EvaluatedAt);
+            copy.Timestamp(r.ReceivedAt);
+            copy.Boolean(r.IsDefault);
+            copy.Text(r.Theme);
+            copy.Float4(r.ThemeConfidence);
+            copy.TextArray(r.ThemeTop3);
+            copy.Float4Array(r.ThemeTop3Scores);
+            copy.Text(r.ModelVersion);
+            copy.Boolean(r.NeedsReview);
+            copy.Text(r.ThemeSignal);
         }
         await copy.CompleteAsync(ct);
     }

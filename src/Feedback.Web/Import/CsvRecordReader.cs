@@ -22,6 +22,10 @@ internal sealed class CsvRecordReader(TextReader reader)
             return null;
         }
         LineNumber = ++_line;
+        if (!line.Contains('"'))
+        {
+            return SplitUnquoted(line);
+        }
         var fields = new List<string>(16);
         var inQuotes = false;
         _field.Clear();
@@ -54,6 +58,19 @@ internal sealed class CsvRecordReader(TextReader reader)
             _field.Append('\n');
         }
         fields.Add(_field.ToString());
+        return fields;
+    }
+
+    /// <summary>Most lines quote nothing: cut them at the commas instead of copying them a character at a time.</summary>
+    private static List<string> SplitUnquoted(string line)
+    {
+        var fields = new List<string>(16);
+        var start = 0;
+        for (int comma; (comma = line.IndexOf(',', start)) >= 0; start = comma + 1)
+        {
+            fields.Add(line[start..comma]);
+        }
+        fields.Add(line[start..]);
         return fields;
     }
 }

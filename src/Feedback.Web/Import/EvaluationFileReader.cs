@@ -58,75 +58,88 @@ public static class EvaluationFileReader
     {
         var csv = new CsvRecordReader(text);
         var header = csv.Read() ?? throw new InvalidDataException("The file is empty.");
-        var index = MapHeader(header);
+        var at = MapHeader(header);
         while (csv.Read() is { } fields)
         {
             if (fields is [""])
             {
                 continue;
             }
-            var errors = new Dictionary<string, string[]>();
             if (csv.Unterminated)
             {
-                errors["line"] = ["A quoted field opened in this row is never closed: the rest of the file was read as one field."];
-                yield return new ImportRow(csv.LineNumber, null, errors);
+                yield return Unreadable(csv.LineNumber, "A quoted field opened in this row is never closed: the rest of the file was read as one field.");
                 continue;
             }
             if (fields.Count != header.Count)
             {
-                errors["line"] = [$"Expected {header.Count} fields, found {fields.Count}."];
-                yield return new ImportRow(csv.LineNumber, null, errors);
+                yield return Unreadable(csv.LineNumber, $"Expected {header.Count} fields, found {fields.Count}.");
                 continue;
             }
-            var request = ToRequest(fields, index, errors);
-            yield return new ImportRow(csv.LineNumber, request, errors.Count > 0 ? errors : null);
+            Dictionary<string, string[]>? errors = null;
+            var request = ToRequest(fields, at, ref errors);
+            yield return new ImportRow(csv.LineNumber, request, errors);
         }
     }
 
-    private static Dictionary<string, int> MapHeader(List<string> header)
+    private static ImportRow Unreadable(int lineNumber, string error) => new(lineNumber, null, new() { ["line"] = [error] });
+
+    /// <summary>Where each of <see cref="CsvColumns"/> is in the file (-1: absent), so rows are read by position.</summary>
+    private static int[] MapHeader(List<string> header)
     {
-        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var at = Enumerable.Repeat(-1, CsvColumns.Length).ToArray();
         for (var i = 0; i < header.Count; i++)
         {
             var name = header[i].Trim().TrimStart('\uFEFF');
-            if (!CsvColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
+            var column = Array.FindIndex(CsvColumns, c => c.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (column < 0)
             {
                 throw new InvalidDataException($"Unknown column '{name}'. Columns: {string.Join(",", CsvColumns)}.");
             }
-            index[name] = i;
+            at[column] = i;
         }
-        foreach (var required in new[] { "channel", "rating", "departmentCode" })
+        foreach (var required in new[] { Column.Channel, Column.Rating, Column.DepartmentCode })
         {
-            if (!index.ContainsKey(required))
+            if (at[(int)required] < 0)
             {
-                throw new InvalidDataException($"The header has no '{required}' column.");
+                throw new InvalidDataException($"The header has no '{CsvColumns[(int)required]}' column.");
             }
         }
-        return index;
+        return at;
     }
 
-    private static EvaluationRequest ToRequest(List<string> f, Dictionary<string, int> index, Dictionary<string, string[]> errors)
+    /// <summary>The positions of <see cref="CsvColumns"/>.</summary>
+    private enum Column
     {
-        string? Text(string column) => index.TryGetValue(column, out var i) && f[i].Length > 0 ? f[i] : null;
-        T? Value<T>(string column) where T : struct, IParsable<T>
+        CaseNumber, Channel, Rating, ReasonCodes, Comment, DepartmentCode, WindowCode, StaffCode, ServiceItemCode, AssessNumber,
+        Anonymous, RaterName, RaterPhone, EvaluatedAt, IsDefault,
+    }
+
+    private static EvaluationRequest ToRequest(List<string> f, int[] at, ref Dictionary<string, string[]>? errors)
+    {
+        // Most rows have no error: the dictionary is made by the first one.
+        var found = errors;
+        string? Text(Column column) => at[(int)column] is >= 0 and var i && f[i].Length > 0 ? f[i] : null;
+        T? Value<T>(Column column) where T : struct, IParsable<T>
         {
             var text = Text(column);
             if (text is null) return null;
             if (T.TryParse(text.Trim(), CultureInfo.InvariantCulture, out var value)) return value;
-            errors[column] = [$"'{text}' is not a valid {typeof(T).Name}."];
+            (found ??= [])[CsvColumns[(int)column]] = [$"'{text}' is not a valid {typeof(T).Name}."];
             return null;
         }
-        var name = Text("raterName");
-        var phone = Text("raterPhone");
-        var anonymous = Value<bool>("anonymous");
-        return new EvaluationRequest(
-            Text("caseNumber"), Text("channel"), Value<int>("rating"), ReasonList(Text("reasonCodes"), errors), Text("comment"),
-            Text("departmentCode"), Text("windowCode"), Text("staffCode"), Text("serviceItemCode"), Value<int>("assessNumber"),
-            anonymous is null && name is null && phone is null ? null : new RaterRequest(anonymous, name, phone),
-            Value<DateTimeOffset>("evaluatedAt"), Value<bool>("isDefault"));
+        var name = Text(Column.RaterName);
+        var phone = Text(Column.RaterPhone);
+        var anonymous = Value<bool>(Column.Anonymous);
+        var request = new EvaluationRequest(
+            Text(Column.CaseNumber), Text(Column.Channel), Value<int>(Column.Rating), ReasonList(Text(Column.ReasonCodes), ref found),
+            Text(Column.Comment), Text(Column.DepartmentCode), Text(Column.WindowCode), Text(Column.StaffCode), Text(Column.ServiceItemCode),
+            Value<int>(Column.AssessNumber), anonymous is null && name is null && phone is null ? null : new RaterRequest(anonymous, name, phone),
+            Value<DateTimeOffset>(Column.EvaluatedAt), Value<bool>(Column.IsDefault));
+        errors = found;
+        return request;
     }
 
-    private static List<int>? ReasonList(string? text, Dictionary<string, string[]> errors)
+    private static List<int>? ReasonList(string? text, ref Dictionary<string, string[]>? errors)
     {
         if (text is null)
         {
@@ -136,7 +149,7 @@ public static class EvaluationFileReader
         foreach (var part in text.Split([';', '|', ' '], StringSplitOptions.RemoveEmptyEntries))
         {
             if (int.TryParse(part, CultureInfo.InvariantCulture, out var code)) codes.Add(code);
-            else errors["reasonCodes"] = [$"'{part}' is not a reason code."];
+            else (errors ??= [])["reasonCodes"] = [$"'{part}' is not a reason code."];
         }
         return codes;
     }

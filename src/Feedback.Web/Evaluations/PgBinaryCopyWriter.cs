@@ -1,0 +1,196 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Feedback.Web.Evaluations;
+
+/// <summary>
+/// PostgreSQL's binary COPY format written straight into a pooled buffer, flushed to a raw COPY stream in large
+/// blocks. Measured: Npgsql's per-field <c>NpgsqlBinaryImporter.Write</c> cost the import several µs a row (each field
+/// is resolved and converted on its own); this writes the same bytes for a fraction of that. Only the types
+/// <see cref="EvaluationBulkCopy"/> needs; the format is in PostgreSQL's docs, "COPY", "Binary Format".
+/// </summary>
+internal sealed class PgBinaryCopyWriter(Stream destination) : IDisposable
+{
+    private const int FlushAt = 1 << 16;
+    private const int Int2Oid = 21, TextOid = 25, Float4Oid = 700;
+    private static readonly long PostgresEpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+    // "PGCOPY\n\377\r\n\0": not a u8 literal, whose \xff would be two UTF-8 bytes.
+    private static ReadOnlySpan<byte> Signature => [0x50, 0x47, 0x43, 0x4F, 0x50, 0x59, 0x0A, 0xFF, 0x0D, 0x0A, 0x00];
+
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(FlushAt * 2);
+    private int _length;
+
+    public void WriteHeader()
+    {
+        Signature.CopyTo(Reserve(Signature.Length + 8));
+        _length += Signature.Length;
+        Int32(0); // flags
+        Int32(0); // header extension length
+    }
+
+    /// <summary>Starts a row; flushes first when the buffer is full enough.</summary>
+    public async ValueTask StartRowAsync(short columns, CancellationToken ct)
+    {
+        if (_length >= FlushAt)
+        {
+            await FlushAsync(ct);
+        }
+        BinaryPrimitives.WriteInt16BigEndian(Reserve(2), columns);
+        _length += 2;
+    }
+
+    public async ValueTask CompleteAsync(CancellationToken ct)
+    {
+        BinaryPrimitives.WriteInt16BigEndian(Reserve(2), -1);
+        _length += 2;
+        await FlushAsync(ct);
+    }
+
+    public void Null() => Int32(-1);
+
+    public void Int64(long value)
+    {
+        Int32(8);
+        BinaryPrimitives.WriteInt64BigEndian(Reserve(8), value);
+        _length += 8;
+    }
+
+    public void Int16(short value)
+    {
+        Int32(2);
+        BinaryPrimitives.WriteInt16BigEndian(Reserve(2), value);
+        _length += 2;
+    }
+
+    public void Boolean(bool value)
+    {
+        Int32(1);
+        Reserve(1)[0] = value ? (byte)1 : (byte)0;
+        _length++;
+    }
+
+    public void Float4(float? value)
+    {
+        if (value is not { } v)
+        {
+            Null();
+            return;
+        }
+        Int32(4);
+        BinaryPrimitives.WriteSingleBigEndian(Reserve(4), v);
+        _length += 4;
+    }
+
+    public void Text(string? value)
+    {
+        if (value is null)
+        {
+            Null();
+            return;
+        }
+        var target = Reserve(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
+        var written = Encoding.UTF8.GetBytes(value, target[4..]);
+        BinaryPrimitives.WriteInt32BigEndian(target, written);
+        _length += 4 + written;
+    }
+
+    public void Bytes(byte[]? value)
+    {
+        if (value is null)
+        {
+            Null();
+            return;
+        }
+        Int32(value.Length);
+        value.CopyTo(Reserve(value.Length));
+        _length += value.Length;
+    }
+
+    /// <summary>timestamptz: microseconds since 2000-01-01 UTC (values are already at microsecond precision).</summary>
+    public void Timestamp(DateTimeOffset value) => Int64((value.UtcTicks - PostgresEpochTicks) / 10);
+
+    public void Int16Array(short[] values)
+    {
+        ArrayHeader(values.Length, Int2Oid, values.Length * 6);
+        foreach (var value in values)
+        {
+            Int16(value);
+        }
+    }
+
+    public void Float4Array(float[]? values)
+    {
+        if (values is null)
+        {
+            Null();
+            return;
+        }
+        ArrayHeader(values.Length, Float4Oid, values.Length * 8);
+        foreach (var value in values)
+        {
+            Float4(value);
+        }
+    }
+
+    public void TextArray(string[]? values)
+    {
+        if (values is null)
+        {
+            Null();
+            return;
+        }
+        var start = _length;
+        ArrayHeader(values.Length, TextOid, 0);
+        foreach (var value in values)
+        {
+            Text(value);
+        }
+        // The array's byte length is known only now.
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(start), _length - start - 4);
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+
+    /// <summary>One dimension, lower bound 1, no nulls; an empty array has no dimension.</summary>
+    private void ArrayHeader(int count, int elementOid, int elementBytes)
+    {
+        Int32((count == 0 ? 12 : 20) + elementBytes);
+        Int32(count == 0 ? 0 : 1);
+        Int32(0);
+        Int32(elementOid);
+        if (count > 0)
+        {
+            Int32(count);
+            Int32(1);
+        }
+    }
+
+    private void Int32(int value)
+    {
+        BinaryPrimitives.WriteInt32BigEndian(Reserve(4), value);
+        _length += 4;
+    }
+
+    private Span<byte> Reserve(int bytes)
+    {
+        if (_length + bytes > _buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + bytes));
+            _buffer.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+        return _buffer.AsSpan(_length, bytes);
+    }
+
+    private async ValueTask FlushAsync(CancellationToken ct)
+    {
+        await destination.WriteAsync(_buffer.AsMemory(0, _length), ct);
+        _length = 0;
+    }
+}

@@ -1,0 +1,77 @@
+using Feedback.Tests.Infrastructure;
+using Feedback.Web.Evaluations;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Feedback.Tests.Import;
+
+public sealed class EvaluationBulkCopyTests(FeedbackApp app) : IClassFixture<FeedbackApp>
+{
+    private readonly string _prefix = "B" + Guid.NewGuid().ToString("N")[..10] + "-";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TryCopyAsync_EveryColumn_IsStoredAsTheRowByRowStoreStoresIt(bool full)
+    {
+        // The COPY rows are encoded by hand (PgBinaryCopyWriter): any difference from Npgsql's own encoding shows here.
+        await using var connection = await app.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(Ct);
+
+        var copied = await app.Services.GetRequiredService<EvaluationBulkCopy>().TryCopyAsync(connection, [Row("copied", full)], Ct);
+        await app.Services.GetRequiredService<EvaluationStore>().InsertAsync(connection, [Row("inserted", full)], Ct);
+
+        Assert.Equal(StoreStatus.Created, Assert.Single(copied!).Status);
+        Assert.Equal(await ColumnsAsync(connection, "inserted"), await ColumnsAsync(connection, "copied"));
+    }
+
+    [Fact]
+    public async Task TryCopyAsync_KeyStoredAndRepeated_CopiesOnlyTheNewRows()
+    {
+        await using var connection = await app.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(Ct);
+        var bulkCopy = app.Services.GetRequiredService<EvaluationBulkCopy>();
+        await bulkCopy.TryCopyAsync(connection, [Row("stored", false)], Ct);
+
+        var outcomes = await bulkCopy.TryCopyAsync(connection, [Row("new", false), Row("stored", false), Row("new", false)], Ct);
+
+        Assert.Equal([StoreStatus.Created, StoreStatus.Duplicate, StoreStatus.Duplicate], outcomes!.Select(o => o.Status));
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM evaluations WHERE starts_with(case_number, $1)", connection);
+        command.Parameters.Add(new() { Value = _prefix });
+        Assert.Equal(2L, await command.ExecuteScalarAsync(Ct));
+    }
+
+    private Evaluation Row(string name, bool full) => new()
+    {
+        CaseNumber = _prefix + name,
+        AssessNumber = (short)(full ? 2 : 1),
+        Channel = "qr",
+        Rating = (short)(full ? 2 : 5),
+        ReasonCodes = full ? [213, 214] : [],
+        Comment = full ? "窗口\"小王\"说：材料齐了, 一次办好，\n下次还来！👍" : null,
+        DepartmentCode = "D01",
+        WindowCode = full ? "W001" : null,
+        Anonymous = !full,
+        RaterName = full ? "张三" : null,
+        RaterPhoneMasked = full ? "138****5678" : null,
+        RaterPhoneHash = full ? [1, 2, 3, 255] : null,
+        EvaluatedAt = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.FromHours(8)).AddTicks(1230),
+        ReceivedAt = new DateTimeOffset(2026, 3, 4, 5, 16, 7, TimeSpan.Zero).AddTicks(4560),
+        Theme = full ? "attitude" : null,
+        ThemeConfidence = full ? 0.8125f : null,
+        ThemeTop3 = full ? ["attitude", "waiting", "其他"] : null,
+        ThemeTop3Scores = full ? [0.8125f, 0.1f, -0.0f] : null,
+        ModelVersion = full ? "v1" : null,
+        NeedsReview = full,
+        ThemeSignal = full ? "suspected_bad" : null,
+    };
+
+    private async Task<string> ColumnsAsync(NpgsqlConnection connection, string name)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT (to_jsonb(e) - 'id' - 'case_number')::text FROM evaluations e WHERE case_number = $1
+            """, connection);
+        command.Parameters.Add(new() { Value = _prefix + name });
+        return Assert.IsType<string>(await command.ExecuteScalarAsync(Ct));
+    }
+}
