@@ -1,4 +1,5 @@
 using System.Collections;
+using Feedback.Web.Infrastructure.Fonts;
 using QRCoder;
 using SkiaSharp;
 
@@ -24,17 +25,15 @@ internal static class QrPosters
 
     public static byte[] Render(IReadOnlyList<Poster> posters, PosterFormat format, PosterSize size, string centre, Action<int>? progress = null)
     {
-        if (!File.Exists(FontPath))
-        {
-            throw new FileNotFoundException("Posters need the WenQuanYi Micro Hei font (Debian package fonts-wqy-microhei).", FontPath);
-        }
-        using var typeface = SKTypeface.FromFile(FontPath, 0);
+        var font = Font.Value;
         using var output = new MemoryStream();
         if (format == PosterFormat.Png)
         {
-            RenderPng(posters.Single(), typeface, centre, output);
+            RenderPng(posters.Single(), font.Full, centre, output);
             return output.ToArray();
         }
+        // The PDF embeds only the glyphs its pages use: the 40 demo windows take 1.4 MB instead of 3.7 MB, mostly QR vectors.
+        using var typeface = font.Subset(SubsetFont.CodePoints(Texts(posters, centre)));
         var scale = size == PosterSize.A4 ? 841.9f / Height : 1f;
         using (var document = SKDocument.CreatePdf(output, SKDocumentPdfMetadata.Default))
         {
@@ -62,6 +61,19 @@ internal static class QrPosters
         png.SaveTo(output);
     }
 
+    private static readonly Lazy<SubsetFont> Font = new(() => SubsetFont.Load(FontPath, "posters need the Debian package fonts-wqy-microhei"));
+
+    private const string Heading = "请您对本窗口的服务作出评价";
+    private const string StaffLabel = "工作人员：";
+    private const string HowTo = "用手机微信或相机扫一扫 · 无需登录 · 默认匿名";
+    private const string Levels = "非常满意 · 满意 · 基本满意 · 不满意 · 非常不满意";
+    private const string Promise = "每一条差评都有专人跟进、限时回复";
+
+    /// <summary>Every text the posters draw: a glyph left out of the subset would print as nothing.</summary>
+    private static IEnumerable<string> Texts(IEnumerable<Poster> posters, string centre) =>
+        posters.SelectMany(p => new[] { p.Place.DepartmentName, p.Place.WindowNumber, p.Place.WindowName, p.Place.StaffName ?? "" })
+            .Concat([centre, Heading, StaffLabel, HowTo, Levels, Promise]);
+
     private static void Draw(SKCanvas canvas, Poster poster, SKTypeface typeface, string centre)
     {
         var place = poster.Place;
@@ -73,7 +85,7 @@ internal static class QrPosters
         paint.Color = SKColors.White;
         Text(canvas, centre, 40, 20, typeface, paint);
         paint.Color = SKColors.Black;
-        Text(canvas, "请您对本窗口的服务作出评价", 104, 22, typeface, paint, bold: true);
+        Text(canvas, Heading, 104, 22, typeface, paint, bold: true);
         Text(canvas, place.DepartmentName, 140, 17, typeface, paint);
         paint.Color = Blue;
         Text(canvas, place.WindowNumber, 190, 40, typeface, paint, bold: true);
@@ -81,13 +93,13 @@ internal static class QrPosters
         Text(canvas, place.WindowName, 218, 14, typeface, paint);
         if (place.StaffName is not null)
         {
-            Text(canvas, $"工作人员：{place.StaffName}", 238, 14, typeface, paint);
+            Text(canvas, StaffLabel + place.StaffName, 238, 14, typeface, paint);
         }
         DrawQr(canvas, poster.Url, new SKRect((Width - 230) / 2, 252, (Width + 230) / 2, 482));
-        Text(canvas, "用手机微信或相机扫一扫 · 无需登录 · 默认匿名", 512, 14, typeface, paint);
+        Text(canvas, HowTo, 512, 14, typeface, paint);
         paint.Color = new SKColor(0x44, 0x44, 0x44);
-        Text(canvas, "非常满意 · 满意 · 基本满意 · 不满意 · 非常不满意", 538, 12, typeface, paint);
-        Text(canvas, "每一条差评都有专人跟进、限时回复", 560, 12, typeface, paint);
+        Text(canvas, Levels, 538, 12, typeface, paint);
+        Text(canvas, Promise, 560, 12, typeface, paint);
     }
 
     /// <summary>Centred text, shrunk until it fits the page's width.</summary>

@@ -1,17 +1,14 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Feedback.Web.Infrastructure.Fonts;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 
 namespace Feedback.Web.Reports;
 
 /// <summary>The typeface one report is drawn with, registered with ScottPlot under <see cref="Name"/>.</summary>
-internal sealed record ReportFont(string Name, SKTypeface Typeface, int GlyphCount)
-{
-    /// <summary>Printable ASCII and the punctuation numbers and dates use, whatever the texts.</summary>
-    public const string BaseCharacters = "−–—…·•，。：；、（）％×÷“”‘’《》【】";
-}
+internal sealed record ReportFont(string Name, SKTypeface Typeface, int GlyphCount);
 
 /// <summary>
 /// Loads the CJK font once and makes per-report subsets of it. Subsets are cached by character set (ScottPlot caches
@@ -22,37 +19,15 @@ internal sealed class ReportFonts(IOptions<ReportOptions> options)
     private static readonly ConcurrentDictionary<string, SKTypeface> Registered = new();
     private static readonly Lock RegistrationLock = new();
     private static bool _resolverAdded;
-    private readonly Lazy<(byte[] Data, int FaceOffset, SKTypeface Full)> _source = new(() => Load(options.Value.FontFile));
+    private readonly Lazy<SubsetFont> _source = new(() => SubsetFont.Load(options.Value.FontFile, "apt-get install fonts-wqy-microhei, or set Reports:FontFile"));
 
     public ReportFont For(IEnumerable<string> texts)
     {
-        var codePoints = texts.Append(ReportFont.BaseCharacters)
-            .SelectMany(t => t.EnumerateRunes().Select(r => r.Value))
-            .Concat(Enumerable.Range(0x20, 0x7F - 0x20))
-            .Where(c => c >= 0x20)
-            .ToHashSet();
+        var codePoints = SubsetFont.CodePoints(texts);
         var name = "report-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(',', codePoints.Order()))))[..16];
-        var typeface = Registered.GetOrAdd(name, _ => Build(codePoints));
+        var typeface = Registered.GetOrAdd(name, _ => _source.Value.Subset(codePoints));
         EnsureResolver();
         return new ReportFont(name, typeface, typeface.GlyphCount);
-    }
-
-    private SKTypeface Build(HashSet<int> codePoints)
-    {
-        var (data, faceOffset, full) = _source.Value;
-        using var font = new SKFont(full);
-        var glyphs = codePoints.ToDictionary(c => c, c => font.GetGlyphs(char.ConvertFromUtf32(c))[0]);
-        var subset = FontSubsetter.Subset(data, faceOffset, glyphs);
-        return SKTypeface.FromData(SKData.CreateCopy(subset)) ?? throw new InvalidDataException("The font subset could not be loaded.");
-    }
-
-    private static (byte[], int, SKTypeface) Load(string path)
-    {
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"The report font is missing (apt-get install fonts-wqy-microhei, or set Reports:FontFile): {path}", path);
-        var data = File.ReadAllBytes(path);
-        var full = SKTypeface.FromFile(path, 0) ?? throw new InvalidDataException($"Not a font: {path}");
-        return (data, FontSubsetter.FaceOffset(data, 0), full);
     }
 
     private static void EnsureResolver()

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Feedback.Web.Reports;
+namespace Feedback.Web.Infrastructure.Fonts;
 
 /// <summary>Writes a TrueType (sfnt) file from its tables: the table directory, checksums and 4-byte alignment.</summary>
 internal static class SfntWriter

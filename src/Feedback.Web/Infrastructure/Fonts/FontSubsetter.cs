@@ -1,11 +1,11 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Feedback.Web.Reports;
+namespace Feedback.Web.Infrastructure.Fonts;
 
 /// <summary>
 /// Builds a TrueType font holding only the given glyphs, renumbered from 0, with a Unicode cmap for them.
-/// Skia embeds fonts whole (5 MB for WenQuanYi), so the report hands it a subset instead.
+/// Skia embeds fonts whole (5 MB for WenQuanYi), so reports and posters hand it a subset instead.
 /// </summary>
 internal static class FontSubsetter
 {
