@@ -10,9 +10,12 @@ public sealed record CaseSummary(
 
 public sealed record CaseEventResponse(long Id, DateTimeOffset At, string Actor, string ActorRole, string Action, string? FromState, string ToState, string? Note);
 
+/// <summary>A reminder or escalation the deadline sweep handled; <c>Skipped</c> when a later one was due at the same time.</summary>
+public sealed record CaseAlertResponse(string Kind, DateTimeOffset ScheduledAt, DateTimeOffset HandledAt, bool Skipped);
+
 public sealed record CaseDetail(
     CaseSummary Case, EvaluationResponse Evaluation, string? ReplyNote, short? FollowUpSatisfaction,
-    IReadOnlyList<CaseEventResponse> Timeline, IReadOnlyList<string> AllowedActions);
+    IReadOnlyList<CaseEventResponse> Timeline, IReadOnlyList<CaseAlertResponse> Alerts, IReadOnlyList<string> AllowedActions);
 
 public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int Total);
 

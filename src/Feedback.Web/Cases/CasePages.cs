@@ -64,6 +64,7 @@ internal static class CasePages
             <table><thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>状态</th><th>说明</th></tr></thead><tbody>
             {string.Concat(detail.Timeline.Select(e => Event(e, context)))}
             </tbody></table>
+            {Alerts(detail.Alerts, context)}
             """;
         return HtmlPage.Render($"工单 #{c.Id}", body, wide: true, CountdownScript);
     }
@@ -113,6 +114,19 @@ internal static class CasePages
     private static string Event(CaseEventResponse e, CasePageContext context) =>
         $"<tr><td>{context.Local(e.At):MM-dd HH:mm}</td><td>{HtmlEncode(e.Actor)}<br><span class=\"muted\">{HtmlEncode(Roles.Label(e.ActorRole))}</span></td>"
         + $"<td>{HtmlEncode(CaseAction.Find(e.Action)?.Label ?? ActionLabel(e.Action))}</td><td>{HtmlEncode(CaseStates.Label(e.ToState))}</td><td>{HtmlEncode(e.Note ?? "")}</td></tr>";
+
+    private static string Alerts(IReadOnlyList<CaseAlertResponse> alerts, CasePageContext context)
+    {
+        if (alerts.Count == 0)
+            return "";
+        var rows = alerts.Select(a => $"<tr><td>{context.Local(a.HandledAt):MM-dd HH:mm}</td><td>{HtmlEncode(AlertLabel(a.Kind))}</td>"
+            + $"<td>{(a.Skipped ? "<span class=\"muted\">已被后续提醒取代，未发送</span>" : "已发送")}</td></tr>");
+        return $"<h2>提醒与督办</h2><table><tbody>{string.Concat(rows)}</tbody></table>";
+    }
+
+    // The kind names its point (remind-50%, remind-1h): shown as 整改提醒（50%）.
+    private static string AlertLabel(string kind) =>
+        kind == Deadlines.CaseSchedule.Escalation ? "超期督办" : $"整改提醒（{kind.Replace("remind-", "", StringComparison.Ordinal)}）";
 
     private static string ActionLabel(string action) => action switch
     {

@@ -33,9 +33,12 @@ public sealed class CaseQueries(FeedbackDbContext db, DeadlineCalculator deadlin
         var timeline = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Id)
             .Select(e => new CaseEventResponse(e.Id, e.At, e.Actor, e.ActorRole, e.Action, e.FromState, e.ToState, e.Note))
             .ToListAsync(ct);
+        var alerts = await db.CaseAlerts.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.HandledAt).ThenBy(a => a.ScheduledAt)
+            .Select(a => new CaseAlertResponse(a.Kind, a.ScheduledAt, a.HandledAt, a.Skipped))
+            .ToListAsync(ct);
         var allowed = CaseAction.All.Where(a => a.AllowsRole(actor.Role) && a.From.Contains(@case.State)).Select(a => a.Name).ToList();
         return new(Summary(@case, evaluation.Rating, evaluation.Comment, time.GetUtcNow()), evaluation.AsResponse(),
-            @case.ReplyNote, @case.FollowUpSatisfaction, timeline, allowed);
+            @case.ReplyNote, @case.FollowUpSatisfaction, timeline, alerts, allowed);
     }
 
     private static IQueryable<RectificationCase> Filter(IQueryable<RectificationCase> query, CaseFilter filter, CaseActor actor, DateTimeOffset now)

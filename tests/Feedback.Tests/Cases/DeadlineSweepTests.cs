@@ -39,7 +39,24 @@ public sealed class DeadlineSweepTests(CasesApp app) : IClassFixture<CasesApp>
         Assert.True(detail.Case.Overdue);
         Assert.Equal("open", detail.Case.State);
         Assert.Equal(("escalate", "system", "open", "open"), (detail.Timeline[^1].Action, detail.Timeline[^1].Actor, detail.Timeline[^1].FromState, detail.Timeline[^1].ToState));
+        Assert.Equal(["remind-50%", "remind-75%", "remind-1h", "escalate"], detail.Alerts.Select(a => a.Kind));
+        Assert.DoesNotContain(detail.Alerts, a => a.Skipped);
         Assert.Null(await app.NextAlertAtAsync(id));
+    }
+
+    [Fact]
+    public async Task CasePage_AfterAGap_ShowsTheEscalationAndTheSkippedReminders()
+    {
+        var id = await app.OpenCaseAsync();
+        await SweepAtAsync(app.Clock.GetUtcNow().AddHours(25));
+        using var officer = await app.SignedInAsAsync(Roles.DepartmentOfficer, "D01");
+
+        var page = await officer.GetStringAsync($"/cases/{id}", TestContext.Current.CancellationToken);
+
+        Assert.Contains("提醒与督办", page);
+        Assert.Contains("超期督办", page);
+        Assert.Contains("整改提醒（50%）", page);
+        Assert.Contains("已被后续提醒取代，未发送", page);
     }
 
     [Fact]
