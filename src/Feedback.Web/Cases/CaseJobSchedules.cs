@@ -13,8 +13,7 @@ internal sealed class CaseJobSchedules(IRecurringJobManager jobs, IOptions<CaseO
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (cases.Value.ScheduleSweep)
-            jobs.AddOrUpdate<DeadlineSweepJob>(DeadlineSweepJob.Id, job => job.RunAsync(CancellationToken.None), cases.Value.SweepCron);
+        jobs.AddOrUpdate<DeadlineSweepJob>(DeadlineSweepJob.Id, job => job.RunAsync(CancellationToken.None), cases.Value.SweepCron);
         jobs.AddOrUpdate<NotificationDeliveryJob>(NotificationDeliveryJob.Id, job => job.RunAsync(CancellationToken.None), notifications.Value.DeliveryCron);
         return Task.CompletedTask;
     }

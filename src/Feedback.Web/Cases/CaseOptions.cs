@@ -24,9 +24,6 @@ public sealed class CaseOptions : IValidatableObject
     [Range(1, 10_000)]
     public int SweepBatchSize { get; set; } = 500;
 
-    /// <summary>Register the recurring sweep in this process. Default: true.</summary>
-    public bool ScheduleSweep { get; set; } = true;
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!ReminderPoint.TryParseList(Reminders, out _))

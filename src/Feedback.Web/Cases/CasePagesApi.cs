@@ -27,11 +27,8 @@ public static class CasePagesApi
     internal sealed record PageServices(HttpContext Http, CaseQueries Queries, Inbox Inbox, IAntiforgery Antiforgery, DeadlineCalculator Deadlines,
         IOptions<DeadlineOptions> Options)
     {
-        public async Task<CasePageContext> ContextAsync(CancellationToken ct)
-        {
-            var (_, unread) = await Inbox.ListAsync(Http.User, ct);
-            return new(CaseActor.From(Http.User), unread, Antiforgery.GetAndStoreTokens(Http), Deadlines, Options.Value);
-        }
+        public async Task<CasePageContext> ContextAsync(CancellationToken ct, int? unread = null) =>
+            new(CaseActor.From(Http.User), unread ?? await Inbox.UnreadAsync(Http.User, ct), Antiforgery.GetAndStoreTokens(Http), Deadlines, Options.Value);
     }
 
     private static async Task<IResult> ListPage([AsParameters] CaseFilter filter, [AsParameters] PageServices pages, CancellationToken ct)
@@ -66,8 +63,8 @@ public static class CasePagesApi
 
     private static async Task<IResult> InboxPage(ClaimsPrincipal user, [AsParameters] PageServices pages, CancellationToken ct)
     {
-        var (items, _) = await pages.Inbox.ListAsync(user, ct);
-        return HtmlPage.Html(CasePages.Inbox(items, await pages.ContextAsync(ct)));
+        var (items, unread) = await pages.Inbox.ListAsync(user, ct);
+        return HtmlPage.Html(CasePages.Inbox(items, await pages.ContextAsync(ct, unread)));
     }
 
     private static async Task<IResult> MarkRead(long id, HttpContext context, ClaimsPrincipal user, Inbox inbox, IAntiforgery antiforgery, CancellationToken ct)

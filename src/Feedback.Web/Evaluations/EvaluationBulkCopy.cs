@@ -6,9 +6,9 @@ namespace Feedback.Web.Evaluations;
 /// <summary>
 /// The import's fast path: the chunk's rows are streamed with binary COPY straight into evaluations, which costs
 /// PostgreSQL far less per row than INSERT … ON CONFLICT; when a key is stored already, the chunk's keys are looked
-/// up once and only the rows not stored yet are copied. Returns null when the database refuses the chunk (a key stored meanwhile by another
-/// writer, or data it rejects): the caller then stores the chunk with <see cref="EvaluationStore"/>.
-/// Ids are drawn from the sequence first, so bad ratings can open their cases in the same transaction.
+/// up once and only the rows not stored yet are copied. Ids are drawn from the sequence first, so bad ratings open
+/// their cases in the same transaction. Returns null when the database refuses the chunk (a key stored meanwhile by
+/// another writer, or data it rejects): the caller then stores the chunk with <see cref="EvaluationStore"/>.
 /// </summary>
 public sealed class EvaluationBulkCopy(CaseOpener cases)
 {

@@ -16,12 +16,17 @@ public sealed class Inbox(FeedbackDbContext db, TimeProvider time)
     public async Task<(IReadOnlyList<InboxItem> Items, int Unread)> ListAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var userId = UserId(user);
-        var mine = Mine(user);
-        var unread = await mine.CountAsync(m => !db.InboxReads.Any(r => r.MessageId == m.Id && r.UserId == userId), ct);
-        var items = await mine.OrderByDescending(m => m.Id).Take(PageSize)
+        var items = await Mine(user).OrderByDescending(m => m.Id).Take(PageSize)
             .Select(m => new InboxItem(m.Id, m.CaseId, m.Kind, m.Title, m.Body, m.CreatedAt, db.InboxReads.Any(r => r.MessageId == m.Id && r.UserId == userId)))
             .ToListAsync(ct);
-        return (items, unread);
+        return (items, await UnreadAsync(user, ct));
+    }
+
+    /// <summary>Unread messages, for the count every officer page shows.</summary>
+    public Task<int> UnreadAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var userId = UserId(user);
+        return Mine(user).CountAsync(m => !db.InboxReads.Any(r => r.MessageId == m.Id && r.UserId == userId), ct);
     }
 
     /// <returns>False if the message is not addressed to this person.</returns>

@@ -39,7 +39,7 @@ public sealed class DeadlineSweep(NpgsqlDataSource dataSource, CaseSchedule sche
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var due = await DueCases.LockAsync(connection, transaction, now, options.Value.SweepBatchSize, ct);
-        var plan = new SweepPlan(now);
+        var plan = new SweepPlan();
         foreach (var c in due)
             Plan(c, now, plan);
         var fresh = await DueCases.RecordAlertsAsync(connection, transaction, plan.Alerts, ct);
@@ -86,7 +86,7 @@ public sealed class DeadlineSweep(NpgsqlDataSource dataSource, CaseSchedule sche
         public bool IsEscalation => Alert.Kind == CaseSchedule.Escalation;
     }
 
-    private sealed record SweepPlan(DateTimeOffset Now)
+    private sealed class SweepPlan
     {
         public List<CaseAlert> Alerts { get; } = [];
         public List<SentAlert> Sent { get; } = [];
