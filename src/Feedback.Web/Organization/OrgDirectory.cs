@@ -2,13 +2,23 @@ using Npgsql;
 
 namespace Feedback.Web.Organization;
 
-/// <summary>The organisation's codes, held in memory so that validating a rating costs no query.</summary>
+/// <summary>
+/// The organisation's codes and names, held in memory so that validating a rating or showing the QR page costs no query.
+/// </summary>
 public sealed record OrgSnapshot(
     IReadOnlySet<string> Departments,
     IReadOnlyDictionary<string, string> WindowDepartments,
     IReadOnlyDictionary<string, string> StaffDepartments,
     IReadOnlyDictionary<string, string> ServiceItemDepartments,
+    OrgNames Names,
     DateTimeOffset LoadedAt);
+
+/// <summary>What citizens read: names by code, and each window's number (e.g. A01).</summary>
+public sealed record OrgNames(
+    IReadOnlyDictionary<string, string> Departments,
+    IReadOnlyDictionary<string, (string Name, string Number)> Windows,
+    IReadOnlyDictionary<string, string> Staff,
+    IReadOnlyDictionary<string, string> ServiceItems);
 
 /// <summary>
 /// Caches <see cref="OrgSnapshot"/>. Another process may add codes, so an unknown code triggers a reload,
@@ -43,11 +53,20 @@ public sealed class OrgDirectory(NpgsqlDataSource dataSource, TimeProvider time)
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
+            var departments = await ReadAsync(connection, "SELECT code, name FROM departments", r => r.GetString(1), ct);
+            var windows = await ReadAsync(connection, "SELECT code, department_code, name, number FROM windows", r => (r.GetString(1), r.GetString(2), r.GetString(3)), ct);
+            var staff = await ReadAsync(connection, "SELECT code, department_code, name FROM staff", r => (r.GetString(1), r.GetString(2)), ct);
+            var items = await ReadAsync(connection, "SELECT code, department_code, name FROM service_items", r => (r.GetString(1), r.GetString(2)), ct);
             var snapshot = new OrgSnapshot(
-                (await ReadPairsAsync(connection, "SELECT code, code FROM departments", ct)).Keys.ToHashSet(),
-                await ReadPairsAsync(connection, "SELECT code, department_code FROM windows", ct),
-                await ReadPairsAsync(connection, "SELECT code, department_code FROM staff", ct),
-                await ReadPairsAsync(connection, "SELECT code, department_code FROM service_items", ct),
+                departments.Keys.ToHashSet(StringComparer.Ordinal),
+                windows.ToDictionary(w => w.Key, w => w.Value.Item1, StringComparer.Ordinal),
+                staff.ToDictionary(p => p.Key, p => p.Value.Item1, StringComparer.Ordinal),
+                items.ToDictionary(i => i.Key, i => i.Value.Item1, StringComparer.Ordinal),
+                new OrgNames(
+                    departments,
+                    windows.ToDictionary(w => w.Key, w => (w.Value.Item2, w.Value.Item3), StringComparer.Ordinal),
+                    staff.ToDictionary(p => p.Key, p => p.Value.Item2, StringComparer.Ordinal),
+                    items.ToDictionary(i => i.Key, i => i.Value.Item2, StringComparer.Ordinal)),
                 time.GetUtcNow());
             _snapshot = snapshot;
             return snapshot;
@@ -58,15 +77,15 @@ public sealed class OrgDirectory(NpgsqlDataSource dataSource, TimeProvider time)
         }
     }
 
-    private static async Task<Dictionary<string, string>> ReadPairsAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    private static async Task<Dictionary<string, T>> ReadAsync<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read, CancellationToken ct)
     {
-        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, T>(StringComparer.Ordinal);
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            pairs[reader.GetString(0)] = reader.GetString(1);
+            rows[reader.GetString(0)] = read(reader);
         }
-        return pairs;
+        return rows;
     }
 }

@@ -1,4 +1,4 @@
-using Npgsql;
+using Feedback.Web.Organization;
 
 namespace Feedback.Web.Qr;
 
@@ -8,84 +8,36 @@ internal sealed record QrPlace(
     string? StaffCode, string? StaffName, string? ServiceItemCode, string? ServiceItemName);
 
 /// <summary>
-/// The organisation's names in memory, so that showing the page costs no query. A code it does not know
-/// reloads it (another process may have added the code), at most once per <see cref="MinReloadInterval"/>.
+/// Resolves a link to the names a citizen reads, from the organisation directory's snapshot (no query); a code it
+/// does not know refreshes the snapshot, as validation does, since another process may have added the code.
 /// </summary>
-internal sealed class QrPlaces(NpgsqlDataSource dataSource, TimeProvider time)
+internal sealed class QrPlaces(OrgDirectory org)
 {
-    public static readonly TimeSpan MinReloadInterval = TimeSpan.FromSeconds(5);
-
-    private sealed record Names(
-        IReadOnlyDictionary<string, (string Name, string Number, string Department, string DepartmentName)> Windows,
-        IReadOnlyDictionary<string, (string Name, string Department)> Staff,
-        IReadOnlyDictionary<string, (string Name, string Department)> Items,
-        DateTimeOffset LoadedAt);
-
-    private readonly SemaphoreSlim _reload = new(1, 1);
-    private Names? _names;
-
     /// <summary>The place, or null if a code is unknown or belongs to another department than the window.</summary>
-    public async ValueTask<QrPlace?> FindAsync(QrLink link, CancellationToken ct)
-    {
-        var names = _names ?? await ReloadAsync(ct);
-        if (Resolve(names, link) is { } place)
-        {
-            return place;
-        }
-        return time.GetUtcNow() - names.LoadedAt < MinReloadInterval ? null : Resolve(await ReloadAsync(ct), link);
-    }
+    public async ValueTask<QrPlace?> FindAsync(QrLink link, CancellationToken ct) =>
+        Resolve(await org.GetAsync(ct), link) ?? Resolve(await org.RefreshAsync(ct), link);
 
     /// <summary>Every window, ordered by code (posters for the whole centre).</summary>
     public async Task<IReadOnlyList<QrPlace>> AllWindowsAsync(CancellationToken ct)
     {
-        var names = await ReloadAsync(ct);
-        return [.. names.Windows.Keys.Order(StringComparer.Ordinal).Select(code => Resolve(names, QrLink.Poster(code))!)];
+        var snapshot = await org.RefreshAsync(ct);
+        return [.. snapshot.WindowDepartments.Keys.Order(StringComparer.Ordinal).Select(code => Resolve(snapshot, QrLink.Poster(code))!)];
     }
 
-    private static QrPlace? Resolve(Names names, QrLink link)
+    private static QrPlace? Resolve(OrgSnapshot org, QrLink link)
     {
-        if (!names.Windows.TryGetValue(link.WindowCode, out var window))
+        if (!org.WindowDepartments.TryGetValue(link.WindowCode, out var department))
         {
             return null;
         }
-        (string Name, string Department) staff = default, item = default;
-        if ((link.StaffCode is { } s && (!names.Staff.TryGetValue(s, out staff) || staff.Department != window.Department))
-            || (link.ServiceItemCode is { } i && (!names.Items.TryGetValue(i, out item) || item.Department != window.Department)))
+        string? staffName = null, itemName = null;
+        if ((link.StaffCode is { } s && (org.StaffDepartments.GetValueOrDefault(s) != department || !org.Names.Staff.TryGetValue(s, out staffName)))
+            || (link.ServiceItemCode is { } i && (org.ServiceItemDepartments.GetValueOrDefault(i) != department || !org.Names.ServiceItems.TryGetValue(i, out itemName))))
         {
             return null;
         }
-        return new(window.Department, window.DepartmentName, link.WindowCode, window.Name, window.Number,
-            link.StaffCode, staff.Name, link.ServiceItemCode, item.Name);
-    }
-
-    private async Task<Names> ReloadAsync(CancellationToken ct)
-    {
-        await _reload.WaitAsync(ct);
-        try
-        {
-            await using var connection = await dataSource.OpenConnectionAsync(ct);
-            var windows = await ReadAsync(connection, """
-                SELECT w.code, w.name, w.number, d.code, d.name FROM windows w JOIN departments d ON d.code = w.department_code
-                """, r => (r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)), ct);
-            var staff = await ReadAsync(connection, "SELECT code, name, department_code FROM staff", r => (r.GetString(1), r.GetString(2)), ct);
-            var items = await ReadAsync(connection, "SELECT code, name, department_code FROM service_items", r => (r.GetString(1), r.GetString(2)), ct);
-            return _names = new Names(windows, staff, items, time.GetUtcNow());
-        }
-        finally
-        {
-            _reload.Release();
-        }
-    }
-
-    private static async Task<Dictionary<string, T>> ReadAsync<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read, CancellationToken ct)
-    {
-        var rows = new Dictionary<string, T>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            rows[reader.GetString(0)] = read(reader);
-        }
-        return rows;
+        var window = org.Names.Windows[link.WindowCode];
+        return new(department, org.Names.Departments[department], link.WindowCode, window.Name, window.Number,
+            link.StaffCode, staffName, link.ServiceItemCode, itemName);
     }
 }
