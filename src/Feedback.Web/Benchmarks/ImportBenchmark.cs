@@ -48,11 +48,12 @@ internal static class ImportBenchmark
             Console.Error.WriteLine("bench import: import…");
             await using var app = await ToolHost.StartAsync(ct, cluster.ConnectionString);
             var runner = ActivatorUtilities.CreateInstance<ImportRunner>(app.Services);
-            var (ownCpu, allocated, gcPause, gen1) = (Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(1));
+            var (ownCpu, allocated, gcPause, gen0, gen1, jit) = (Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), System.Runtime.JitInfo.GetCompilationTime());
             var summary = await runner.RunAsync(file, _ => { }, null, ct);
             ownCpu = Environment.CpuUsage.TotalTime - ownCpu;
             Console.Error.WriteLine($"bench import: allocated {(GC.GetTotalAllocatedBytes() - allocated) / rows:N0} bytes per row, " +
-                $"GC pauses {(GC.GetTotalPauseDuration() - gcPause).TotalSeconds:F1} s, gen1+ collections {GC.CollectionCount(1) - gen1}");
+                $"GC pauses {(GC.GetTotalPauseDuration() - gcPause).TotalSeconds:F1} s, collections {GC.CollectionCount(0) - gen0} (gen1+ {GC.CollectionCount(1) - gen1}), " +
+                $"JIT {(System.Runtime.JitInfo.GetCompilationTime() - jit).TotalSeconds:F1} s");
             var databaseCpu = await BackendCpu.OfOtherSessionsAsync(cluster.ConnectionString, ct);
             Console.Error.WriteLine($"bench import: CPU per row: import process {ownCpu.TotalMicroseconds / rows:F1} µs, " +
                 $"its PostgreSQL sessions {databaseCpu.TotalMicroseconds / rows:F1} µs, wall {summary.Elapsed.TotalMicroseconds / rows:F1} µs");

@@ -104,7 +104,9 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     {
         // Codes are checked against the organisation when a rating is validated; foreign keys would add
         // four index probes to every insert on the ingestion hot path for no extra safety.
-        e.Property(x => x.CaseNumber).HasMaxLength(64);
+        // Compared byte-wise: case numbers are identifiers, and the unique index below costs the import about a
+        // third less per row than with the database's linguistic collation.
+        e.Property(x => x.CaseNumber).HasMaxLength(64).UseCollation("C");
         e.Property(x => x.Channel).HasMaxLength(16);
         e.Property(x => x.Comment).HasMaxLength(1000);
         e.Property(x => x.DepartmentCode).HasMaxLength(32);

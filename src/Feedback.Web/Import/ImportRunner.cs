@@ -9,8 +9,10 @@ public sealed record ImportSummary(int Created, int Duplicates, int Invalid, Tim
 /// <summary>
 /// Imports a file with the API's validation. One thread parses the file into chunks; two workers each validate
 /// and classify a chunk, then insert its valid rows in one transaction on their own connection, so validation of
-/// one chunk overlaps the database work of the other. A crash loses at most the chunks in flight, and running the
-/// import again skips what is stored (caseNumber + assessNumber).
+/// one chunk overlaps the database work of the other. Chunks commit without waiting for the WAL flush (an fsync per
+/// 5,000 rows kept a worker idle for about a tenth of the run); one synchronous commit at the end flushes them all
+/// before the summary is returned, so the counts it reports are durable. A crash loses at most the chunks not yet
+/// flushed, which the import never reported, and running it again skips what is stored (caseNumber + assessNumber).
 /// </summary>
 public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataSource, EvaluationStore store, EvaluationBulkCopy bulkCopy)
 {
@@ -62,6 +64,7 @@ public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataS
             chunks.Writer.TryComplete();
         }
         var counts = await Task.WhenAll(workers);
+        await FlushAsync(ct);
         progress?.Invoke(stream.Length, rows);
         return new ImportSummary(counts.Sum(c => c.Created), counts.Sum(c => c.Duplicates), counts.Sum(c => c.Invalid), clock.Elapsed);
     }
@@ -73,6 +76,10 @@ public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataS
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(failed.Token);
+            await using (var asynchronous = new NpgsqlCommand("SET synchronous_commit = off", connection))
+            {
+                await asynchronous.ExecuteNonQueryAsync(failed.Token);
+            }
             await foreach (var chunk in chunks.ReadAllAsync(failed.Token))
             {
                 var (valid, lines) = (new List<Evaluation>(chunk.Count), new List<int>(chunk.Count));
@@ -114,5 +121,20 @@ public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataS
             throw;
         }
         return (created, duplicates, invalid);
+    }
+
+    /// <summary>
+    /// A synchronous commit flushes the WAL up to its own commit record, which follows every chunk's: taking a
+    /// transaction id makes this one write that record.
+    /// </summary>
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var command = new NpgsqlCommand("SELECT pg_current_xact_id()", connection, transaction))
+        {
+            await command.ExecuteScalarAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
     }
 }

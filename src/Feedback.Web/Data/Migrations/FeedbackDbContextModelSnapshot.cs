@@ -432,7 +432,8 @@ namespace Feedback.Web.Data.Migrations
                     b.Property<string>("CaseNumber")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("case_number");
+                        .HasColumnName("case_number")
+                        .UseCollation("C");
 
                     b.Property<string>("Channel")
                         .IsRequired()
