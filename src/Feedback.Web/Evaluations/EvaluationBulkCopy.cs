@@ -32,18 +32,30 @@ public sealed class EvaluationBulkCopy(CaseOpener cases)
         NpgsqlConnection connection, IReadOnlyList<Evaluation> rows, bool lookUpKeys, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var stored = lookUpKeys ? await StoredKeysAsync(connection, transaction, rows, ct) : [];
         var outcomes = new StoreOutcome[rows.Count];
-        var fresh = new List<Evaluation>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
+        var fresh = rows as List<Evaluation> ?? [.. rows];
+        if (lookUpKeys)
         {
-            var row = rows[i];
-            // A key already stored, or seen earlier in this chunk, is a duplicate.
-            var isNew = row.CaseNumber is null || stored.Add((row.CaseNumber, row.AssessNumber));
-            outcomes[i] = new(isNew ? StoreStatus.Created : StoreStatus.Duplicate, row);
-            if (isNew)
+            // A key already stored, or seen earlier in this chunk, is a duplicate. Without the lookup, the unique
+            // index finds both, and the caller comes back here.
+            var stored = await StoredKeysAsync(connection, transaction, rows, ct);
+            fresh = new List<Evaluation>(rows.Count);
+            for (var i = 0; i < rows.Count; i++)
             {
-                fresh.Add(row);
+                var row = rows[i];
+                var isNew = row.CaseNumber is null || stored.Add((row.CaseNumber, row.AssessNumber));
+                outcomes[i] = new(isNew ? StoreStatus.Created : StoreStatus.Duplicate, row);
+                if (isNew)
+                {
+                    fresh.Add(row);
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                outcomes[i] = new(StoreStatus.Created, rows[i]);
             }
         }
         try

@@ -57,11 +57,12 @@ public static class EvaluationFileReader
     private static IEnumerable<ImportRow> ReadCsv(TextReader text)
     {
         var csv = new CsvRecordReader(text);
-        var header = csv.Read() ?? throw new InvalidDataException("The file is empty.");
-        var at = MapHeader(header);
-        while (csv.Read() is { } fields)
+        var at = MapHeader(csv.Read() ? csv.ToList() : throw new InvalidDataException("The file is empty."));
+        var columns = csv.Count;
+        var shared = new SharedStrings();
+        while (csv.Read())
         {
-            if (fields is [""])
+            if (csv.Count == 1 && csv[0].IsEmpty)
             {
                 continue;
             }
@@ -70,13 +71,13 @@ public static class EvaluationFileReader
                 yield return Unreadable(csv.LineNumber, "A quoted field opened in this row is never closed: the rest of the file was read as one field.");
                 continue;
             }
-            if (fields.Count != header.Count)
+            if (csv.Count != columns)
             {
-                yield return Unreadable(csv.LineNumber, $"Expected {header.Count} fields, found {fields.Count}.");
+                yield return Unreadable(csv.LineNumber, $"Expected {columns} fields, found {csv.Count}.");
                 continue;
             }
             Dictionary<string, string[]>? errors = null;
-            var request = ToRequest(fields, at, ref errors);
+            var request = ToRequest(csv, at, shared, ref errors);
             yield return new ImportRow(csv.LineNumber, request, errors);
         }
     }
@@ -114,15 +115,18 @@ public static class EvaluationFileReader
         Anonymous, RaterName, RaterPhone, EvaluatedAt, IsDefault,
     }
 
-    private static EvaluationRequest ToRequest(List<string> f, int[] at, ref Dictionary<string, string[]>? errors)
+    private static EvaluationRequest ToRequest(CsvRecordReader csv, int[] at, SharedStrings shared, ref Dictionary<string, string[]>? errors)
     {
         // Most rows have no error: the dictionary is made by the first one.
         var found = errors;
-        string? Text(Column column) => at[(int)column] is >= 0 and var i && f[i].Length > 0 ? f[i] : null;
-        T? Value<T>(Column column) where T : struct, IParsable<T>
+        ReadOnlySpan<char> Field(Column column) => at[(int)column] is >= 0 and var i ? csv[i] : [];
+        string? Text(Column column) => Field(column) is { IsEmpty: false } text ? text.ToString() : null;
+        // Codes and channels repeat on every row: one string each for the whole file.
+        string? Code(Column column) => Field(column) is { IsEmpty: false } text ? shared.Get(text) : null;
+        T? Value<T>(Column column) where T : struct, ISpanParsable<T>
         {
-            var text = Text(column);
-            if (text is null) return null;
+            var text = Field(column);
+            if (text.IsEmpty) return null;
             if (T.TryParse(text.Trim(), CultureInfo.InvariantCulture, out var value)) return value;
             (found ??= [])[CsvColumns[(int)column]] = [$"'{text}' is not a valid {typeof(T).Name}."];
             return null;
@@ -131,26 +135,52 @@ public static class EvaluationFileReader
         var phone = Text(Column.RaterPhone);
         var anonymous = Value<bool>(Column.Anonymous);
         var request = new EvaluationRequest(
-            Text(Column.CaseNumber), Text(Column.Channel), Value<int>(Column.Rating), ReasonList(Text(Column.ReasonCodes), ref found),
-            Text(Column.Comment), Text(Column.DepartmentCode), Text(Column.WindowCode), Text(Column.StaffCode), Text(Column.ServiceItemCode),
+            Text(Column.CaseNumber), Code(Column.Channel), Value<int>(Column.Rating), ReasonList(Field(Column.ReasonCodes), ref found),
+            Text(Column.Comment), Code(Column.DepartmentCode), Code(Column.WindowCode), Code(Column.StaffCode), Code(Column.ServiceItemCode),
             Value<int>(Column.AssessNumber), anonymous is null && name is null && phone is null ? null : new RaterRequest(anonymous, name, phone),
             Value<DateTimeOffset>(Column.EvaluatedAt), Value<bool>(Column.IsDefault));
         errors = found;
         return request;
     }
 
-    private static List<int>? ReasonList(string? text, ref Dictionary<string, string[]>? errors)
+    private static List<int>? ReasonList(ReadOnlySpan<char> text, ref Dictionary<string, string[]>? errors)
     {
-        if (text is null)
+        if (text.IsEmpty)
         {
             return null;
         }
         var codes = new List<int>();
-        foreach (var part in text.Split([';', '|', ' '], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var range in text.SplitAny(";| "))
         {
+            var part = text[range];
+            if (part.IsEmpty) continue;
             if (int.TryParse(part, CultureInfo.InvariantCulture, out var code)) codes.Add(code);
             else (errors ??= [])["reasonCodes"] = [$"'{part}' is not a reason code."];
         }
         return codes;
+    }
+
+    /// <summary>One string per distinct short value, up to a bound, so that free text cannot grow it without end.</summary>
+    private sealed class SharedStrings
+    {
+        private const int Capacity = 10_000;
+        private readonly HashSet<string> _strings = [];
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public SharedStrings() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Get(ReadOnlySpan<char> value)
+        {
+            if (_lookup.TryGetValue(value, out var shared))
+            {
+                return shared;
+            }
+            var text = value.ToString();
+            if (_strings.Count < Capacity)
+            {
+                _strings.Add(text);
+            }
+            return text;
+        }
     }
 }

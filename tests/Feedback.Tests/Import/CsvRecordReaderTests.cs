@@ -9,7 +9,7 @@ public sealed class CsvRecordReaderTests
     {
         var csv = Reader("a,,c,");
 
-        var fields = csv.Read();
+        var fields = ReadRecord(csv);
 
         Assert.Equal(["a", "", "c", ""], fields);
         Assert.Equal(1, csv.LineNumber);
@@ -20,7 +20,7 @@ public sealed class CsvRecordReaderTests
     {
         var csv = Reader("1,\"慢, 很慢\",3");
 
-        var fields = csv.Read();
+        var fields = ReadRecord(csv);
 
         Assert.Equal(["1", "慢, 很慢", "3"], fields);
     }
@@ -30,7 +30,7 @@ public sealed class CsvRecordReaderTests
     {
         var csv = Reader("\"他说\"\"明天再来\"\"\",\"\"\"\"");
 
-        var fields = csv.Read();
+        var fields = ReadRecord(csv);
 
         Assert.Equal(["他说\"明天再来\"", "\""], fields);
     }
@@ -40,7 +40,7 @@ public sealed class CsvRecordReaderTests
     {
         var csv = Reader("5\"寸,x");
 
-        var fields = csv.Read();
+        var fields = ReadRecord(csv);
 
         Assert.Equal(["5\"寸", "x"], fields);
     }
@@ -50,7 +50,7 @@ public sealed class CsvRecordReaderTests
     {
         var csv = Reader("\"\",b");
 
-        var fields = csv.Read();
+        var fields = ReadRecord(csv);
 
         Assert.Equal(["", "b"], fields);
     }
@@ -99,17 +99,19 @@ public sealed class CsvRecordReaderTests
 
         var next = csv.Read();
 
-        Assert.Null(next);
+        Assert.False(next);
     }
 
     private static CsvRecordReader Reader(string text) => new(new StringReader(text));
 
+    private static List<string>? ReadRecord(CsvRecordReader csv) => csv.Read() ? csv.ToList() : null;
+
     private static List<(int Line, List<string> Fields)> ReadAll(CsvRecordReader csv)
     {
         var records = new List<(int, List<string>)>();
-        while (csv.Read() is { } fields)
+        while (csv.Read())
         {
-            records.Add((csv.LineNumber, fields));
+            records.Add((csv.LineNumber, csv.ToList()));
         }
         return records;
     }
