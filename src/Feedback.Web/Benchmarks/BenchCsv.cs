@@ -7,7 +7,7 @@ internal static class BenchCsv
 {
     private static readonly string[] Comments = ["", "办事效率高", "窗口工作人员很耐心，一次就办好了", "排队时间有点长", "材料清单没有一次说清楚"];
 
-    public static async Task WriteAsync(string path, int rows, CancellationToken ct)
+    public static async Task WriteAsync(string path, int rows, string caseNumberPrefix, CancellationToken ct)
     {
         var random = new Random(42);
         var start = DateTimeOffset.UtcNow.AddDays(-30);
@@ -21,7 +21,7 @@ internal static class BenchCsv
             var reason = rating == 2 ? "213" : "";
             var comment = rating == 2 ? Comments[4] : Comments[random.Next(4)];
             var at = start.AddSeconds(i * 2.5).ToString("O", CultureInfo.InvariantCulture);
-            await writer.WriteLineAsync($"IMP{i:D9},qr,{rating},{reason},{comment},D01,W{window + 1:000},S{window * 3 + 1:000},I001,1,{at}");
+            await writer.WriteLineAsync($"{caseNumberPrefix}{i:D9},qr,{rating},{reason},{comment},D01,W{window + 1:000},S{window * 3 + 1:000},I001,1,{at}");
         }
     }
 }

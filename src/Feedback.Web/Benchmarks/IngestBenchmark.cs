@@ -17,15 +17,16 @@ internal static class IngestBenchmark
         var seconds = new Option<int>("--seconds") { Description = "Measured seconds per configuration (split over two runs each).", DefaultValueFactory = _ => 20 };
         var clients = new Option<int>("--clients") { Description = "Concurrent clients.", DefaultValueFactory = _ => 32 };
         var importRows = new Option<int>("--import-rows") { Description = "Rows for the import phase (0 skips it).", DefaultValueFactory = _ => 1_000_000 };
+        var importRounds = new Option<int>("--import-rounds") { Description = "Rounds of the import phase; the median round is reported.", DefaultValueFactory = _ => 3 };
         var importOnly = new Option<bool>("--import-only") { Description = "Only the import phase (import vs COPY)." };
-        var command = new Command("ingest", "Durable ratings/s over HTTP vs pgbench INSERTs; import vs COPY.") { seconds, clients, importRows, importOnly };
+        var command = new Command("ingest", "Durable ratings/s over HTTP vs pgbench INSERTs; import vs COPY.") { seconds, clients, importRows, importRounds, importOnly };
         command.SetAction((result, ct) => ToolHost.RunAsync(() => result.GetValue(importOnly)
-            ? ImportBenchmark.ReportAsync(result.GetValue(importRows), ct)
-            : RunAsync(result.GetValue(seconds), result.GetValue(clients), result.GetValue(importRows), ct)));
+            ? ImportBenchmark.ReportAsync(result.GetValue(importRows), result.GetValue(importRounds), ct)
+            : RunAsync(result.GetValue(seconds), result.GetValue(clients), result.GetValue(importRows), result.GetValue(importRounds), ct)));
         return command;
     }
 
-    private static async Task<int> RunAsync(int seconds, int clients, int importRows, CancellationToken ct)
+    private static async Task<int> RunAsync(int seconds, int clients, int importRows, int importRounds, CancellationToken ct)
     {
         Console.Error.WriteLine("bench ingest: starting a throwaway PostgreSQL cluster…");
         await using var cluster = await BenchCluster.StartAsync(ct);
@@ -57,7 +58,7 @@ internal static class IngestBenchmark
         report.AppendLine($"| 201s acknowledged (both runs) / rows stored / failures | {plain.Acknowledged + api.Acknowledged:N0} / {stored:N0} / {plain.Failed + api.Failed:N0} |");
         if (importRows > 0)
         {
-            ImportBenchmark.AppendRows(report, importRows, await ImportBenchmark.RunAsync(cluster, importRows, ct));
+            ImportBenchmark.AppendRows(report, importRows, await ImportBenchmark.RunAsync(cluster, importRows, importRounds, ct));
         }
         Console.WriteLine(report);
         // The warm-up's ratings are stored too, so there may be more rows than measured acknowledgements, never fewer.
