@@ -25,8 +25,11 @@ public sealed class ThemeTagger(IOptions<ClassificationOptions> options, ILogger
         var prediction = _classifier.Value!.Predict(evaluation.Comment);
         evaluation.Theme = prediction.Theme;
         evaluation.ThemeConfidence = prediction.Confidence;
-        evaluation.ThemeTop3 = [.. prediction.Top3.Select(s => s.Theme)];
-        evaluation.ThemeTop3Scores = [.. prediction.Top3.Select(s => s.Score)];
+        var top3 = prediction.Top3;
+        evaluation.ThemeSecond = top3.Count > 1 ? top3[1].Theme : null;
+        evaluation.ThemeSecondScore = top3.Count > 1 ? top3[1].Score : null;
+        evaluation.ThemeThird = top3.Count > 2 ? top3[2].Theme : null;
+        evaluation.ThemeThirdScore = top3.Count > 2 ? top3[2].Score : null;
         evaluation.ModelVersion = prediction.ModelVersion;
         evaluation.NeedsReview = prediction.Confidence < options.Value.ReviewThreshold;
         evaluation.ThemeSignal = Signal(evaluation.Rating, prediction, options.Value.SignalThreshold);

@@ -117,12 +117,12 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
         e.Property(x => x.RaterPhoneMasked).HasMaxLength(32);
         e.Property(x => x.ReasonCodes).HasDefaultValueSql("'{}'");
         e.Property(x => x.Theme).HasMaxLength(32);
+        e.Property(x => x.ThemeSecond).HasMaxLength(32);
+        e.Property(x => x.ThemeThird).HasMaxLength(32);
         e.Property(x => x.CorrectedTheme).HasMaxLength(32);
         e.Property(x => x.ThemeSignal).HasMaxLength(32);
         e.Property(x => x.ModelVersion).HasMaxLength(64);
         e.Property(x => x.NeedsReview).HasDefaultValue(false);
-        e.Property(x => x.ThemeTop3).HasColumnName("theme_top3");
-        e.Property(x => x.ThemeTop3Scores).HasColumnName("theme_top3_scores");
         // One first rating and one follow-up per transaction: retries and re-imports become no-ops.
         e.HasIndex(x => new { x.CaseNumber, x.AssessNumber }).IsUnique().HasFilter("case_number IS NOT NULL");
         // Ratings arrive roughly in time order, so a BRIN index serves weekly ranges at almost no cost per insert;

@@ -26,8 +26,12 @@ public sealed class Evaluation
     // Set by the theme classifier when a comment is stored (see ThemeTagger).
     public string? Theme { get; set; }
     public float? ThemeConfidence { get; set; }
-    public string[]? ThemeTop3 { get; set; }
-    public float[]? ThemeTop3Scores { get; set; }
+    // The runners-up of the top three (the first is Theme): scalar columns, because arrays cost PostgreSQL far
+    // more per row in the import's COPY.
+    public string? ThemeSecond { get; set; }
+    public float? ThemeSecondScore { get; set; }
+    public string? ThemeThird { get; set; }
+    public float? ThemeThirdScore { get; set; }
     public string? ModelVersion { get; set; }
     /// <summary>Low confidence: the quality office should look at the theme.</summary>
     public bool NeedsReview { get; set; }

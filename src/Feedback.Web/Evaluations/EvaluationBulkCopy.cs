@@ -15,9 +15,10 @@ public sealed class EvaluationBulkCopy(CaseOpener cases)
     private const string CopyColumns = """
         id, case_number, assess_number, channel, rating, reason_codes, comment, department_code, window_code, staff_code,
         service_item_code, anonymous, rater_name, rater_phone_masked, rater_phone_hash, evaluated_at, received_at, is_default,
-        theme, theme_confidence, theme_top3, theme_top3_scores, model_version, needs_review, theme_signal
+        theme, theme_confidence, theme_second, theme_second_score, theme_third, theme_third_score, model_version,
+        needs_review, theme_signal
         """;
-    private const short CopyColumnCount = 25;
+    private const short CopyColumnCount = 27;
     private const string KeyIndex = "ix_evaluations_case_number_assess_number";
 
     public async Task<StoreOutcome[]?> TryCopyAsync(NpgsqlConnection connection, IReadOnlyList<Evaluation> rows, CancellationToken ct)
@@ -128,8 +129,10 @@ public sealed class EvaluationBulkCopy(CaseOpener cases)
             copy.Boolean(r.IsDefault);
             copy.Text(r.Theme);
             copy.Float4(r.ThemeConfidence);
-            copy.TextArray(r.ThemeTop3);
-            copy.Float4Array(r.ThemeTop3Scores);
+            copy.Text(r.ThemeSecond);
+            copy.Float4(r.ThemeSecondScore);
+            copy.Text(r.ThemeThird);
+            copy.Float4(r.ThemeThirdScore);
             copy.Text(r.ModelVersion);
             copy.Boolean(r.NeedsReview);
             copy.Text(r.ThemeSignal);

@@ -70,9 +70,19 @@ public static class EvaluationMapping
         {
             return null;
         }
-        var top3 = e.ThemeTop3 is null || e.ThemeTop3Scores is null
-            ? []
-            : e.ThemeTop3.Zip(e.ThemeTop3Scores, (t, s) => new ThemeScoreResponse(t, s)).ToList();
+        var top3 = new List<ThemeScoreResponse>(3);
+        if (e.Theme is not null)
+        {
+            top3.Add(new(e.Theme, e.ThemeConfidence ?? 0));
+            if (e.ThemeSecond is not null)
+            {
+                top3.Add(new(e.ThemeSecond, e.ThemeSecondScore ?? 0));
+            }
+            if (e.ThemeThird is not null)
+            {
+                top3.Add(new(e.ThemeThird, e.ThemeThirdScore ?? 0));
+            }
+        }
         // The praise theme only means a mis-tap on a 差评; on a 好评 it is simply praise.
         var label = code == Classification.Themes.PraiseMismatch && !Ratings.IsBad(e.Rating) ? "表扬" : Classification.Themes.Labels.GetValueOrDefault(code, code);
         return new ThemeResponse(code, label, e.Theme, e.ThemeConfidence, top3,

@@ -8,7 +8,8 @@ internal static class EvaluationColumns
     public const string All = """
         id, case_number, assess_number, channel, rating, reason_codes, comment, department_code, window_code, staff_code,
         service_item_code, anonymous, rater_name, rater_phone_masked, rater_phone_hash, evaluated_at, received_at, is_default,
-        theme, theme_confidence, theme_top3, theme_top3_scores, model_version, needs_review, theme_signal, corrected_theme
+        theme, theme_confidence, theme_second, theme_second_score, theme_third, theme_third_score, model_version, needs_review,
+        theme_signal, corrected_theme
         """;
 }
 
@@ -36,11 +37,13 @@ internal static class EvaluationReader
         IsDefault = r.GetBoolean(17),
         Theme = r.IsDBNull(18) ? null : r.GetString(18),
         ThemeConfidence = r.IsDBNull(19) ? null : r.GetFloat(19),
-        ThemeTop3 = r.IsDBNull(20) ? null : r.GetFieldValue<string[]>(20),
-        ThemeTop3Scores = r.IsDBNull(21) ? null : r.GetFieldValue<float[]>(21),
-        ModelVersion = r.IsDBNull(22) ? null : r.GetString(22),
-        NeedsReview = r.GetBoolean(23),
-        ThemeSignal = r.IsDBNull(24) ? null : r.GetString(24),
-        CorrectedTheme = r.IsDBNull(25) ? null : r.GetString(25),
+        ThemeSecond = r.IsDBNull(20) ? null : r.GetString(20),
+        ThemeSecondScore = r.IsDBNull(21) ? null : r.GetFloat(21),
+        ThemeThird = r.IsDBNull(22) ? null : r.GetString(22),
+        ThemeThirdScore = r.IsDBNull(23) ? null : r.GetFloat(23),
+        ModelVersion = r.IsDBNull(24) ? null : r.GetString(24),
+        NeedsReview = r.GetBoolean(25),
+        ThemeSignal = r.IsDBNull(26) ? null : r.GetString(26),
+        CorrectedTheme = r.IsDBNull(27) ? null : r.GetString(27),
     };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 using Feedback.Web.Cases;
@@ -24,15 +23,16 @@ public sealed class EvaluationStore(CaseOpener cases)
         SELECT nextval('evaluations_id_seq'), t.case_number, t.assess_number, t.channel, t.rating,
                string_to_array(t.reasons, ',')::smallint[], t.comment, t.department_code, t.window_code, t.staff_code,
                t.service_item_code, t.anonymous, t.rater_name, t.rater_phone_masked, t.rater_phone_hash, t.evaluated_at,
-               t.received_at, t.is_default, t.theme, t.theme_confidence, string_to_array(t.top3, ','),
-               string_to_array(t.top3_scores, ',')::real[], t.model_version, t.needs_review, t.theme_signal, NULL
+               t.received_at, t.is_default, t.theme, t.theme_confidence, t.theme_second, t.theme_second_score,
+               t.theme_third, t.theme_third_score, t.model_version, t.needs_review, t.theme_signal, NULL
         FROM unnest($1::text[], $2::smallint[], $3::text[], $4::smallint[], $5::text[], $6::text[], $7::text[], $8::text[],
                     $9::text[], $10::text[], $11::boolean[], $12::text[], $13::text[], $14::bytea[], $15::timestamptz[],
-                    $16::timestamptz[], $17::boolean[], $18::int[], $19::text[], $20::real[], $21::text[], $22::text[],
-                    $23::text[], $24::boolean[], $25::text[])
+                    $16::timestamptz[], $17::boolean[], $18::int[], $19::text[], $20::real[], $21::text[], $22::real[],
+                    $23::text[], $24::real[], $25::text[], $26::boolean[], $27::text[])
              AS t(case_number, assess_number, channel, rating, reasons, comment, department_code, window_code, staff_code,
                   service_item_code, anonymous, rater_name, rater_phone_masked, rater_phone_hash, evaluated_at, received_at,
-                  is_default, ord, theme, theme_confidence, top3, top3_scores, model_version, needs_review, theme_signal)
+                  is_default, ord, theme, theme_confidence, theme_second, theme_second_score, theme_third, theme_third_score,
+                  model_version, needs_review, theme_signal)
         ORDER BY t.ord
         ON CONFLICT (case_number, assess_number) WHERE case_number IS NOT NULL DO NOTHING
         RETURNING id, case_number, assess_number
@@ -182,8 +182,10 @@ public sealed class EvaluationStore(CaseOpener cases)
         p.Add(new() { Value = Enumerable.Range(0, rows.Count).ToArray() });
         p.Add(new() { Value = rows.Select(r => r.Theme).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         p.Add(new() { Value = rows.Select(r => r.ThemeConfidence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
-        p.Add(new() { Value = rows.Select(r => r.ThemeTop3 is null ? null : string.Join(',', r.ThemeTop3)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        p.Add(new() { Value = rows.Select(r => r.ThemeTop3Scores is null ? null : string.Join(',', r.ThemeTop3Scores.Select(f => f.ToString("R", CultureInfo.InvariantCulture)))).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        p.Add(new() { Value = rows.Select(r => r.ThemeSecond).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        p.Add(new() { Value = rows.Select(r => r.ThemeSecondScore).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
+        p.Add(new() { Value = rows.Select(r => r.ThemeThird).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        p.Add(new() { Value = rows.Select(r => r.ThemeThirdScore).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
         p.Add(new() { Value = rows.Select(r => r.ModelVersion).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         p.Add(new() { Value = rows.Select(r => r.NeedsReview).ToArray() });
         p.Add(new() { Value = rows.Select(r => r.ThemeSignal).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });

@@ -13,7 +13,7 @@ namespace Feedback.Web.Evaluations;
 internal sealed class PgBinaryCopyWriter(Stream destination) : IDisposable
 {
     private const int FlushAt = 1 << 16;
-    private const int Int2Oid = 21, TextOid = 25, Float4Oid = 700;
+    private const int Int2Oid = 21;
     private static readonly long PostgresEpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
     // "PGCOPY\n\377\r\n\0": not a u8 literal, whose \xff would be two UTF-8 bytes.
     private static ReadOnlySpan<byte> Signature => [0x50, 0x47, 0x43, 0x4F, 0x50, 0x59, 0x0A, 0xFF, 0x0D, 0x0A, 0x00];
@@ -117,37 +117,6 @@ internal sealed class PgBinaryCopyWriter(Stream destination) : IDisposable
         {
             Int16(value);
         }
-    }
-
-    public void Float4Array(float[]? values)
-    {
-        if (values is null)
-        {
-            Null();
-            return;
-        }
-        ArrayHeader(values.Length, Float4Oid, values.Length * 8);
-        foreach (var value in values)
-        {
-            Float4(value);
-        }
-    }
-
-    public void TextArray(string[]? values)
-    {
-        if (values is null)
-        {
-            Null();
-            return;
-        }
-        var start = _length;
-        ArrayHeader(values.Length, TextOid, 0);
-        foreach (var value in values)
-        {
-            Text(value);
-        }
-        // The array's byte length is known only now.
-        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(start), _length - start - 4);
     }
 
     public void Dispose()

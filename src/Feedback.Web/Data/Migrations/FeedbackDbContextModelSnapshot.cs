@@ -524,18 +524,28 @@ namespace Feedback.Web.Data.Migrations
                         .HasColumnType("real")
                         .HasColumnName("theme_confidence");
 
+                    b.Property<string>("ThemeSecond")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("theme_second");
+
+                    b.Property<float?>("ThemeSecondScore")
+                        .HasColumnType("real")
+                        .HasColumnName("theme_second_score");
+
                     b.Property<string>("ThemeSignal")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("theme_signal");
 
-                    b.PrimitiveCollection<string[]>("ThemeTop3")
-                        .HasColumnType("text[]")
-                        .HasColumnName("theme_top3");
+                    b.Property<string>("ThemeThird")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("theme_third");
 
-                    b.PrimitiveCollection<float[]>("ThemeTop3Scores")
-                        .HasColumnType("real[]")
-                        .HasColumnName("theme_top3_scores");
+                    b.Property<float?>("ThemeThirdScore")
+                        .HasColumnType("real")
+                        .HasColumnName("theme_third_score");
 
                     b.Property<string>("WindowCode")
                         .HasMaxLength(32)
