@@ -22,6 +22,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, FeedbackDatab
             var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
             // Without this, EF's first look at a new database logs a failed query (the history table is missing).
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+            // A migration that rewrites evaluations takes minutes on a large centre's history, not 30 s.
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
             // EF Core takes a database lock while migrating, so several processes may start at once.
             await db.Database.MigrateAsync(ct);
         }

@@ -102,6 +102,28 @@ public sealed class CsvRecordReaderTests
         Assert.False(next);
     }
 
+    [Fact]
+    public void Read_LinesSplitAcrossReads_EveryRecordComesBackWhole()
+    {
+        var lines = Enumerable.Range(0, 3000).Select(i => $"{i},{new string('办', i % 97)},\"a\r\nb\",x").ToList();
+        // Longer than the reader's buffer, which must grow for it.
+        lines.Add($"long,{new string('长', 100_000)},\"\",x");
+        var csv = new CsvRecordReader(new TrickleReader(string.Join("\r\n", lines)));
+
+        var records = ReadAll(csv);
+
+        Assert.Equal(lines.Count, records.Count);
+        Assert.Equal(["17", new string('办', 17), "a\nb", "x"], records[17].Fields);
+        Assert.Equal(lines.Count * 2 - 1, records[^1].Line);
+        Assert.Equal(100_000, records[^1].Fields[1].Length);
+    }
+
+    /// <summary>Hands out a few characters per read, so lines and \r\n pairs straddle the reader's refills.</summary>
+    private sealed class TrickleReader(string text) : StringReader(text)
+    {
+        public override int Read(char[] buffer, int index, int count) => base.Read(buffer, index, Math.Min(count, 7));
+    }
+
     private static CsvRecordReader Reader(string text) => new(new StringReader(text));
 
     private static List<string>? ReadRecord(CsvRecordReader csv) => csv.Read() ? csv.ToList() : null;
