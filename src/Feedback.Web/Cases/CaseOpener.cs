@@ -54,5 +54,81 @@ public sealed class CaseOpener(CaseSchedule schedule, CaseNotices notices)
         return opened;
     }
 
+    /// <summary>
+    /// The import's variant, for ratings inserted by this very transaction, which cannot have a case yet: ids come
+    /// from the sequence first, and the cases, their first audit lines and their notifications are streamed with
+    /// binary COPY. Measured: the three INSERT … FROM unnest statements cost PostgreSQL about 50 µs per case, over
+    /// a third of what it spent on the import's evaluations COPY.
+    /// </summary>
+    public async Task OpenFreshAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Evaluation> inserted, CancellationToken ct)
+    {
+        var bad = inserted.Where(OpensCase).ToList();
+        if (bad.Count == 0)
+            return;
+        var ids = new List<long>(bad.Count);
+        await using (var command = new NpgsqlCommand("SELECT nextval('cases_id_seq') FROM generate_series(1, $1)", connection, transaction))
+        {
+            command.Parameters.Add(new() { Value = bad.Count });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                ids.Add(reader.GetInt64(0));
+        }
+        var opened = new List<OpenedCase>(bad.Count);
+        await using (var copy = await PgBinaryCopyWriter.StartAsync(connection, "cases (id, evaluation_id, department_code, state, opened_at, due_at, next_alert_at, updated_at, extensions)", ct))
+        {
+            for (var i = 0; i < bad.Count; i++)
+            {
+                var (evaluation, at) = (bad[i], bad[i].ReceivedAt);
+                var due = schedule.Deadlines.ReplyDueAt(at);
+                opened.Add(new(ids[i], evaluation.DepartmentCode, at, due));
+                await copy.StartRowAsync(9, ct);
+                copy.Int64(ids[i]);
+                copy.Int64(evaluation.Id);
+                copy.Text(evaluation.DepartmentCode);
+                copy.Text(CaseStates.Open);
+                copy.Timestamp(at);
+                copy.Timestamp(due);
+                copy.Timestamp(schedule.NextAt(at, due, at)!.Value);
+                copy.Timestamp(at);
+                copy.Int16(0);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        await using (var copy = await PgBinaryCopyWriter.StartAsync(connection, "case_events (case_id, at, actor, actor_role, action, from_state, to_state, note)", ct))
+        {
+            foreach (var c in opened)
+            {
+                await copy.StartRowAsync(8, ct);
+                copy.Int64(c.Id);
+                copy.Timestamp(c.OpenedAt);
+                copy.Text(CaseEventWriter.System);
+                copy.Text(CaseEventWriter.System);
+                copy.Text(OpenAction);
+                copy.Null();
+                copy.Text(CaseStates.Open);
+                copy.Null();
+            }
+            await copy.CompleteAsync(ct);
+        }
+        await using (var copy = await PgBinaryCopyWriter.StartAsync(connection, "notifications (event_key, target, kind, case_id, department_code, title, body, created_at, next_attempt_at, attempts)", ct))
+        {
+            foreach (var n in opened.SelectMany(c => notices.Opened(c.Id, c.DepartmentCode, c.OpenedAt, c.DueAt)))
+            {
+                await copy.StartRowAsync(10, ct);
+                copy.Text(n.EventKey);
+                copy.Text(n.Target);
+                copy.Text(n.Kind);
+                copy.Int64(n.CaseId!.Value);
+                copy.Text(n.DepartmentCode);
+                copy.Text(n.Title);
+                copy.Text(n.Body);
+                copy.Timestamp(n.CreatedAt);
+                copy.Timestamp(n.NextAttemptAt);
+                copy.Int32(n.Attempts);
+            }
+            await copy.CompleteAsync(ct);
+        }
+    }
+
     private sealed record OpenedCase(long Id, string DepartmentCode, DateTimeOffset OpenedAt, DateTimeOffset DueAt);
 }

@@ -63,7 +63,7 @@ public sealed class EvaluationBulkCopy(CaseOpener cases)
         {
             await AssignIdsAsync(connection, transaction, fresh, ct);
             await CopyAsync(connection, fresh, ct);
-            await cases.OpenAsync(connection, transaction, fresh, ct);
+            await cases.OpenFreshAsync(connection, transaction, fresh, ct);
             await transaction.CommitAsync(ct);
             return (outcomes, false);
         }
@@ -103,9 +103,7 @@ public sealed class EvaluationBulkCopy(CaseOpener cases)
 
     private static async Task CopyAsync(NpgsqlConnection connection, List<Evaluation> rows, CancellationToken ct)
     {
-        await using var stream = await connection.BeginRawBinaryCopyAsync($"COPY evaluations ({CopyColumns}) FROM STDIN (FORMAT BINARY)", ct);
-        using var copy = new PgBinaryCopyWriter(stream);
-        copy.WriteHeader();
+        await using var copy = await PgBinaryCopyWriter.StartAsync(connection, $"evaluations ({CopyColumns})", ct);
         foreach (var r in rows)
         {
             await copy.StartRowAsync(CopyColumnCount, ct);

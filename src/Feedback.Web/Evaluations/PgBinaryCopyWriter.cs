@@ -1,16 +1,18 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
+using Npgsql;
 
 namespace Feedback.Web.Evaluations;
 
 /// <summary>
 /// PostgreSQL's binary COPY format written straight into a pooled buffer, flushed to a raw COPY stream in large
 /// blocks. Measured: Npgsql's per-field <c>NpgsqlBinaryImporter.Write</c> cost the import several µs a row (each field
-/// is resolved and converted on its own); this writes the same bytes for a fraction of that. Only the types
-/// <see cref="EvaluationBulkCopy"/> needs; the format is in PostgreSQL's docs, "COPY", "Binary Format".
+/// is resolved and converted on its own); this writes the same bytes for a fraction of that. Only the types the
+/// import needs (<see cref="EvaluationBulkCopy"/>, <see cref="Cases.CaseOpener"/>); the format is in PostgreSQL's
+/// docs, "COPY", "Binary Format".
 /// </summary>
-internal sealed class PgBinaryCopyWriter(Stream destination) : IDisposable
+internal sealed class PgBinaryCopyWriter : IAsyncDisposable
 {
     private const int FlushAt = 1 << 16;
     private const int Int2Oid = 21;
@@ -18,15 +20,27 @@ internal sealed class PgBinaryCopyWriter(Stream destination) : IDisposable
     // "PGCOPY\n\377\r\n\0": not a u8 literal, whose \xff would be two UTF-8 bytes.
     private static ReadOnlySpan<byte> Signature => [0x50, 0x47, 0x43, 0x4F, 0x50, 0x59, 0x0A, 0xFF, 0x0D, 0x0A, 0x00];
 
+    private readonly Stream _destination;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(FlushAt * 2);
     private int _length;
 
-    public void WriteHeader()
+    private PgBinaryCopyWriter(Stream destination) => _destination = destination;
+
+    /// <summary>Starts <c>COPY target FROM STDIN (FORMAT BINARY)</c>; <see cref="DisposeAsync"/> ends it.</summary>
+    /// <param name="target">The table and its column list, in the order the rows write them.</param>
+    public static async Task<PgBinaryCopyWriter> StartAsync(NpgsqlConnection connection, string target, CancellationToken ct)
+    {
+        var writer = new PgBinaryCopyWriter(await connection.BeginRawBinaryCopyAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", ct));
+        writer.WriteHeader();
+        return writer;
+    }
+
+    private void WriteHeader()
     {
         Signature.CopyTo(Reserve(Signature.Length + 8));
         _length += Signature.Length;
-        Int32(0); // flags
-        Int32(0); // header extension length
+        Int32Raw(0); // flags
+        Int32Raw(0); // header extension length
     }
 
     /// <summary>Starts a row; flushes first when the buffer is full enough.</summary>
@@ -47,25 +61,25 @@ internal sealed class PgBinaryCopyWriter(Stream destination) : IDisposable
         await FlushAsync(ct);
     }
 
-    public void Null() => Int32(-1);
+    public void Null() => Int32Raw(-1);
 
     public void Int64(long value)
     {
-        Int32(8);
+        Int32Raw(8);
         BinaryPrimitives.WriteInt64BigEndian(Reserve(8), value);
         _length += 8;
     }
 
     public void Int16(short value)
     {
-        Int32(2);
+        Int32Raw(2);
         BinaryPrimitives.WriteInt16BigEndian(Reserve(2), value);
         _length += 2;
     }
 
     public void Boolean(bool value)
     {
-        Int32(1);
+        Int32Raw(1);
         Reserve(1)[0] = value ? (byte)1 : (byte)0;
         _length++;
     }
@@ -77,7 +91,7 @@ internal sealed class PgBinaryCopyWriter(Stream destination) : IDisposable
             Null();
             return;
         }
-        Int32(4);
+        Int32Raw(4);
         BinaryPrimitives.WriteSingleBigEndian(Reserve(4), v);
         _length += 4;
     }
@@ -102,7 +116,7 @@ internal sealed class PgBinaryCopyWriter(Stream destination) : IDisposable
             Null();
             return;
         }
-        Int32(value.Length);
+        Int32Raw(value.Length);
         value.CopyTo(Reserve(value.Length));
         _length += value.Length;
     }
@@ -119,8 +133,15 @@ internal sealed class PgBinaryCopyWriter(Stream destination) : IDisposable
         }
     }
 
-    public void Dispose()
+    public void Int32(int value)
     {
+        Int32Raw(4);
+        Int32Raw(value);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _destination.DisposeAsync();
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = [];
     }
@@ -128,18 +149,18 @@ internal sealed class PgBinaryCopyWriter(Stream destination) : IDisposable
     /// <summary>One dimension, lower bound 1, no nulls; an empty array has no dimension.</summary>
     private void ArrayHeader(int count, int elementOid, int elementBytes)
     {
-        Int32((count == 0 ? 12 : 20) + elementBytes);
-        Int32(count == 0 ? 0 : 1);
-        Int32(0);
-        Int32(elementOid);
+        Int32Raw((count == 0 ? 12 : 20) + elementBytes);
+        Int32Raw(count == 0 ? 0 : 1);
+        Int32Raw(0);
+        Int32Raw(elementOid);
         if (count > 0)
         {
-            Int32(count);
-            Int32(1);
+            Int32Raw(count);
+            Int32Raw(1);
         }
     }
 
-    private void Int32(int value)
+    private void Int32Raw(int value)
     {
         BinaryPrimitives.WriteInt32BigEndian(Reserve(4), value);
         _length += 4;
@@ -159,7 +180,7 @@ internal sealed class PgBinaryCopyWriter(Stream destination) : IDisposable
 
     private async ValueTask FlushAsync(CancellationToken ct)
     {
-        await destination.WriteAsync(_buffer.AsMemory(0, _length), ct);
+        await _destination.WriteAsync(_buffer.AsMemory(0, _length), ct);
         _length = 0;
     }
 }

@@ -41,6 +41,21 @@ public sealed class EvaluationBulkCopyTests(FeedbackApp app) : IClassFixture<Fee
         Assert.Equal(2L, await command.ExecuteScalarAsync(Ct));
     }
 
+    [Fact]
+    public async Task TryCopyAsync_BadRating_OpensTheCaseAuditLineAndNotificationTheStoreWouldOpen()
+    {
+        // The import opens cases with COPY, the other paths with INSERT: both must write the same rows.
+        await using var connection = await app.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(Ct);
+
+        await app.Services.GetRequiredService<EvaluationBulkCopy>().TryCopyAsync(connection, [Row("copied-bad", full: true)], Ct);
+        await app.Services.GetRequiredService<EvaluationStore>().InsertAsync(connection, [Row("inserted-bad", full: true)], Ct);
+
+        var inserted = await CaseRowsAsync(connection, "inserted-bad");
+        Assert.Contains("\"state\": \"open\"", inserted);
+        Assert.Contains("\"action\": \"open\"", inserted);
+        Assert.Equal(inserted, await CaseRowsAsync(connection, "copied-bad"));
+    }
+
     private Evaluation Row(string name, bool full) => new()
     {
         CaseNumber = _prefix + name,
@@ -72,6 +87,22 @@ public sealed class EvaluationBulkCopyTests(FeedbackApp app) : IClassFixture<Fee
     {
         await using var command = new NpgsqlCommand("""
             SELECT (to_jsonb(e) - 'id' - 'case_number')::text FROM evaluations e WHERE case_number = $1
+            """, connection);
+        command.Parameters.Add(new() { Value = _prefix + name });
+        return Assert.IsType<string>(await command.ExecuteScalarAsync(Ct));
+    }
+
+    /// <summary>The rating's case, audit lines and notifications, with the ids (which differ) taken out.</summary>
+    private async Task<string> CaseRowsAsync(NpgsqlConnection connection, string name)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT replace(replace(jsonb_build_object(
+                       'case', to_jsonb(c) - 'id' - 'evaluation_id',
+                       'events', (SELECT jsonb_agg(to_jsonb(e) - 'id' - 'case_id') FROM case_events e WHERE e.case_id = c.id),
+                       'notifications', (SELECT jsonb_agg(to_jsonb(n) - 'id' - 'case_id' ORDER BY n.target) FROM notifications n WHERE n.case_id = c.id))::text,
+                   'case:' || c.id || ':', 'case:#:'), '#' || c.id, '#')
+            FROM evaluations v JOIN cases c ON c.evaluation_id = v.id
+            WHERE v.case_number = $1
             """, connection);
         command.Parameters.Add(new() { Value = _prefix + name });
         return Assert.IsType<string>(await command.ExecuteScalarAsync(Ct));
