@@ -9,8 +9,8 @@ public sealed record ImportSummary(int Created, int Duplicates, int Invalid, Tim
 /// <summary>
 /// Imports a file with the API's validation. One thread reads, validates and classifies the rows; two workers each
 /// store a chunk of valid rows in one transaction on their own connection, so the reading overlaps the database
-/// work. Only validated rows wait for a worker: the parsed text of a row is garbage before the next collection, which
-/// kept the import's GC pauses (about a fifth of its time when whole parsed chunks waited) down. Chunks commit
+/// work. Only validated rows wait for a worker, so a row's parsed text dies young instead of being promoted with its
+/// chunk (GC pauses were about a fifth of the import's time). Chunks commit
 /// without waiting for the WAL flush (an fsync per 5,000 rows kept a worker idle for about a tenth of the run); one
 /// synchronous commit at the end flushes them all before the summary is returned, so the counts it reports are
 /// durable. A crash loses at most the chunks not yet flushed, which the import never reported, and running it again
