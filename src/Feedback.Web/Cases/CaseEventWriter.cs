@@ -1,3 +1,4 @@
+using Feedback.Web.Evaluations;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -26,6 +27,27 @@ internal static class CaseEventWriter
         p.Add(new() { Value = events.Select(e => e.ToState).ToArray() });
         p.Add(new() { Value = events.Select(e => e.Note).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The same lines by binary COPY, for the import (see <see cref="CaseOpener.OpenFreshAsync"/>).</summary>
+    public static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyCollection<CaseEvent> events, CancellationToken ct)
+    {
+        if (events.Count == 0)
+            return;
+        await using var copy = await PgBinaryCopyWriter.StartAsync(connection, "case_events (case_id, at, actor, actor_role, action, from_state, to_state, note)", ct);
+        foreach (var e in events)
+        {
+            await copy.StartRowAsync(8, ct);
+            copy.Int64(e.CaseId);
+            copy.Timestamp(e.At);
+            copy.Text(e.Actor);
+            copy.Text(e.ActorRole);
+            copy.Text(e.Action);
+            copy.Text(e.FromState);
+            copy.Text(e.ToState);
+            copy.Text(e.Note);
+        }
+        await copy.CompleteAsync(ct);
     }
 
     public static CaseEvent BySystem(long caseId, DateTimeOffset at, string action, string? from, string to, string? note = null) =>

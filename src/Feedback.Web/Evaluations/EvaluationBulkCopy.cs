@@ -1,5 +1,6 @@
 using Npgsql;
 using Feedback.Web.Cases;
+using Feedback.Web.Data;
 
 namespace Feedback.Web.Evaluations;
 
@@ -92,13 +93,11 @@ public sealed class EvaluationBulkCopy(CaseOpener cases)
         return keys;
     }
 
-    private static async Task AssignIdsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Evaluation> rows, CancellationToken ct)
+    private static async Task AssignIdsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Evaluation> rows, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("SELECT nextval('evaluations_id_seq') FROM generate_series(1, $1)", connection, transaction);
-        command.Parameters.Add(new() { Value = rows.Count });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        for (var i = 0; await reader.ReadAsync(ct); i++)
-            rows[i].Id = reader.GetInt64(0);
+        var ids = await SequenceValues.NextAsync(connection, transaction, "evaluations_id_seq", rows.Count, ct);
+        for (var i = 0; i < rows.Count; i++)
+            rows[i].Id = ids[i];
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, List<Evaluation> rows, CancellationToken ct)

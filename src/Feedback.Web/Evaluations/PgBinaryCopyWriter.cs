@@ -9,7 +9,7 @@ namespace Feedback.Web.Evaluations;
 /// PostgreSQL's binary COPY format written straight into a pooled buffer, flushed to a raw COPY stream in large
 /// blocks. Measured: Npgsql's per-field <c>NpgsqlBinaryImporter.Write</c> cost the import several µs a row (each field
 /// is resolved and converted on its own); this writes the same bytes for a fraction of that. Only the types the
-/// import needs (<see cref="EvaluationBulkCopy"/>, <see cref="Cases.CaseOpener"/>); the format is in PostgreSQL's
+/// import needs (its evaluations, cases, audit lines and notifications); the format is in PostgreSQL's
 /// docs, "COPY", "Binary Format".
 /// </summary>
 internal sealed class PgBinaryCopyWriter : IAsyncDisposable
@@ -68,6 +68,12 @@ internal sealed class PgBinaryCopyWriter : IAsyncDisposable
         Int32Raw(8);
         BinaryPrimitives.WriteInt64BigEndian(Reserve(8), value);
         _length += 8;
+    }
+
+    public void NullableInt64(long? value)
+    {
+        if (value is { } v) Int64(v);
+        else Null();
     }
 
     public void Int16(short value)

@@ -1,3 +1,4 @@
+using Feedback.Web.Evaluations;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -27,5 +28,32 @@ internal static class OutboxWriter
         p.Add(new() { Value = notifications.Select(n => n.Body).ToArray() });
         p.Add(new() { Value = notifications.Select(n => n.CreatedAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// The same rows by binary COPY, for the import, whose notifications are all new: there is no
+    /// <c>ON CONFLICT</c>, so a repeated event fails the transaction instead of being skipped.
+    /// </summary>
+    public static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyCollection<Notification> notifications, CancellationToken ct)
+    {
+        if (notifications.Count == 0)
+            return;
+        await using var copy = await PgBinaryCopyWriter.StartAsync(connection,
+            "notifications (event_key, target, kind, case_id, department_code, title, body, created_at, next_attempt_at, attempts)", ct);
+        foreach (var n in notifications)
+        {
+            await copy.StartRowAsync(10, ct);
+            copy.Text(n.EventKey);
+            copy.Text(n.Target);
+            copy.Text(n.Kind);
+            copy.NullableInt64(n.CaseId);
+            copy.Text(n.DepartmentCode);
+            copy.Text(n.Title);
+            copy.Text(n.Body);
+            copy.Timestamp(n.CreatedAt);
+            copy.Timestamp(n.NextAttemptAt);
+            copy.Int32(n.Attempts);
+        }
+        await copy.CompleteAsync(ct);
     }
 }
