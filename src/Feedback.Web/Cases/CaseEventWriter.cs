@@ -34,10 +34,10 @@ internal static class CaseEventWriter
     {
         if (events.Count == 0)
             return;
-        await using var copy = await PgBinaryCopyWriter.StartAsync(connection, "case_events (case_id, at, actor, actor_role, action, from_state, to_state, note)", ct);
+        using var copy = new PgBinaryRows();
         foreach (var e in events)
         {
-            await copy.StartRowAsync(8, ct);
+            copy.StartRow(8);
             copy.Int64(e.CaseId);
             copy.Timestamp(e.At);
             copy.Text(e.Actor);
@@ -47,7 +47,7 @@ internal static class CaseEventWriter
             copy.Text(e.ToState);
             copy.Text(e.Note);
         }
-        await copy.CompleteAsync(ct);
+        await copy.CopyAsync(connection, "case_events (case_id, at, actor, actor_role, action, from_state, to_state, note)", ct);
     }
 
     public static CaseEvent BySystem(long caseId, DateTimeOffset at, string action, string? from, string to, string? note = null) =>

@@ -42,13 +42,13 @@ public sealed class CaseOpener(CaseSchedule schedule, CaseNotices notices)
             return;
         var ids = await SequenceValues.NextAsync(connection, transaction, "cases_id_seq", bad.Count, ct);
         var opened = new List<OpenedCase>(bad.Count);
-        await using (var copy = await PgBinaryCopyWriter.StartAsync(connection, "cases (id, evaluation_id, department_code, state, opened_at, due_at, next_alert_at, updated_at, extensions)", ct))
+        using (var copy = new PgBinaryRows())
         {
             for (var i = 0; i < bad.Count; i++)
             {
                 var (at, due, nextAlert) = Timing(bad[i]);
                 opened.Add(new(ids[i], bad[i].DepartmentCode, at, due));
-                await copy.StartRowAsync(9, ct);
+                copy.StartRow(9);
                 copy.Int64(ids[i]);
                 copy.Int64(bad[i].Id);
                 copy.Text(bad[i].DepartmentCode);
@@ -59,7 +59,7 @@ public sealed class CaseOpener(CaseSchedule schedule, CaseNotices notices)
                 copy.Timestamp(at);
                 copy.Int16(0);
             }
-            await copy.CompleteAsync(ct);
+            await copy.CopyAsync(connection, "cases (id, evaluation_id, department_code, state, opened_at, due_at, next_alert_at, updated_at, extensions)", ct);
         }
         await CaseEventWriter.CopyAsync(connection, opened.ConvertAll(OpeningEvent), ct);
         await OutboxWriter.CopyAsync(connection, Notices(opened), ct);

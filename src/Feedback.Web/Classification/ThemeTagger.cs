@@ -11,6 +11,7 @@ namespace Feedback.Web.Classification;
 public sealed class ThemeTagger(IOptions<ClassificationOptions> options, ILogger<ThemeTagger> logger) : IDisposable
 {
     private readonly Lazy<ThemeClassifier?> _classifier = new(() => Load(options.Value, logger));
+    private readonly RememberedPredictions _remembered = new();
 
     public bool IsAvailable => options.Value.Enabled && _classifier.Value is not null;
 
@@ -22,7 +23,7 @@ public sealed class ThemeTagger(IOptions<ClassificationOptions> options, ILogger
         {
             return;
         }
-        var prediction = _classifier.Value!.Predict(evaluation.Comment);
+        var prediction = _remembered.Predict(_classifier.Value!, evaluation.Comment);
         evaluation.Theme = prediction.Theme;
         evaluation.ThemeConfidence = prediction.Confidence;
         var top3 = prediction.Top3;

@@ -7,12 +7,9 @@ internal static class SequenceValues
 {
     public static async Task<long[]> NextAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sequence, int count, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"SELECT nextval('{sequence}') FROM generate_series(1, $1)", connection, transaction);
+        // One array rather than a row per id: 5,000 rows cost PostgreSQL and Npgsql more than the nextval calls.
+        await using var command = new NpgsqlCommand($"SELECT array_agg(nextval('{sequence}')) FROM generate_series(1, $1)", connection, transaction);
         command.Parameters.Add(new() { Value = count });
-        var values = new long[count];
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        for (var i = 0; await reader.ReadAsync(ct); i++)
-            values[i] = reader.GetInt64(0);
-        return values;
+        return (long[])(await command.ExecuteScalarAsync(ct))!;
     }
 }

@@ -1,139 +1,186 @@
+using System.Buffers.Binary;
+using System.Text;
 using Npgsql;
 using Feedback.Web.Cases;
 using Feedback.Web.Data;
 
 namespace Feedback.Web.Evaluations;
 
+/// <summary>What became of a batch: counts, and the rows the database refused with its reason.</summary>
+public sealed record CopyOutcome(int Created, int Duplicates, IReadOnlyList<(int Row, string Error)> Rejected);
+
 /// <summary>
-/// The import's fast path: the chunk's rows are streamed with binary COPY straight into evaluations, which costs
-/// PostgreSQL far less per row than INSERT … ON CONFLICT; when a key is stored already, the chunk's keys are looked
-/// up once and only the rows not stored yet are copied. Ids are drawn from the sequence first, so bad ratings open
-/// their cases in the same transaction. Returns null when the database refuses the chunk (a key stored meanwhile by
-/// another writer, or data it rejects): the caller then stores the chunk with <see cref="EvaluationStore"/>.
+/// The import's way to store: a batch's rows are streamed with binary COPY straight into evaluations, which costs
+/// PostgreSQL far less per row than INSERT … ON CONFLICT. Ids are drawn from the sequence first, so bad ratings open
+/// their cases in the same transaction. When the database refuses the batch (a key stored already, or data it
+/// rejects), its stored keys are looked up once and the remaining rows are stored in halves, recursively, so that
+/// only the rows it refuses on their own are left out.
 /// </summary>
 public sealed class EvaluationBulkCopy(CaseOpener cases)
 {
-    private const string CopyColumns = """
-        id, case_number, assess_number, channel, rating, reason_codes, comment, department_code, window_code, staff_code,
+    private const string Target = """
+        evaluations (id, case_number, assess_number, channel, rating, reason_codes, comment, department_code, window_code, staff_code,
         service_item_code, anonymous, rater_name, rater_phone_masked, rater_phone_hash, evaluated_at, received_at, is_default,
         theme, theme_confidence, theme_second, theme_second_score, theme_third, theme_third_score, model_version,
-        needs_review, theme_signal
+        needs_review, theme_signal)
         """;
-    private const short CopyColumnCount = 27;
+    private const short ColumnCount = 27;
     private const string KeyIndex = "ix_evaluations_case_number_assess_number";
+    // A row is its field count (2 bytes), then each field's length (4 bytes) and value: the id comes first, then
+    // the case number and the assess number, so both can be read back from the bytes.
+    private const int IdAt = 2 + 4;
 
-    public async Task<StoreOutcome[]?> TryCopyAsync(NpgsqlConnection connection, IReadOnlyList<Evaluation> rows, CancellationToken ct)
+    public async Task<CopyOutcome> StoreAsync(NpgsqlConnection connection, EvaluationCopyBatch batch, CancellationToken ct)
     {
         // An import's chunks nearly always hold only new keys, and looking them up cost PostgreSQL about a fifth of
         // its time per row: copy without looking, and let the unique index catch a stored or repeated key (re-import).
-        var (outcomes, keyExists) = await CopyChunkAsync(connection, rows, lookUpKeys: false, ct);
-        return keyExists ? (await CopyChunkAsync(connection, rows, lookUpKeys: true, ct)).Outcomes : outcomes;
+        if (await TryStoreAsync(connection, batch, null, ct) is null)
+        {
+            return new(batch.Count, 0, []);
+        }
+        var (fresh, duplicates) = await FreshRowsAsync(connection, batch, ct);
+        var rejected = new List<(int, string)>();
+        var (created, raced) = await StoreInHalvesAsync(connection, batch, fresh, rejected, ct);
+        return new(created, duplicates + raced, rejected);
     }
 
-    private async Task<(StoreOutcome[]? Outcomes, bool KeyExists)> CopyChunkAsync(
-        NpgsqlConnection connection, IReadOnlyList<Evaluation> rows, bool lookUpKeys, CancellationToken ct)
+    internal static void Encode(PgBinaryRows copy, Evaluation r)
+    {
+        copy.StartRow(ColumnCount);
+        copy.Int64(0); // drawn from the sequence when the batch is stored: see SetId
+        copy.Text(r.CaseNumber);
+        copy.Int16(r.AssessNumber);
+        copy.Text(r.Channel);
+        copy.Int16(r.Rating);
+        copy.Int16Array(r.ReasonCodes);
+        copy.Text(r.Comment);
+        copy.Text(r.DepartmentCode);
+        copy.Text(r.WindowCode);
+        copy.Text(r.StaffCode);
+        copy.Text(r.ServiceItemCode);
+        copy.Boolean(r.Anonymous);
+        copy.Text(r.RaterName);
+        copy.Text(r.RaterPhoneMasked);
+        copy.Bytes(r.RaterPhoneHash);
+        copy.Timestamp(r.EvaluatedAt);
+        copy.Timestamp(r.ReceivedAt);
+        copy.Boolean(r.IsDefault);
+        copy.Text(r.Theme);
+        copy.Float4(r.ThemeConfidence);
+        copy.Text(r.ThemeSecond);
+        copy.Float4(r.ThemeSecondScore);
+        copy.Text(r.ThemeThird);
+        copy.Float4(r.ThemeThirdScore);
+        copy.Text(r.ModelVersion);
+        copy.Boolean(r.NeedsReview);
+        copy.Text(r.ThemeSignal);
+    }
+
+    internal static long IdOf(ReadOnlySpan<byte> row) => BinaryPrimitives.ReadInt64BigEndian(row[IdAt..]);
+
+    private static void SetId(Span<byte> row, long id) => BinaryPrimitives.WriteInt64BigEndian(row[IdAt..], id);
+
+    private static (string? CaseNumber, short AssessNumber) KeyOf(ReadOnlySpan<byte> row)
+    {
+        var field = row[(IdAt + 8)..];
+        var length = BinaryPrimitives.ReadInt32BigEndian(field);
+        var caseNumber = length < 0 ? null : Encoding.UTF8.GetString(field.Slice(4, length));
+        return (caseNumber, BinaryPrimitives.ReadInt16BigEndian(field[(4 + Math.Max(length, 0) + 4)..]));
+    }
+
+    /// <summary>Stores the rows (all when null) in one transaction; returns why the database refused them, if it did.</summary>
+    private async Task<PostgresException?> TryStoreAsync(NpgsqlConnection connection, EvaluationCopyBatch batch, ArraySegment<int>? rows, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var outcomes = new StoreOutcome[rows.Count];
-        var fresh = rows as List<Evaluation> ?? [.. rows];
-        if (lookUpKeys)
-        {
-            // A key already stored, or seen earlier in this chunk, is a duplicate. Without the lookup, the unique
-            // index finds both, and the caller comes back here.
-            var stored = await StoredKeysAsync(connection, transaction, rows, ct);
-            fresh = new List<Evaluation>(rows.Count);
-            for (var i = 0; i < rows.Count; i++)
-            {
-                var row = rows[i];
-                var isNew = row.CaseNumber is null || stored.Add((row.CaseNumber, row.AssessNumber));
-                outcomes[i] = new(isNew ? StoreStatus.Created : StoreStatus.Duplicate, row);
-                if (isNew)
-                {
-                    fresh.Add(row);
-                }
-            }
-        }
-        else
-        {
-            for (var i = 0; i < rows.Count; i++)
-            {
-                outcomes[i] = new(StoreStatus.Created, rows[i]);
-            }
-        }
         try
         {
-            await AssignIdsAsync(connection, transaction, fresh, ct);
-            await CopyAsync(connection, fresh, ct);
-            await cases.OpenFreshAsync(connection, transaction, fresh, ct);
+            var count = rows?.Count ?? batch.Count;
+            var ids = await SequenceValues.NextAsync(connection, transaction, "evaluations_id_seq", count, ct);
+            for (var i = 0; i < count; i++)
+            {
+                SetId(batch.Rows.Row(rows is { } only ? only[i] : i), ids[i]);
+            }
+            await batch.Rows.CopyAsync(connection, Target, rows, ct);
+            await cases.OpenFreshAsync(connection, transaction, batch.Opening(rows), ct);
             await transaction.CommitAsync(ct);
-            return (outcomes, false);
+            return null;
         }
         catch (PostgresException ex) when (EvaluationStore.IsDataError(ex))
         {
             await transaction.RollbackAsync(ct);
-            return (null, !lookUpKeys && ex is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: KeyIndex });
+            return ex;
         }
     }
 
-    private static async Task<HashSet<(string, short)>> StoredKeysAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Evaluation> rows, CancellationToken ct)
+    /// <summary>
+    /// The rows (ascending) whose key is neither stored nor repeated earlier in the batch, and how many are. A stored
+    /// key's rating is not stored again: the import counts it as a duplicate.
+    /// </summary>
+    private static async Task<(ArraySegment<int> Fresh, int Duplicates)> FreshRowsAsync(NpgsqlConnection connection, EvaluationCopyBatch batch, CancellationToken ct)
     {
-        var keys = new HashSet<(string, short)>();
-        var caseNumbers = rows.Where(r => r.CaseNumber is not null).Select(r => r.CaseNumber!).Distinct().ToArray();
+        var keys = new (string? CaseNumber, short AssessNumber)[batch.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = KeyOf(batch.Rows.Row(i));
+        }
+        var seen = await StoredKeysAsync(connection, keys, ct);
+        var fresh = new List<int>(keys.Length);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (keys[i].CaseNumber is not { } caseNumber || seen.Add((caseNumber, keys[i].AssessNumber)))
+            {
+                fresh.Add(i);
+            }
+        }
+        return (fresh.ToArray(), keys.Length - fresh.Count);
+    }
+
+    private static async Task<HashSet<(string, short)>> StoredKeysAsync(NpgsqlConnection connection, (string? CaseNumber, short AssessNumber)[] keys, CancellationToken ct)
+    {
+        var stored = new HashSet<(string, short)>();
+        var caseNumbers = keys.Select(k => k.CaseNumber).OfType<string>().Distinct().ToArray();
         if (caseNumbers.Length == 0)
         {
-            return keys;
+            return stored;
         }
-        await using var command = new NpgsqlCommand("SELECT case_number, assess_number FROM evaluations WHERE case_number = ANY($1)", connection, transaction);
+        await using var command = new NpgsqlCommand("SELECT case_number, assess_number FROM evaluations WHERE case_number = ANY($1)", connection);
         command.Parameters.Add(new() { Value = caseNumbers });
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            keys.Add((reader.GetString(0), reader.GetInt16(1)));
+            stored.Add((reader.GetString(0), reader.GetInt16(1)));
         }
-        return keys;
+        return stored;
     }
 
-    private static async Task AssignIdsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Evaluation> rows, CancellationToken ct)
+    /// <summary>
+    /// Stores the rows, or, if the database refuses them, each half on its own: a bad row costs about two
+    /// transactions per halving, and every other row is kept. A key stored by another writer meanwhile is a duplicate.
+    /// </summary>
+    private async Task<(int Created, int Duplicates)> StoreInHalvesAsync(
+        NpgsqlConnection connection, EvaluationCopyBatch batch, ArraySegment<int> rows, List<(int, string)> rejected, CancellationToken ct)
     {
-        var ids = await SequenceValues.NextAsync(connection, transaction, "evaluations_id_seq", rows.Count, ct);
-        for (var i = 0; i < rows.Count; i++)
-            rows[i].Id = ids[i];
-    }
-
-    private static async Task CopyAsync(NpgsqlConnection connection, List<Evaluation> rows, CancellationToken ct)
-    {
-        await using var copy = await PgBinaryCopyWriter.StartAsync(connection, $"evaluations ({CopyColumns})", ct);
-        foreach (var r in rows)
+        if (rows.Count == 0)
         {
-            await copy.StartRowAsync(CopyColumnCount, ct);
-            copy.Int64(r.Id);
-            copy.Text(r.CaseNumber);
-            copy.Int16(r.AssessNumber);
-            copy.Text(r.Channel);
-            copy.Int16(r.Rating);
-            copy.Int16Array(r.ReasonCodes);
-            copy.Text(r.Comment);
-            copy.Text(r.DepartmentCode);
-            copy.Text(r.WindowCode);
-            copy.Text(r.StaffCode);
-            copy.Text(r.ServiceItemCode);
-            copy.Boolean(r.Anonymous);
-            copy.Text(r.RaterName);
-            copy.Text(r.RaterPhoneMasked);
-            copy.Bytes(r.RaterPhoneHash);
-            copy.Timestamp(r.EvaluatedAt);
-            copy.Timestamp(r.ReceivedAt);
-            copy.Boolean(r.IsDefault);
-            copy.Text(r.Theme);
-            copy.Float4(r.ThemeConfidence);
-            copy.Text(r.ThemeSecond);
-            copy.Float4(r.ThemeSecondScore);
-            copy.Text(r.ThemeThird);
-            copy.Float4(r.ThemeThirdScore);
-            copy.Text(r.ModelVersion);
-            copy.Boolean(r.NeedsReview);
-            copy.Text(r.ThemeSignal);
+            return (0, 0);
         }
-        await copy.CompleteAsync(ct);
+        var refused = await TryStoreAsync(connection, batch, rows, ct);
+        if (refused is null)
+        {
+            return (rows.Count, 0);
+        }
+        if (rows.Count == 1)
+        {
+            if (refused is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: KeyIndex })
+            {
+                return (0, 1);
+            }
+            rejected.Add((rows[0], refused.MessageText));
+            return (0, 0);
+        }
+        var half = rows.Count / 2;
+        var (created1, duplicates1) = await StoreInHalvesAsync(connection, batch, rows[..half], rejected, ct);
+        var (created2, duplicates2) = await StoreInHalvesAsync(connection, batch, rows[half..], rejected, ct);
+        return (created1 + created2, duplicates1 + duplicates2);
     }
 }

@@ -11,16 +11,15 @@ public sealed class EvaluationIntake(EvaluationValidator validator, OrgDirectory
 
     public static DateTimeOffset Microseconds(DateTimeOffset value) => value.AddTicks(-(value.Ticks % 10));
 
-    public async ValueTask<(Evaluation? Evaluation, Dictionary<string, string[]> Errors)> ValidateAsync(
+    /// <returns>The rating to store, or null and the errors by field.</returns>
+    public async ValueTask<(Evaluation? Evaluation, Dictionary<string, string[]>? Errors)> ValidateAsync(
         EvaluationRequest request, DateTimeOffset receivedAt, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var evaluation = validator.Validate(request, await org.GetAsync(ct), receivedAt, errors);
-        if (evaluation is null && HasUnknownCode(errors))
+        var (evaluation, errors) = Validate(request, await org.GetAsync(ct), receivedAt);
+        if (evaluation is null && HasUnknownCode(errors!))
         {
             // Another process may have added the code since our snapshot was taken.
-            errors.Clear();
-            evaluation = validator.Validate(request, await org.RefreshAsync(ct), receivedAt, errors);
+            (evaluation, errors) = Validate(request, await org.RefreshAsync(ct), receivedAt);
         }
         if (evaluation is not null)
         {
@@ -28,6 +27,21 @@ public sealed class EvaluationIntake(EvaluationValidator validator, OrgDirectory
             tagger.Tag(evaluation);
         }
         return (evaluation, errors);
+    }
+
+    [ThreadStatic]
+    private static Dictionary<string, string[]>? t_errors;
+
+    /// <summary>
+    /// Nearly every row is valid: errors are collected in a dictionary reused by the thread and copied out only when
+    /// there are some (the import validates a million rows in one go).
+    /// </summary>
+    private (Evaluation?, Dictionary<string, string[]>?) Validate(EvaluationRequest request, OrgSnapshot snapshot, DateTimeOffset receivedAt)
+    {
+        var errors = t_errors ??= [];
+        errors.Clear();
+        var evaluation = validator.Validate(request, snapshot, receivedAt, errors);
+        return (evaluation, errors.Count == 0 ? null : new(errors));
     }
 
     private static readonly string[] OrgFields = ["departmentCode", "windowCode", "staffCode", "serviceItemCode"];

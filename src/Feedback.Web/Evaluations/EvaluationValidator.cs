@@ -194,7 +194,7 @@ public sealed class EvaluationValidator(PhoneProtector phones)
     /// <summary>NUL and other control characters cannot be stored as text (line breaks and tabs in a comment can).</summary>
     private static void RejectControlCharacters(EvaluationRequest request, Dictionary<string, string[]> errors)
     {
-        // A loop, not LINQ: this runs for eight fields of every row, and the import checks a million rows at a time.
+        // Loops, not LINQ or an array of fields: this runs for eight fields of every row, and the import checks a million rows at a time.
         static bool Bad(string? value, bool multiline)
         {
             foreach (var c in value ?? "")
@@ -206,12 +206,16 @@ public sealed class EvaluationValidator(PhoneProtector phones)
             }
             return false;
         }
-        foreach (var (field, value, multiline) in new[]
-        {
-            ("comment", request.Comment, true), ("caseNumber", request.CaseNumber, false), ("rater.name", request.Rater?.Name, false),
-            ("channel", request.Channel, false), ("departmentCode", request.DepartmentCode, false), ("windowCode", request.WindowCode, false),
-            ("staffCode", request.StaffCode, false), ("serviceItemCode", request.ServiceItemCode, false),
-        })
+        Check("comment", request.Comment, multiline: true);
+        Check("caseNumber", request.CaseNumber);
+        Check("rater.name", request.Rater?.Name);
+        Check("channel", request.Channel);
+        Check("departmentCode", request.DepartmentCode);
+        Check("windowCode", request.WindowCode);
+        Check("staffCode", request.StaffCode);
+        Check("serviceItemCode", request.ServiceItemCode);
+
+        void Check(string field, string? value, bool multiline = false)
         {
             if (Bad(value, multiline))
             {

@@ -28,7 +28,7 @@ public static class EvaluationsApi
         var (evaluation, errors) = await intake.ValidateAsync(request, intake.Now, ct);
         if (evaluation is null)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors!);
         }
         var outcome = await writer.WriteAsync(evaluation, ct);
         var response = outcome.Evaluation.AsResponse();
@@ -87,8 +87,10 @@ public static class EvaluationsApi
         }
     }
 
-    internal static Dictionary<string, string[]> Rejected(StoreOutcome outcome) =>
-        new() { ["evaluation"] = [$"The database rejected the rating: {outcome.Error}"] };
+    internal static Dictionary<string, string[]> Rejected(StoreOutcome outcome) => Rejected(outcome.Error);
+
+    internal static Dictionary<string, string[]> Rejected(string? error) =>
+        new() { ["evaluation"] = [$"The database rejected the rating: {error}"] };
 }
 
 public sealed record BatchRequest(IReadOnlyList<EvaluationRequest>? Items);

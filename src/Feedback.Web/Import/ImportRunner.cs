@@ -7,22 +7,18 @@ namespace Feedback.Web.Import;
 public sealed record ImportSummary(int Created, int Duplicates, int Invalid, TimeSpan Elapsed);
 
 /// <summary>
-/// Imports a file with the API's validation. One thread reads, validates and classifies the rows; two workers each
-/// store a chunk of valid rows in one transaction on their own connection, so the reading overlaps the database
-/// work. Only validated rows wait for a worker, so a row's parsed text dies young instead of being promoted with its
-/// chunk (GC pauses were about a fifth of the import's time). Chunks commit
-/// without waiting for the WAL flush (an fsync per 5,000 rows kept a worker idle for about a tenth of the run); one
-/// synchronous commit at the end flushes them all before the summary is returned, so the counts it reports are
-/// durable. A crash loses at most the chunks not yet flushed, which the import never reported, and running it again
-/// skips what is stored (caseNumber + assessNumber).
+/// Imports a file with the API's validation. One thread reads, validates and classifies the rows, and encodes the
+/// valid ones for COPY into a chunk (<see cref="EvaluationCopyBatch"/>); two workers each store a chunk in one
+/// transaction on their own connection, so the reading overlaps the database work. Chunks are recycled, so a
+/// million rows allocate no chunk memory after the first few. Chunks commit without waiting for the WAL flush (an
+/// fsync per 5,000 rows kept a worker idle for about a tenth of the run); one synchronous commit at the end flushes
+/// them all before the summary is returned, so the counts it reports are durable. A crash loses at most the chunks
+/// not yet flushed, which the import never reported, and running it again skips what is stored (caseNumber + assessNumber).
 /// </summary>
-public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataSource, EvaluationStore store, EvaluationBulkCopy bulkCopy)
+public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataSource, EvaluationBulkCopy bulkCopy)
 {
     public const int ChunkSize = 5000;
     private const int WorkerCount = 2;
-
-    /// <summary>Valid rows and the file lines they came from.</summary>
-    private sealed record Chunk(List<Evaluation> Rows, List<int> Lines);
 
     public async Task<ImportSummary> RunAsync(string path, Action<ImportRow> reportInvalid, Action<long, long>? progress, CancellationToken ct)
     {
@@ -37,13 +33,18 @@ public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataS
         using var text = new StreamReader(stream);
         // A worker that fails stops the reader too; otherwise it would wait forever for room in the channel.
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var chunks = Channel.CreateBounded<Chunk>(WorkerCount);
+        // One chunk being filled, one waiting and one being stored per worker: the reader takes an empty one from
+        // `empty`, and a worker gives it back once stored.
+        var batches = Enumerable.Range(0, 2 * WorkerCount + 1).Select(_ => new EvaluationCopyBatch()).ToArray();
+        var empty = Channel.CreateUnbounded<EvaluationCopyBatch>();
+        Array.ForEach(batches, b => empty.Writer.TryWrite(b));
+        var full = Channel.CreateBounded<EvaluationCopyBatch>(WorkerCount);
         var receivedAt = intake.Now;
-        var workers = Enumerable.Range(0, WorkerCount).Select(_ => Task.Run(() => WorkAsync(chunks.Reader, Report, failed), ct)).ToArray();
+        var workers = Enumerable.Range(0, WorkerCount).Select(_ => Task.Run(() => WorkAsync(full.Reader, empty.Writer, Report, failed), ct)).ToArray();
         var (rows, invalid) = (0L, 0);
         try
         {
-            var chunk = new Chunk(new(ChunkSize), new(ChunkSize));
+            var chunk = await empty.Reader.ReadAsync(failed.Token);
             foreach (var row in EvaluationFileReader.Read(path, text))
             {
                 rows++;
@@ -54,18 +55,17 @@ public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataS
                     Report(row with { Errors = errors });
                     continue;
                 }
-                chunk.Rows.Add(evaluation);
-                chunk.Lines.Add(row.LineNumber);
-                if (chunk.Rows.Count == ChunkSize)
+                chunk.Add(evaluation, row.LineNumber);
+                if (chunk.Count == ChunkSize)
                 {
-                    await chunks.Writer.WriteAsync(chunk, failed.Token);
-                    chunk = new Chunk(new(ChunkSize), new(ChunkSize));
+                    await full.Writer.WriteAsync(chunk, failed.Token);
+                    chunk = await empty.Reader.ReadAsync(failed.Token);
                     progress?.Invoke(stream.Position, rows);
                 }
             }
-            if (chunk.Rows.Count > 0)
+            if (chunk.Count > 0)
             {
-                await chunks.Writer.WriteAsync(chunk, failed.Token);
+                await full.Writer.WriteAsync(chunk, failed.Token);
             }
         }
         catch (OperationCanceledException) when (failed.IsCancellationRequested && !ct.IsCancellationRequested)
@@ -74,15 +74,23 @@ public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataS
         }
         finally
         {
-            chunks.Writer.TryComplete();
+            full.Writer.TryComplete();
         }
-        var counts = await Task.WhenAll(workers);
-        await FlushAsync(ct);
-        progress?.Invoke(stream.Length, rows);
-        return new ImportSummary(counts.Sum(c => c.Created), counts.Sum(c => c.Duplicates), invalid + counts.Sum(c => c.Rejected), clock.Elapsed);
+        try
+        {
+            var counts = await Task.WhenAll(workers);
+            await FlushAsync(ct);
+            progress?.Invoke(stream.Length, rows);
+            return new ImportSummary(counts.Sum(c => c.Created), counts.Sum(c => c.Duplicates), invalid + counts.Sum(c => c.Rejected), clock.Elapsed);
+        }
+        finally
+        {
+            Array.ForEach(batches, b => b.Dispose());
+        }
     }
 
-    private async Task<(int Created, int Duplicates, int Rejected)> WorkAsync(ChannelReader<Chunk> chunks, Action<ImportRow> report, CancellationTokenSource failed)
+    private async Task<(int Created, int Duplicates, int Rejected)> WorkAsync(
+        ChannelReader<EvaluationCopyBatch> full, ChannelWriter<EvaluationCopyBatch> empty, Action<ImportRow> report, CancellationTokenSource failed)
     {
         var (created, duplicates, rejected) = (0, 0, 0);
         try
@@ -92,22 +100,18 @@ public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataS
             {
                 await asynchronous.ExecuteNonQueryAsync(failed.Token);
             }
-            await foreach (var (valid, lines) in chunks.ReadAllAsync(failed.Token))
+            await foreach (var chunk in full.ReadAllAsync(failed.Token))
             {
-                var outcomes = await bulkCopy.TryCopyAsync(connection, valid, failed.Token)
-                    ?? await store.InsertAsync(connection, valid, failed.Token);
-                for (var i = 0; i < outcomes.Length; i++)
+                var outcome = await bulkCopy.StoreAsync(connection, chunk, failed.Token);
+                created += outcome.Created;
+                duplicates += outcome.Duplicates;
+                rejected += outcome.Rejected.Count;
+                foreach (var (row, error) in outcome.Rejected)
                 {
-                    switch (outcomes[i].Status)
-                    {
-                        case StoreStatus.Created: created++; break;
-                        case StoreStatus.Duplicate: duplicates++; break;
-                        default:
-                            rejected++;
-                            report(new ImportRow(lines[i], null, EvaluationsApi.Rejected(outcomes[i])));
-                            break;
-                    }
+                    report(new ImportRow(chunk.Tag(row), null, EvaluationsApi.Rejected(error)));
                 }
+                chunk.Clear();
+                empty.TryWrite(chunk);
             }
         }
         catch

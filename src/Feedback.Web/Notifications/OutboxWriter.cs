@@ -38,11 +38,10 @@ internal static class OutboxWriter
     {
         if (notifications.Count == 0)
             return;
-        await using var copy = await PgBinaryCopyWriter.StartAsync(connection,
-            "notifications (event_key, target, kind, case_id, department_code, title, body, created_at, next_attempt_at, attempts)", ct);
+        using var copy = new PgBinaryRows();
         foreach (var n in notifications)
         {
-            await copy.StartRowAsync(10, ct);
+            copy.StartRow(10);
             copy.Text(n.EventKey);
             copy.Text(n.Target);
             copy.Text(n.Kind);
@@ -54,6 +53,7 @@ internal static class OutboxWriter
             copy.Timestamp(n.NextAttemptAt);
             copy.Int32(n.Attempts);
         }
-        await copy.CompleteAsync(ct);
+        await copy.CopyAsync(connection,
+            "notifications (event_key, target, kind, case_id, department_code, title, body, created_at, next_attempt_at, attempts)", ct);
     }
 }

@@ -46,7 +46,7 @@ internal sealed class QrSubmission(
         var (evaluation, errors) = await intake.ValidateAsync(Request(link, place, form, assess), intake.Now, ct);
         if (evaluation is null)
         {
-            return (QrOutcome.FormError, QrFormRules.Explain(errors));
+            return (QrOutcome.FormError, QrFormRules.Explain(errors!));
         }
         return await StoreAsync(link, evaluation, device, ct);
     }

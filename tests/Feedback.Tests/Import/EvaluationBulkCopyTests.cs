@@ -14,46 +14,101 @@ public sealed class EvaluationBulkCopyTests(FeedbackApp app) : IClassFixture<Fee
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task TryCopyAsync_EveryColumn_IsStoredAsTheRowByRowStoreStoresIt(bool full)
+    public async Task StoreAsync_EveryColumn_IsStoredAsTheRowByRowStoreStoresIt(bool full)
     {
-        // The COPY rows are encoded by hand (PgBinaryCopyWriter): any difference from Npgsql's own encoding shows here.
-        await using var connection = await app.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(Ct);
+        // The COPY rows are encoded by hand (PgBinaryRows): any difference from Npgsql's own encoding shows here.
+        await using var connection = await OpenAsync();
+        using var batch = Batch(Row("copied", full));
 
-        var copied = await app.Services.GetRequiredService<EvaluationBulkCopy>().TryCopyAsync(connection, [Row("copied", full)], Ct);
+        var copied = await BulkCopy.StoreAsync(connection, batch, Ct);
         await app.Services.GetRequiredService<EvaluationStore>().InsertAsync(connection, [Row("inserted", full)], Ct);
 
-        Assert.Equal(StoreStatus.Created, Assert.Single(copied!).Status);
+        Assert.Equal((1, 0), (copied.Created, copied.Duplicates));
         Assert.Equal(await ColumnsAsync(connection, "inserted"), await ColumnsAsync(connection, "copied"));
     }
 
     [Fact]
-    public async Task TryCopyAsync_KeyStoredAndRepeated_CopiesOnlyTheNewRows()
+    public async Task StoreAsync_KeyStoredAndRepeated_CopiesOnlyTheNewRows()
     {
-        await using var connection = await app.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(Ct);
-        var bulkCopy = app.Services.GetRequiredService<EvaluationBulkCopy>();
-        await bulkCopy.TryCopyAsync(connection, [Row("stored", false)], Ct);
+        await using var connection = await OpenAsync();
+        using var stored = Batch(Row("stored", false));
+        await BulkCopy.StoreAsync(connection, stored, Ct);
+        using var batch = Batch(Row("new", false), Row("stored", false), Row("new", false));
 
-        var outcomes = await bulkCopy.TryCopyAsync(connection, [Row("new", false), Row("stored", false), Row("new", false)], Ct);
+        var outcome = await BulkCopy.StoreAsync(connection, batch, Ct);
 
-        Assert.Equal([StoreStatus.Created, StoreStatus.Duplicate, StoreStatus.Duplicate], outcomes!.Select(o => o.Status));
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM evaluations WHERE starts_with(case_number, $1)", connection);
-        command.Parameters.Add(new() { Value = _prefix });
-        Assert.Equal(2L, await command.ExecuteScalarAsync(Ct));
+        Assert.Equal((1, 2), (outcome.Created, outcome.Duplicates));
+        Assert.Empty(outcome.Rejected);
+        Assert.Equal(2L, await CountAsync(connection));
     }
 
     [Fact]
-    public async Task TryCopyAsync_BadRating_OpensTheCaseAuditLineAndNotificationTheStoreWouldOpen()
+    public async Task StoreAsync_RowsTheDatabaseRefuses_AreNamedAndEveryOtherRowIsStored()
+    {
+        await using var connection = await OpenAsync();
+        using var batch = Batch([.. Enumerable.Range(0, 10).Select(i => Row($"r{i}", full: i % 2 == 0))]);
+        var function = "refuse_" + _prefix.TrimEnd('-').ToLowerInvariant();
+        await ExecuteAsync(connection, $"""
+            CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN IF NEW.case_number IN ('{_prefix}r3', '{_prefix}r8') THEN RAISE EXCEPTION 'refused' USING ERRCODE = 'check_violation'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER {function} BEFORE INSERT ON evaluations FOR EACH ROW EXECUTE FUNCTION {function}();
+            """);
+        try
+        {
+            var outcome = await BulkCopy.StoreAsync(connection, batch, Ct);
+
+            Assert.Equal((8, 0), (outcome.Created, outcome.Duplicates));
+            Assert.Equal([(3, "refused"), (8, "refused")], outcome.Rejected.Select(r => (batch.Tag(r.Row), r.Error)));
+            Assert.Equal(8L, await CountAsync(connection));
+        }
+        finally
+        {
+            await ExecuteAsync(connection, $"DROP TRIGGER {function} ON evaluations; DROP FUNCTION {function}();");
+        }
+    }
+
+    [Fact]
+    public async Task StoreAsync_BadRating_OpensTheCaseAuditLineAndNotificationTheStoreWouldOpen()
     {
         // The import opens cases with COPY, the other paths with INSERT: both must write the same rows.
-        await using var connection = await app.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(Ct);
+        await using var connection = await OpenAsync();
+        using var batch = Batch(Row("copied-bad", full: true));
 
-        await app.Services.GetRequiredService<EvaluationBulkCopy>().TryCopyAsync(connection, [Row("copied-bad", full: true)], Ct);
+        await BulkCopy.StoreAsync(connection, batch, Ct);
         await app.Services.GetRequiredService<EvaluationStore>().InsertAsync(connection, [Row("inserted-bad", full: true)], Ct);
 
         var inserted = await CaseRowsAsync(connection, "inserted-bad");
         Assert.Contains("\"state\": \"open\"", inserted);
         Assert.Contains("\"action\": \"open\"", inserted);
         Assert.Equal(inserted, await CaseRowsAsync(connection, "copied-bad"));
+    }
+
+    private EvaluationBulkCopy BulkCopy => app.Services.GetRequiredService<EvaluationBulkCopy>();
+
+    private ValueTask<NpgsqlConnection> OpenAsync() => app.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(Ct);
+
+    /// <summary>The rows, each tagged with its position.</summary>
+    private static EvaluationCopyBatch Batch(params Evaluation[] rows)
+    {
+        var batch = new EvaluationCopyBatch();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            batch.Add(rows[i], tag: i);
+        }
+        return batch;
+    }
+
+    private async Task<long> CountAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM evaluations WHERE starts_with(case_number, $1)", connection);
+        command.Parameters.Add(new() { Value = _prefix });
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(Ct);
     }
 
     private Evaluation Row(string name, bool full) => new()
