@@ -115,7 +115,7 @@ public sealed class CaseOpeningTests(CasesApp app) : IClassFixture<CasesApp>, ID
     [Fact]
     public async Task Import_FallbackAfterTheCopyIsRefused_OpensOneCasePerStoredBadRow()
     {
-        // A row the database rejects makes the chunk's COPY fail, so the chunk is stored row by row instead.
+        // A row the database rejects makes the chunk's COPY fail, so the chunk is stored in halves instead.
         var rejected = Case("rejected");
         var path = WriteFile("fallback.csv", $"{Header}\n{Case("a")},qr,1,,,D01,W001\n{rejected},qr,2,,,D01,W001\n{Case("b")},qr,4,,,D01,W001\n{Case("c")},qr,2,,,D01,W001\n");
         var summary = default(ImportSummary);

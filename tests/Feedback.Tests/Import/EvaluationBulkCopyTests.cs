@@ -1,3 +1,4 @@
+using Feedback.Tests.Cases;
 using Feedback.Tests.Infrastructure;
 using Feedback.Web.Evaluations;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,24 +48,15 @@ public sealed class EvaluationBulkCopyTests(FeedbackApp app) : IClassFixture<Fee
     {
         await using var connection = await OpenAsync();
         using var batch = Batch([.. Enumerable.Range(0, 10).Select(i => Row($"r{i}", full: i % 2 == 0))]);
-        var function = "refuse_" + _prefix.TrimEnd('-').ToLowerInvariant();
-        await ExecuteAsync(connection, $"""
-            CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS
-            $$ BEGIN IF NEW.case_number IN ('{_prefix}r3', '{_prefix}r8') THEN RAISE EXCEPTION 'refused' USING ERRCODE = 'check_violation'; END IF; RETURN NEW; END $$;
-            CREATE TRIGGER {function} BEFORE INSERT ON evaluations FOR EACH ROW EXECUTE FUNCTION {function}();
-            """);
-        try
-        {
-            var outcome = await BulkCopy.StoreAsync(connection, batch, Ct);
+        var outcome = default(CopyOutcome);
 
-            Assert.Equal((8, 0), (outcome.Created, outcome.Duplicates));
-            Assert.Equal([(3, "refused"), (8, "refused")], outcome.Rejected.Select(r => (batch.Tag(r.Row), r.Error)));
-            Assert.Equal(8L, await CountAsync(connection));
-        }
-        finally
-        {
-            await ExecuteAsync(connection, $"DROP TRIGGER {function} ON evaluations; DROP FUNCTION {function}();");
-        }
+        await app.WhileRefusingAsync("evaluations", $"NEW.case_number IN ('{_prefix}r3', '{_prefix}r8')",
+            async () => outcome = await BulkCopy.StoreAsync(connection, batch, Ct));
+
+        Assert.Equal((8, 0), (outcome!.Created, outcome.Duplicates));
+        Assert.Equal([3, 8], outcome.Rejected.Select(r => batch.Tag(r.Row)));
+        Assert.All(outcome.Rejected, r => Assert.Equal("refused by the test", r.Error));
+        Assert.Equal(8L, await CountAsync(connection));
     }
 
     [Fact]
@@ -103,12 +95,6 @@ public sealed class EvaluationBulkCopyTests(FeedbackApp app) : IClassFixture<Fee
         await using var command = new NpgsqlCommand("SELECT count(*) FROM evaluations WHERE starts_with(case_number, $1)", connection);
         command.Parameters.Add(new() { Value = _prefix });
         return (long)(await command.ExecuteScalarAsync(Ct))!;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(Ct);
     }
 
     private Evaluation Row(string name, bool full) => new()
