@@ -133,14 +133,19 @@ public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, Ca
         db.Notifications.AddRange(notices.Action(@case.Id, @case.DepartmentCode, action, now, note));
     }
 
-    /// <summary>The new deadline counts the approved working days on from the current one.</summary>
+    /// <summary>
+    /// The new deadline counts the approved working days on from the current one, or from the approval when that
+    /// comes after the deadline (the request was made in time; counting from the missed deadline could give one
+    /// already past). The new deadline gets its own reminders and escalation, also for a case escalated at the old
+    /// one, which stays marked overdue.
+    /// </summary>
     private string ApproveExtension(RectificationCase @case, DateTimeOffset now, string? note)
     {
         var days = @case.RequestedExtensionDays!.Value;
-        @case.DueAt = schedule.Deadlines.ExtendedDueAt(@case.DueAt, days);
+        @case.DueAt = schedule.Deadlines.ExtendedDueAt(@case.DueAt > now ? @case.DueAt : now, days);
         @case.Extensions++;
         @case.RequestedExtensionDays = null;
-        @case.NextAlertAt = @case.IsOverdue || !CaseStates.ClockRuns(@case.State) ? null : schedule.NextAt(@case.OpenedAt, @case.DueAt, now);
+        @case.NextAlertAt = CaseStates.ClockRuns(@case.State) ? schedule.NextAt(@case.OpenedAt, @case.DueAt, now) : null;
         var summary = $"延期 {days} 个工作日，新期限 {schedule.Deadlines.ToLocal(@case.DueAt):yyyy-MM-dd HH:mm}";
         return string.IsNullOrWhiteSpace(note) ? summary : $"{summary}。{note}";
     }

@@ -183,6 +183,36 @@ public sealed class DeadlineSweepTests(CasesApp app) : IClassFixture<CasesApp>
     }
 
     [Fact]
+    public async Task Sweep_ExtensionApprovedAfterTheEscalation_AlertsAndEscalatesAgainForTheNewDeadline()
+    {
+        // Requested in time, approved only after the deadline passed and the case was escalated.
+        var id = await app.OpenCaseAsync();
+        var opened = app.Clock.GetUtcNow();
+        await app.Admin.ActOkAsync(id, CaseAction.RequestExtension, "需调取档案", workingDays: 1);
+        await SweepAtAsync(opened.AddHours(24));
+        app.Clock.Advance(TimeSpan.FromHours(6));
+        var approvedAt = app.Clock.GetUtcNow();
+        var extended = await app.Admin.ActOkAsync(id, CaseAction.ApproveExtension);
+        var newDue = extended.Case.DueAt;
+        var ahead = app.Services.GetRequiredService<CaseSchedule>().Alerts(opened, newDue).Where(a => a.At > approvedAt).ToList();
+
+        foreach (var alert in ahead)
+        {
+            await SweepAtAsync(alert.At);
+        }
+
+        Assert.True(newDue > approvedAt.AddHours(12));
+        Assert.Equal(CaseSchedule.Escalation, ahead[^1].Kind);
+        var alerts = await app.AlertsAsync(id);
+        Assert.Equal([("escalate", opened.AddHours(24))], alerts.Where(a => a.DueAt < newDue && !a.Skipped).Select(a => (a.Kind, a.DueAt)));
+        Assert.Equal(ahead.Select(a => (a.Kind, false, a.At)), alerts.Where(a => a.DueAt == newDue).Select(a => (a.Kind, a.Skipped, a.ScheduledAt)));
+        Assert.Equal([.. Escalated, .. Escalated], (await app.NotificationsAsync(id)).Where(n => n.StartsWith("escalated", StringComparison.Ordinal)));
+        var detail = (await app.Admin.GetCaseAsync(id)).Case;
+        Assert.Equal(opened.AddHours(24), detail.EscalatedAt);
+        Assert.Null(await app.NextAlertAtAsync(id));
+    }
+
+    [Fact]
     public async Task Sweep_SeveralAtOnce_SendEachAlertOnce()
     {
         var ids = new List<long>();

@@ -60,7 +60,7 @@ internal static class DueCases
         if (updates.Count == 0)
             return;
         await using var command = new NpgsqlCommand("""
-            UPDATE cases c SET next_alert_at = t.next_alert_at, escalated_at = COALESCE(t.escalated_at, c.escalated_at), updated_at = $4
+            UPDATE cases c SET next_alert_at = t.next_alert_at, escalated_at = COALESCE(c.escalated_at, t.escalated_at), updated_at = $4
             FROM unnest($1::bigint[], $2::timestamptz[], $3::timestamptz[]) AS t(id, next_alert_at, escalated_at)
             WHERE c.id = t.id
             """, connection, transaction);
