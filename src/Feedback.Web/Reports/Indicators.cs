@@ -27,7 +27,10 @@ public static class Indicators
     public static readonly Indicator Total = Count("total", "评价总量", "本周首次评价条数（含默认评价，不含追评）", c => c.Total);
     public static readonly Indicator Active = Count("active", "主动评价量", "评价总量 − 默认评价量", c => c.Active);
     public static readonly Indicator Default = Count("default", "默认评价量", "逾期未评、系统记为“基本满意”的评价条数", c => c.Default);
+    public static readonly Indicator UnratedRate = Rate("unrated_rate", "未评率", "默认评价量 ÷ 评价总量（群众 7 日内未评价的办件记为默认评价）", c => (c.Default, c.Total));
     public static readonly Indicator GoodRate = Rate("good_rate", "好评率", "好评数 ÷ 评价总量；好评 = 评分 3–5（基本满意、满意、非常满意），含默认评价", c => (c.Good, c.Total));
+    // A default rating is always 基本满意 (validation enforces it), so the active 好评 are the 好评 less the defaults.
+    public static readonly Indicator ActiveGoodRate = Rate("active_good_rate", "主动评价好评率", "主动评价中的好评数 ÷ 主动评价量", c => (c.Good - c.Default, c.Active));
     public static readonly Indicator Bad = Count("bad", "差评数", "评分 1–2（不满意、非常不满意）的主动评价条数，不含申诉通过的无效差评", c => c.Bad);
     public static readonly Indicator BadRate = Rate("bad_rate", "差评率", "差评数 ÷ 评价总量", c => (c.Bad, c.Total));
     public static readonly Indicator RectifyRate = Rate("rectify_rate", "整改率", "已整改（已回复群众）的有效差评工单数 ÷ 有效差评工单数", c => (c.Replied, c.ValidCases));
@@ -37,17 +40,19 @@ public static class Indicators
     public static readonly Indicator FollowUpSatisfaction = Rate("follow_up_satisfaction", "回访满意率", "回访满意（满意度 3–5）工单数 ÷ 已回访工单数", c => (c.Satisfied, c.Closed));
     public static readonly Indicator Invalid = Count("invalid", "无效差评数", "申诉审核通过、判定为无效差评的工单数（不计入差评）", c => c.Invalid);
     public static readonly Indicator SuspectedBad = Count("suspected_bad", "疑似差评数", "评分为好评、但文字评价被识别为投诉的评价条数", c => c.SuspectedBad);
+    public static readonly Indicator DepartmentCoverage = Rate("department_coverage", "评价部门覆盖率", "本周有评价的部门数 ÷ 部门总数", c => (c.DepartmentsRated, c.Departments));
 
     /// <summary>The KPI table, in the order of the issue.</summary>
     public static readonly IReadOnlyList<Indicator> All =
-        [Total, Active, Default, GoodRate, Bad, BadRate, RectifyRate, OnTimeRate, Overdue, FollowUpRate, FollowUpSatisfaction, Invalid, SuspectedBad];
+        [Total, Active, Default, UnratedRate, GoodRate, ActiveGoodRate, Bad, BadRate, RectifyRate, OnTimeRate, Overdue, FollowUpRate, FollowUpSatisfaction,
+         Invalid, SuspectedBad, DepartmentCoverage];
 
     /// <summary>The scope notes printed under the formulas.</summary>
     public static readonly IReadOnlyList<string> Scope =
     [
         "统计周期：周一 00:00 至周日 24:00（北京时间），评价按评价时间归属。",
         "工单口径：本周开立（收到差评）的整改工单，按报告生成时的状态统计；有效差评工单 = 开立工单 − 无效差评。",
-        "排名：好评率由低到高；窗口和人员本周评价不足最低条数的不参与后十名排名。",
+        "排名：好评率由低到高；窗口和人员本周评价不足最低条数的不参与后十名排名；“连续上榜”指上周也在后十名。",
     ];
 
     /// <summary>A rate, or null when the denominator is zero: "no data" is not 0 %.</summary>

@@ -30,6 +30,8 @@ internal static class ReportLabels
     public const string Window = "窗口";
     public const string Staff = "工作人员";
     public const string BelongsTo = "所属";
+    public const string Repeated = "连续上榜";
+    public const string RepeatedMark = "上周也在";
     public const string ThemesHeading = "七、差评主题分布（本周与上周）";
     public const string TopThemesHeading = "各部门主要差评主题";
     public const string Theme = "主题";

@@ -79,9 +79,13 @@ internal static class ReportPdf
             pdf.Paragraph(ReportLabels.NoData);
             return;
         }
-        pdf.Table([ReportLabels.Rank, unit, ReportLabels.BelongsTo, Indicators.Total.Name, Indicators.GoodRate.Name, Indicators.Bad.Name],
-            [0.08f, 0.3f, 0.26f, 0.12f, 0.12f, 0.12f],
-            units.Select((u, i) => new[] { $"{i + 1}", u.Name, u.Parent, Show(Indicators.Total, u.Counts), Show(Indicators.GoodRate, u.Counts), Show(Indicators.Bad, u.Counts) }));
+        pdf.Table([ReportLabels.Rank, unit, ReportLabels.BelongsTo, Indicators.Total.Name, Indicators.GoodRate.Name, Indicators.Bad.Name, ReportLabels.Repeated],
+            [0.07f, 0.27f, 0.24f, 0.1f, 0.11f, 0.09f, 0.12f],
+            units.Select((u, i) => new[]
+            {
+                $"{i + 1}", u.Name, u.Parent, Show(Indicators.Total, u.Counts), Show(Indicators.GoodRate, u.Counts), Show(Indicators.Bad, u.Counts),
+                u.AlsoLastWeek ? ReportLabels.RepeatedMark : "",
+            }));
     }
 
     private static void Themes(PdfPages pdf, WeeklyReport report, ScottPlot.Plot chart)

@@ -20,6 +20,9 @@ public sealed record WeekCounts
     public long Overdue { get; init; }
     public long Closed { get; init; }
     public long Satisfied { get; init; }
+    /// <summary>Departments with at least one first evaluation in the week, and all departments (whole-centre counts only).</summary>
+    public long DepartmentsRated { get; init; }
+    public long Departments { get; init; }
 
     public long Active => Total - Default;
     public long ValidCases => Cases - Invalid;

@@ -13,13 +13,13 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
     private const int SplitDay = 4;
 
     // GROUPING(day, channel, department_code, window_code, staff_code, theme): a bit is set for each key not grouped by.
-    private const int Whole = 0b111111, ByDayAndChannel = 0b001111, ByDepartment = 0b110111, ByWindow = 0b111011, ByStaff = 0b111101, ByDepartmentTheme = 0b110110;
+    private const int WholeSet = 0b111111, ByDayAndChannel = 0b001111, ByDepartment = 0b110111, ByWindow = 0b111011, ByStaff = 0b111101, ByDepartmentTheme = 0b110110;
 
     public async Task<WeeklyReport> ReadAsync(ReportWeek week, DateTimeOffset generatedAt, CancellationToken ct)
     {
         var trendStart = week.Start.AddDays(-7 * (TrendWeeks - 1));
         var trend = queries.TrendAsync(trendStart, week.Start, ct);
-        var previous = queries.RatingCountsAsync(week.Previous, ct);
+        var lastWeek = queries.UnitsAsync(week.Previous, ct);
         // The week's big aggregation in two halves on two connections: PostgreSQL hashes grouping sets on one core.
         var breakdown = Task.WhenAll(queries.BreakdownAsync(week.Start, week.Start.AddDays(SplitDay), 0, ct), queries.BreakdownAsync(week.Start.AddDays(SplitDay), week.End, SplitDay, ct));
         var lastWeekThemes = queries.BadThemesAsync(week.Previous, ct);
@@ -27,24 +27,32 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
         var comments = queries.CommentsAsync(week, ct);
         var overdue = queries.OverdueAsync(week, OverdueListLimit, ct);
         var names = await queries.NamesAsync(ct);
-        await Task.WhenAll(trend, previous, breakdown, lastWeekThemes, caseWeeks, comments, overdue);
+        await Task.WhenAll(trend, lastWeek, breakdown, lastWeekThemes, caseWeeks, comments, overdue);
 
         var rows = Combine(breakdown.Result);
-        var current = rows.SingleOrDefault(r => r.Set == Whole)?.Counts ?? WeekCounts.Empty;
+        var current = Whole(rows, names);
         var cases = caseWeeks.Result;
         var themes = Themes(rows, lastWeekThemes.Result);
         return new WeeklyReport(
-            week, generatedAt, Merge(current, CaseCounts(cases, 1, null)), Merge(previous.Result, CaseCounts(cases, 0, null)),
+            week, generatedAt, Merge(current, CaseCounts(cases, 1, null)), Merge(Whole(lastWeek.Result, names), CaseCounts(cases, 0, null)),
             Trend(trendStart, trend.Result, current),
             [.. rows.Where(r => r.Set == ByDayAndChannel).OrderBy(r => r.Day).ThenBy(r => r.Channel, StringComparer.Ordinal).Select(r => new ChannelDay(r.Day, r.Channel!, r.Counts.Total))],
             Departments(rows, cases, names),
-            Bottom(Units(rows, ByWindow, r => r.Window, names.Windows)),
-            Bottom(Units(rows, ByStaff, r => r.Staff, names.Staff)),
+            Bottom(rows, lastWeek.Result, ByWindow, r => r.Window, names.Windows),
+            Bottom(rows, lastWeek.Result, ByStaff, r => r.Staff, names.Staff),
             themes,
             TopThemes(rows, names),
             overdue.Result,
             Comments(comments.Result, themes, names));
     }
+
+    /// <summary>The whole centre's rating counts, with how many departments were rated.</summary>
+    private static WeekCounts Whole(List<BreakdownRow> rows, OrgNames names) =>
+        (rows.SingleOrDefault(r => r.Set == WholeSet)?.Counts ?? WeekCounts.Empty) with
+        {
+            DepartmentsRated = rows.Count(r => r.Set == ByDepartment && r.Counts.Total > 0),
+            Departments = names.Departments.Count,
+        };
 
     /// <summary>Twelve weeks ending with this one; earlier weeks carry only the counts the trend needs.</summary>
     private static List<TrendPoint> Trend(DateTimeOffset start, List<(int Week, WeekCounts Counts)> earlier, WeekCounts current)
@@ -89,6 +97,14 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
         var byCode = names.ToDictionary(n => n.Code);
         return [.. rows.Where(r => r.Set == set && key(r) is not null).Select(r =>
             byCode.TryGetValue(key(r)!, out var n) ? new UnitFigures(n.Code, n.Name, n.Parent, r.Counts) : new UnitFigures(key(r)!, key(r)!, "", r.Counts))];
+    }
+
+    /// <summary>This week's bottom ten, each marked if it was in last week's bottom ten too.</summary>
+    private List<UnitFigures> Bottom(List<BreakdownRow> rows, List<BreakdownRow> lastWeek, int set, Func<BreakdownRow, string?> key,
+        IReadOnlyList<(string Code, string Name, string Parent)> names)
+    {
+        var before = Bottom(Units(lastWeek, set, key, names)).Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+        return [.. Bottom(Units(rows, set, key, names)).Select(u => u with { AlsoLastWeek = before.Contains(u.Code) })];
     }
 
     private List<UnitFigures> Bottom(List<UnitFigures> units) => [.. units

@@ -37,9 +37,15 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
         WHERE evaluated_at >= @from AND evaluated_at < @to AND assess_number = 1 GROUP BY 1
         """, from, to, r => (r.GetInt32(0), new WeekCounts { Total = r.GetInt64(1), Good = r.GetInt64(2) }), ct);
 
-    /// <summary>The rating counts of one week.</summary>
-    public async Task<WeekCounts> RatingCountsAsync(ReportWeek week, CancellationToken ct) =>
-        (await ReadAsync($"SELECT {Counts} FROM ({Rated}) r", week.Start, week.End, r => RatingCounts(r, 0), ct)).Single();
+    /// <summary>
+    /// A week's rating counts in total and per department, window and staff member, as <see cref="BreakdownAsync"/>
+    /// rows: its Set is made the same bitmask (day, channel and theme always unused) for the same code to read both.
+    /// </summary>
+    public Task<List<BreakdownRow>> UnitsAsync(ReportWeek week, CancellationToken ct) => ReadAsync($"""
+        SELECT 49 | (GROUPING(department_code, window_code, staff_code) << 1), department_code, window_code, staff_code, {Counts}
+        FROM ({Rated}) r
+        GROUP BY GROUPING SETS ((), (department_code), (window_code), (staff_code))
+        """, week.Start, week.End, r => new BreakdownRow(r.GetInt32(0), 0, null, Text(r, 1), Text(r, 2), Text(r, 3), null, RatingCounts(r, 4)), ct);
 
     /// <summary>
     /// Ratings of [from, to) in total and broken down five ways; <c>Set</c> is PostgreSQL's GROUPING() bitmask of the

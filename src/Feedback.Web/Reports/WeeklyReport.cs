@@ -33,7 +33,11 @@ public sealed record TrendPoint(ReportWeek Week, WeekCounts Counts);
 public sealed record ChannelDay(int Day, string Channel, long Count);
 
 /// <summary>A department, window or staff member with its counts; <paramref name="Parent"/> names the department or window.</summary>
-public sealed record UnitFigures(string Code, string Name, string Parent, WeekCounts Counts);
+public sealed record UnitFigures(string Code, string Name, string Parent, WeekCounts Counts)
+{
+    /// <summary>In a bottom-ten list: the unit was in last week's bottom ten too.</summary>
+    public bool AlsoLastWeek { get; init; }
+}
 
 /// <summary>差评 of one theme this week and last week.</summary>
 public sealed record ThemeCount(string Theme, long ThisWeek, long LastWeek);

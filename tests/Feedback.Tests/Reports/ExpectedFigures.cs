@@ -43,7 +43,19 @@ public sealed class ExpectedFigures(ReportRows rows)
             Overdue = valid.Count(c => c.EscalatedAt is not null),
             Closed = valid.Count(c => c.ClosedAt is not null),
             Satisfied = valid.Count(c => c.ClosedAt is not null && c.Satisfaction >= 3),
+            DepartmentsRated = department is null ? Rated(week).Select(e => e.Department).Distinct().Count() : 0,
+            Departments = department is null ? DemoDepartments : 0,
         };
+    }
+
+    /// <summary>D01-D08: the demo organisation the rows are written against.</summary>
+    private const int DemoDepartments = 8;
+
+    /// <summary>The bottom ten of <paramref name="week"/> with, for each, whether it was in the previous week's bottom ten.</summary>
+    public List<(string Code, bool AlsoLastWeek)> RepeatedBottom(ReportWeek week, Func<RawEvaluation, string?> unit, int minimum)
+    {
+        var before = Bottom(week.Previous, unit, minimum).Select(u => u.Code).ToHashSet();
+        return [.. Bottom(week, unit, minimum).Select(u => (u.Code, before.Contains(u.Code)))];
     }
 
     public List<(string Code, WeekCounts Counts)> Bottom(ReportWeek week, Func<RawEvaluation, string?> unit, int minimum) =>

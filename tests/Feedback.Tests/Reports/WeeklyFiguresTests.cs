@@ -61,6 +61,19 @@ public sealed class WeeklyFiguresTests(ReportFixture fixture) : IClassFixture<Re
     }
 
     [Fact]
+    public async Task ReadAsync_GeneratedWeek_BottomUnitsAlsoInLastWeeksBottomTenAreMarked()
+    {
+        var report = await fixture.ReadAsync(Week);
+
+        var windows = fixture.Expected.RepeatedBottom(Week, e => e.Window, 10);
+        var staff = fixture.Expected.RepeatedBottom(Week, e => e.Staff, 10);
+        Assert.Equal(windows, report.BottomWindows.Select(u => (u.Code, u.AlsoLastWeek)));
+        Assert.Equal(staff, report.BottomStaff.Select(u => (u.Code, u.AlsoLastWeek)));
+        Assert.Contains(windows.Concat(staff), u => u.AlsoLastWeek);
+        Assert.Contains(windows.Concat(staff), u => !u.AlsoLastWeek);
+    }
+
+    [Fact]
     public async Task ReadAsync_GeneratedWeek_ThemesThisAndLastWeekMatchRawRows()
     {
         var report = await fixture.ReadAsync(Week);
