@@ -38,6 +38,7 @@ public static class Indicators
     public static readonly Indicator Overdue = Count("overdue", "超期数", "曾超过整改期限未回复、被督办的有效差评工单数", c => c.Overdue);
     public static readonly Indicator FollowUpRate = Rate("follow_up_rate", "回访率", "已回访工单数 ÷ 已整改工单数", c => (c.Closed, c.Replied));
     public static readonly Indicator FollowUpSatisfaction = Rate("follow_up_satisfaction", "回访满意率", "回访满意（满意度 3–5）工单数 ÷ 已回访工单数", c => (c.Satisfied, c.Closed));
+    public static readonly Indicator Appeals = Count("appeals", "申诉数", "本周开立的差评工单中，部门提出过申诉（误评或恶意差评）的工单数，含通过、驳回和审核中的", c => c.Appeals);
     public static readonly Indicator Invalid = Count("invalid", "无效差评数", "申诉审核通过、判定为无效差评的工单数（不计入差评）", c => c.Invalid);
     public static readonly Indicator SuspectedBad = Count("suspected_bad", "疑似差评数", "评分为好评、但文字评价被识别为投诉的评价条数", c => c.SuspectedBad);
     public static readonly Indicator DepartmentCoverage = Rate("department_coverage", "评价部门覆盖率", "本周有评价的部门数 ÷ 部门总数", c => (c.DepartmentsRated, c.Departments));
@@ -45,7 +46,7 @@ public static class Indicators
     /// <summary>The KPI table, in the order of the issue.</summary>
     public static readonly IReadOnlyList<Indicator> All =
         [Total, Active, Default, UnratedRate, GoodRate, ActiveGoodRate, Bad, BadRate, RectifyRate, OnTimeRate, Overdue, FollowUpRate, FollowUpSatisfaction,
-         Invalid, SuspectedBad, DepartmentCoverage];
+         Appeals, Invalid, SuspectedBad, DepartmentCoverage];
 
     /// <summary>The scope notes printed under the formulas.</summary>
     public static readonly IReadOnlyList<string> Scope =

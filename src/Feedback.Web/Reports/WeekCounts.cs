@@ -15,6 +15,8 @@ public sealed record WeekCounts
     public long SuspectedBad { get; init; }
     public long Cases { get; init; }
     public long Invalid { get; init; }
+    /// <summary>Cases appealed (申诉) at some point, whatever the decision.</summary>
+    public long Appeals { get; init; }
     public long Replied { get; init; }
     public long RepliedOnTime { get; init; }
     public long Overdue { get; init; }

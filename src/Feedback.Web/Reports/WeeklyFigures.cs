@@ -75,7 +75,7 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
 
     private static WeekCounts Merge(WeekCounts ratings, WeekCounts cases) => ratings with
     {
-        Cases = cases.Cases, Invalid = cases.Invalid, Replied = cases.Replied, RepliedOnTime = cases.RepliedOnTime,
+        Cases = cases.Cases, Invalid = cases.Invalid, Appeals = cases.Appeals, Replied = cases.Replied, RepliedOnTime = cases.RepliedOnTime,
         Overdue = cases.Overdue, Closed = cases.Closed, Satisfied = cases.Satisfied,
     };
 

@@ -84,13 +84,14 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
                count(*) FILTER (WHERE state <> 'invalid' AND replied_at <= due_at),
                count(*) FILTER (WHERE state <> 'invalid' AND escalated_at IS NOT NULL),
                count(*) FILTER (WHERE state <> 'invalid' AND closed_at IS NOT NULL),
-               count(*) FILTER (WHERE state <> 'invalid' AND closed_at IS NOT NULL AND follow_up_satisfaction >= 3)
+               count(*) FILTER (WHERE state <> 'invalid' AND closed_at IS NOT NULL AND follow_up_satisfaction >= 3),
+               count(*) FILTER (WHERE EXISTS (SELECT FROM case_events e WHERE e.case_id = cases.id AND e.action = 'appeal'))
         FROM cases WHERE opened_at >= @from AND opened_at < @to
         GROUP BY GROUPING SETS ((w), (w, department_code))
         """, from, to, r => (r.GetInt32(0), Text(r, 1), new WeekCounts
         {
             Cases = r.GetInt64(2), Invalid = r.GetInt64(3), Replied = r.GetInt64(4), RepliedOnTime = r.GetInt64(5),
-            Overdue = r.GetInt64(6), Closed = r.GetInt64(7), Satisfied = r.GetInt64(8),
+            Overdue = r.GetInt64(6), Closed = r.GetInt64(7), Satisfied = r.GetInt64(8), Appeals = r.GetInt64(9),
         }), ct);
 
     /// <summary>The week's escalated cases, earliest deadline first, with the heads of the owning department.</summary>

@@ -38,6 +38,7 @@ public sealed class ExpectedFigures(ReportRows rows)
         {
             Cases = cohort.Count,
             Invalid = cohort.Count - valid.Count,
+            Appeals = cohort.Count(c => c.Appealed),
             Replied = valid.Count(c => c.RepliedAt is not null),
             RepliedOnTime = valid.Count(c => c.RepliedAt <= c.DueAt),
             Overdue = valid.Count(c => c.EscalatedAt is not null),

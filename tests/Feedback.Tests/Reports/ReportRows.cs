@@ -10,7 +10,11 @@ public sealed record RawEvaluation(
 
 public sealed record RawCase(
     long Id, long EvaluationId, string Department, string State, DateTimeOffset OpenedAt, DateTimeOffset DueAt,
-    DateTimeOffset? RepliedAt, DateTimeOffset? ClosedAt, DateTimeOffset? EscalatedAt, short? Satisfaction);
+    DateTimeOffset? RepliedAt, DateTimeOffset? ClosedAt, DateTimeOffset? EscalatedAt, short? Satisfaction)
+{
+    /// <summary>Appealed: every case under review or judged invalid, and one in five others (appeal rejected).</summary>
+    public bool Appealed => State is "appealed" or "invalid" || (State is "in_progress" or "rectified" or "closed" && Id % 5 == 0);
+}
 
 /// <summary>
 /// Raw rows for report tests, written with COPY straight into the tables (never through the intake, which would open
@@ -116,6 +120,16 @@ public sealed class ReportRows
                 if (c.Satisfaction is { } s) await copy.WriteAsync(s); else await copy.WriteNullAsync();
                 await copy.WriteAsync((short)0);
                 await copy.WriteAsync(c.OpenedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            }
+            await copy.CompleteAsync();
+        }
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY case_events (case_id, at, actor, actor_role, action, from_state, to_state) FROM STDIN (FORMAT BINARY)
+            """))
+        {
+            foreach (var c in Cases.Where(c => c.Appealed))
+            {
+                await copy.WriteRowAsync(default, c.Id, c.OpenedAt.AddHours(1).ToUniversalTime(), "test", "department_officer", "appeal", "open", "appealed");
             }
             await copy.CompleteAsync();
         }

@@ -15,6 +15,7 @@ public sealed class WeeklyFiguresTests(ReportFixture fixture) : IClassFixture<Re
         Assert.Equal(fixture.Expected.Week(Week), report.Current);
         Assert.Equal(fixture.Expected.Week(Week.Previous), report.Previous);
         Assert.True(report.Current.Total > 2500 && report.Current.Cases > 100 && report.Current.Invalid > 0 && report.Current.Overdue > 0);
+        Assert.True(report.Current.Appeals > report.Current.Invalid);
         foreach (var indicator in Indicators.All)
             Assert.Equal(indicator.Compute(fixture.Expected.Week(Week)), indicator.Compute(report.Current));
     }
