@@ -44,40 +44,40 @@ public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataS
         var (rows, invalid) = (0L, 0);
         try
         {
-            var chunk = await empty.Reader.ReadAsync(failed.Token);
-            foreach (var row in EvaluationFileReader.Read(path, text))
+            try
             {
-                rows++;
-                var (evaluation, errors) = row.Errors is null ? await intake.ValidateAsync(row.Request!, receivedAt, failed.Token) : (null, row.Errors);
-                if (evaluation is null)
+                var chunk = await empty.Reader.ReadAsync(failed.Token);
+                foreach (var row in EvaluationFileReader.Read(path, text))
                 {
-                    invalid++;
-                    Report(row with { Errors = errors });
-                    continue;
+                    rows++;
+                    var (evaluation, errors) = row.Errors is null ? await intake.ValidateAsync(row.Request!, receivedAt, failed.Token) : (null, row.Errors);
+                    if (evaluation is null)
+                    {
+                        invalid++;
+                        Report(row with { Errors = errors });
+                        continue;
+                    }
+                    chunk.Add(evaluation, row.LineNumber);
+                    if (chunk.Count == ChunkSize)
+                    {
+                        await full.Writer.WriteAsync(chunk, failed.Token);
+                        chunk = await empty.Reader.ReadAsync(failed.Token);
+                        progress?.Invoke(stream.Position, rows);
+                    }
                 }
-                chunk.Add(evaluation, row.LineNumber);
-                if (chunk.Count == ChunkSize)
+                if (chunk.Count > 0)
                 {
                     await full.Writer.WriteAsync(chunk, failed.Token);
-                    chunk = await empty.Reader.ReadAsync(failed.Token);
-                    progress?.Invoke(stream.Position, rows);
                 }
             }
-            if (chunk.Count > 0)
+            catch (OperationCanceledException) when (failed.IsCancellationRequested && !ct.IsCancellationRequested)
             {
-                await full.Writer.WriteAsync(chunk, failed.Token);
+                // A worker failed: its exception is rethrown below.
             }
-        }
-        catch (OperationCanceledException) when (failed.IsCancellationRequested && !ct.IsCancellationRequested)
-        {
-            // A worker failed: its exception is rethrown below.
-        }
-        finally
-        {
-            full.Writer.TryComplete();
-        }
-        try
-        {
+            finally
+            {
+                full.Writer.TryComplete();
+            }
             var counts = await Task.WhenAll(workers);
             await FlushAsync(ct);
             progress?.Invoke(stream.Length, rows);
@@ -85,6 +85,9 @@ public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataS
         }
         finally
         {
+            // When the file cannot be read to its end, the workers still store the chunks queued: their buffers go
+            // back to the pool only after that.
+            await ((Task)Task.WhenAll(workers)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             Array.ForEach(batches, b => b.Dispose());
         }
     }
