@@ -12,7 +12,7 @@ public sealed class ReportBenchmarkTests
             TestContext.Current.CancellationToken, limit: TimeSpan.FromMinutes(4));
 
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("| ratings in the week / cases | 20,000 / ", result.Output);
+        Assert.Contains("| ratings in the week and in the week before / cases of both | 20,000 each / ", result.Output);
         Assert.Matches(@"\| bare SQL aggregate .* \| [\d,]+ ms \|", result.Output);
         Assert.Matches(@"\| ratio report / bare aggregate \| [\d.]+ \|", result.Output);
         Assert.Contains("| PDF size, pages, embedded glyphs |", result.Output);

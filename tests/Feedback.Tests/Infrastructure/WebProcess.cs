@@ -21,6 +21,7 @@ public sealed class WebProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _log = new();
+    private bool _disposed;
 
     private WebProcess(Process process, string url) => (_process, Url) = (process, url);
 
@@ -98,6 +99,10 @@ public sealed class WebProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Disposing twice (a test's finally after a failed restart) must not hide the failure with its own.
+        if (_disposed)
+            return;
+        _disposed = true;
         await KillAsync();
         _process.Dispose();
     }
