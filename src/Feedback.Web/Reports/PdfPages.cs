@@ -7,7 +7,8 @@ namespace Feedback.Web.Reports;
 /// A4 pages that fill from the top: headings, wrapped paragraphs, tables and charts, with a new page whenever the
 /// next block does not fit. Text is drawn as text (searchable), charts as vectors.
 /// </summary>
-internal sealed class PdfPages(SKDocument document, SKTypeface typeface, string footer) : IDisposable
+/// <param name="totalPages">Printed in each footer when known.</param>
+internal sealed class PdfPages(SKDocument document, SKTypeface typeface, string footer, int? totalPages) : IDisposable
 {
     public const float PageWidth = 595, PageHeight = 842, Margin = 45, ContentWidth = PageWidth - 2 * Margin;
     private const float Bottom = PageHeight - Margin - 20;
@@ -133,7 +134,7 @@ internal sealed class PdfPages(SKDocument document, SKTypeface typeface, string 
         if (_canvas is null)
             return;
         _canvas.DrawText(footer, Margin, PageHeight - Margin + 10, _body, _ink);
-        var number = string.Format(System.Globalization.CultureInfo.InvariantCulture, ReportLabels.Page, PageCount);
+        var number = string.Format(System.Globalization.CultureInfo.InvariantCulture, totalPages is null ? ReportLabels.Page : ReportLabels.PageOfTotal, PageCount, totalPages);
         _canvas.DrawText(number, PageWidth - Margin - _body.MeasureText(number), PageHeight - Margin + 10, _body, _ink);
         document.EndPage();
         _canvas = null;

@@ -13,6 +13,7 @@ internal static class ReportLabels
     public const string WeekFormat = "{0}年第{1}周（{2:yyyy年M月d日} 至 {3:yyyy年M月d日}）";
     public const string GeneratedAt = "生成时间：{0:yyyy年M月d日 HH:mm}（北京时间）";
     public const string Page = "第 {0} 页";
+    public const string PageOfTotal = "第 {0} 页 / 共 {1} 页";
     public const string NoData = "暂无数据";
     public const string KpiHeading = "一、核心指标";
     public const string Indicator = "指标";

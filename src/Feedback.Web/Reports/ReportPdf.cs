@@ -13,6 +13,13 @@ internal static class ReportPdf
     /// <returns>The number of pages.</returns>
     public static int Write(Stream output, WeeklyReport report, ReportFont font, IReadOnlyList<ReportChart> charts)
     {
+        // Laid out twice, the first time into nothing, so that every footer can say how many pages there are.
+        var pages = Write(Stream.Null, report, font, charts, totalPages: null);
+        return Write(output, report, font, charts, pages);
+    }
+
+    private static int Write(Stream output, WeeklyReport report, ReportFont font, IReadOnlyList<ReportChart> charts, int? totalPages)
+    {
         var metadata = SKDocumentPdfMetadata.Default;
         metadata.Title = $"{ReportLabels.Title} {report.Week}";
         metadata.Creation = report.GeneratedAt.UtcDateTime;
@@ -20,7 +27,7 @@ internal static class ReportPdf
         using var document = SKDocument.CreatePdf(output, metadata);
         var chart = charts.ToDictionary(c => c.FileName, c => c.Plot);
         int pages;
-        using (var pdf = new PdfPages(document, font.Typeface, $"{ReportLabels.Title} {WeekTitle(report.Week)}"))
+        using (var pdf = new PdfPages(document, font.Typeface, $"{ReportLabels.Title} {WeekTitle(report.Week)}", totalPages))
         {
             Sections(pdf, report, chart);
             pages = pdf.PageCount;

@@ -28,6 +28,8 @@ public sealed class ReportRenderingTests(ReportFixture fixture) : IClassFixture<
             Assert.Contains(Squeeze(indicator.Name + indicator.Format(now) + indicator.Format(before) + indicator.FormatChange(now, before)), text);
             Assert.Contains(Squeeze(indicator.Name + indicator.Formula), text);
         }
+        Assert.Contains($"第1页/共{rendered.PageCount}页", text);
+        Assert.Contains($"第{rendered.PageCount}页/共{rendered.PageCount}页", text);
         Assert.Contains(ReportLabels.Repeated, text);
         Assert.Contains(ReportLabels.RepeatedMark, text);
         Assert.Contains("A主任、B主任", text);
