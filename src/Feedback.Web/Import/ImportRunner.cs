@@ -9,8 +9,8 @@ public sealed record ImportSummary(int Created, int Duplicates, int Invalid, Tim
 /// <summary>
 /// Imports a file with the API's validation. One thread reads, validates and classifies the rows, and encodes the
 /// valid ones for COPY into a chunk (<see cref="EvaluationCopyBatch"/>); two workers each store a chunk in one
-/// transaction on their own connection, so the reading overlaps the database work. Chunks are recycled, so a
-/// million rows allocate no chunk memory after the first few. Chunks commit without waiting for the WAL flush (an
+/// transaction on their own connection, so the reading overlaps the database work. The five chunks are reused for
+/// the whole file. Chunks commit without waiting for the WAL flush (an
 /// fsync per 5,000 rows kept a worker idle for about a tenth of the run); one synchronous commit at the end flushes
 /// them all before the summary is returned, so the counts it reports are durable. A crash loses at most the chunks
 /// not yet flushed, which the import never reported, and running it again skips what is stored (caseNumber + assessNumber).
@@ -33,8 +33,8 @@ public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataS
         using var text = new StreamReader(stream);
         // A worker that fails stops the reader too; otherwise it would wait forever for room in the channel.
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        // One chunk being filled, one waiting and one being stored per worker: the reader takes an empty one from
-        // `empty`, and a worker gives it back once stored.
+        // One chunk being filled and, per worker, one waiting and one being stored: the reader takes an empty one
+        // from `empty`, and a worker gives it back once stored.
         var batches = Enumerable.Range(0, 2 * WorkerCount + 1).Select(_ => new EvaluationCopyBatch()).ToArray();
         var empty = Channel.CreateUnbounded<EvaluationCopyBatch>();
         Array.ForEach(batches, b => empty.Writer.TryWrite(b));
