@@ -26,9 +26,14 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
     // No parallel workers: the statements already run side by side, one per core.
     private const string Settings = "SET LOCAL work_mem = '64MB'; SET LOCAL enable_sort = off; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0";
 
-    private const string Counts = """
-        count(*), count(*) FILTER (WHERE is_default), count(*) FILTER (WHERE good),
-        count(*) FILTER (WHERE bad), count(*) FILTER (WHERE suspected)
+    // The counts of a small group of rated rows, and their sums over groups, in the order RatingCounts reads them.
+    private const string GroupCounts = """
+        count(*) AS total, count(*) FILTER (WHERE is_default) AS defaults, count(*) FILTER (WHERE good) AS good,
+        count(*) FILTER (WHERE bad) AS bad, count(*) FILTER (WHERE suspected) AS suspected
+        """;
+    private const string SummedCounts = """
+        coalesce(sum(total), 0)::bigint, coalesce(sum(defaults), 0)::bigint, coalesce(sum(good), 0)::bigint,
+        coalesce(sum(bad), 0)::bigint, coalesce(sum(suspected), 0)::bigint
         """;
 
     /// <summary>好评 and all first ratings per week of [from, to), keyed by the week's index from <paramref name="from"/>: the trend needs no join.</summary>
@@ -42,8 +47,11 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
     /// rows: its Set is made the same bitmask (day, channel and theme always unused) for the same code to read both.
     /// </summary>
     public Task<List<BreakdownRow>> UnitsAsync(ReportWeek week, CancellationToken ct) => ReadAsync($"""
-        SELECT 49 | (GROUPING(department_code, window_code, staff_code) << 1), department_code, window_code, staff_code, {Counts}
-        FROM ({Rated}) r
+        SELECT 49 | (GROUPING(department_code, window_code, staff_code) << 1), department_code, window_code, staff_code, {SummedCounts}
+        FROM (
+            -- As in BreakdownAsync: one pass into a group per staff member, then the sets roll those up.
+            SELECT department_code, window_code, staff_code, {GroupCounts} FROM ({Rated}) r GROUP BY 1, 2, 3
+        ) fine
         GROUP BY GROUPING SETS ((), (department_code), (window_code), (staff_code))
         """, week.Start, week.End, r => new BreakdownRow(r.GetInt32(0), 0, null, Text(r, 1), Text(r, 2), Text(r, 3), null, RatingCounts(r, 4)), ct);
 
@@ -53,13 +61,11 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
     /// </summary>
     public Task<List<BreakdownRow>> BreakdownAsync(DateTimeOffset from, DateTimeOffset to, int firstDay, CancellationToken ct) => ReadAsync($"""
         SELECT GROUPING(day, channel, department_code, window_code, staff_code, theme), day, channel, department_code, window_code, staff_code, theme,
-               coalesce(sum(total), 0)::bigint, coalesce(sum(defaults), 0)::bigint, coalesce(sum(good), 0)::bigint,
-               coalesce(sum(bad), 0)::bigint, coalesce(sum(suspected), 0)::bigint
+               {SummedCounts}
         FROM (
             -- One pass over the rows into small groups (a theme only on 差评); the grouping sets then roll up those groups.
             SELECT {Index("evaluated_at", 86400)} AS day, channel, department_code, window_code, staff_code, CASE WHEN bad THEN theme END AS theme,
-                   count(*) AS total, count(*) FILTER (WHERE is_default) AS defaults, count(*) FILTER (WHERE good) AS good,
-                   count(*) FILTER (WHERE bad) AS bad, count(*) FILTER (WHERE suspected) AS suspected
+                   {GroupCounts}
             FROM ({Rated}) r GROUP BY 1, 2, 3, 4, 5, 6
         ) fine
         GROUP BY GROUPING SETS ((), (day, channel), (department_code), (window_code), (staff_code), (department_code, theme))
