@@ -32,24 +32,35 @@ public sealed class WebProcess : IAsyncDisposable
 
     public static async Task<WebProcess> StartServerAsync(string connectionString, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
-        var process = Start(connectionString, ["serve", "--urls", url], environment);
-        var server = new WebProcess(process, url);
-        process.OutputDataReceived += (_, e) => server.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await server.WaitHealthyAsync(ct);
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
+            var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
+            var process = Start(connectionString, ["serve", "--urls", url], environment);
+            var server = new WebProcess(process, url);
+            process.OutputDataReceived += (_, e) => server.Keep(e.Data);
+            process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            try
+            {
+                await server.WaitHealthyAsync(ct);
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && server.LostItsPort)
+            {
+                // The port was free when chosen, but with tests running side by side another socket may take it
+                // before the server binds it: start again on another one.
+                await server.DisposeAsync();
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
         }
     }
+
+    private bool LostItsPort => _log.Any(line => line.Contains("address already in use", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Runs a subcommand to its end; a run that outlives the timeout is killed.</summary>
     public static async Task<ToolResult> RunToolAsync(
