@@ -29,8 +29,10 @@ internal sealed class PgBinaryRows : IDisposable
     public int Count => _rowStarts.Count;
 
     /// <summary>Row <paramref name="index"/>'s bytes: its field count, then each field's length and value.</summary>
-    public Span<byte> Row(int index) =>
-        _buffer.AsSpan(_rowStarts[index], (index + 1 < _rowStarts.Count ? _rowStarts[index + 1] : _length) - _rowStarts[index]);
+    public Span<byte> Row(int index) => RowMemory(index).Span;
+
+    private Memory<byte> RowMemory(int index) =>
+        _buffer.AsMemory(_rowStarts[index], (index + 1 < _rowStarts.Count ? _rowStarts[index + 1] : _length) - _rowStarts[index]);
 
     public void StartRow(short columns)
     {
@@ -59,8 +61,7 @@ internal sealed class PgBinaryRows : IDisposable
         {
             foreach (var row in rows)
             {
-                var start = _rowStarts[row];
-                await stream.WriteAsync(_buffer.AsMemory(start, (row + 1 < _rowStarts.Count ? _rowStarts[row + 1] : _length) - start), ct);
+                await stream.WriteAsync(RowMemory(row), ct);
             }
         }
         await stream.WriteAsync(Trailer, ct);
