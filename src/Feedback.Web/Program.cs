@@ -9,6 +9,7 @@ using Feedback.Web.Infrastructure;
 using Feedback.Web.Jobs;
 using Feedback.Web.Notifications;
 using Feedback.Web.Organization;
+using Feedback.Web.Pages;
 using Feedback.Web.Qr;
 using Feedback.Web.Reports;
 
@@ -48,6 +49,9 @@ public partial class Program
         // Weekly reports: PDF and PNGs every Monday, an index, pages
         builder.AddReports();
 
+        // Pages: Razor components rendered on the server in one layout; errors on pages as pages
+        builder.AddPages();
+
         // Errors as ProblemDetails, OpenAPI document
         builder.AddApiInfrastructure();
 
@@ -69,6 +73,8 @@ public partial class Program
         app.MapCases();
         app.MapCasePages();
         app.MapInbox();
+        app.MapInboxPages();
+        app.MapPageAssets();
         app.MapAccounts();
         app.MapReports();
         app.MapJobsDashboard();

@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using Feedback.Web.Organization;
+using Feedback.Web.Pages;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -20,13 +23,12 @@ public static class AccountsApi
         return routes;
     }
 
-    private static IResult ShowSignIn(HttpContext context, IAntiforgery antiforgery, string? returnUrl) =>
-        Html(AccountPages.SignIn(antiforgery.GetAndStoreTokens(context), returnUrl, null, null));
+    private static RazorComponentResult<SignInPage> ShowSignIn(string? returnUrl) => new(new { ReturnUrl = returnUrl });
 
     // [FromForm] makes the framework check the antiforgery token before this runs.
     private static async Task<IResult> SignIn(
         [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
-        HttpContext context, UserService users, IAntiforgery antiforgery, IOptions<AccountOptions> options, CancellationToken ct)
+        HttpContext context, UserService users, IOptions<AccountOptions> options, CancellationToken ct)
     {
         var attempt = await users.SignInAsync(userName?.Trim() ?? "", password ?? "", ct);
         if (attempt.User is not { } user)
@@ -34,7 +36,7 @@ public static class AccountsApi
             var error = attempt.LockedUntil is { } until
                 ? $"账户已锁定，请于 {AccountClock.ToLocal(until, options.Value.TimeZone):HH:mm} 后重试"
                 : WrongCredentials;
-            return Html(AccountPages.SignIn(antiforgery.GetAndStoreTokens(context), returnUrl, userName, error));
+            return new RazorComponentResult<SignInPage>(new { ReturnUrl = returnUrl, UserName = userName, Error = error });
         }
         await context.SignInAsync(AccountsExtensions.CookieScheme, Principal(user));
         return Results.Redirect(IsLocalUrl(returnUrl) ? returnUrl! : "/");
@@ -51,11 +53,12 @@ public static class AccountsApi
         return Results.Redirect("/signin");
     }
 
-    private static IResult Home(HttpContext context, IAntiforgery antiforgery, ClaimsPrincipal user) =>
-        Html(AccountPages.Home(
-            user.FindFirstValue(AccountsExtensions.DisplayNameClaim) ?? user.Identity!.Name!,
-            user.FindFirstValue(ClaimTypes.Role) ?? "",
-            antiforgery.GetAndStoreTokens(context)));
+    private static async Task<RazorComponentResult<HomePage>> Home(ClaimsPrincipal user, OrgDirectory org, CancellationToken ct)
+    {
+        var person = PageUser.From(user)!;
+        var names = (await org.GetAsync(ct)).Names.Departments;
+        return new(new { User = person, DepartmentName = person.DepartmentCode is { } d ? names.GetValueOrDefault(d) : null });
+    }
 
     private static ClaimsPrincipal Principal(User user)
     {
@@ -76,6 +79,4 @@ public static class AccountsApi
     /// <summary>Only paths on this site, so that a crafted link cannot send someone elsewhere after signing in.</summary>
     internal static bool IsLocalUrl(string? url) =>
         url is ['/', ..] && (url.Length == 1 || url[1] is not ('/' or '\\')) && !url.Any(char.IsControl);
-
-    private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
 }

@@ -23,6 +23,8 @@ internal static class CaseModel
 
     public const string DropAppendOnlyTriggerSql = "DROP FUNCTION case_events_append_only() CASCADE;";
 
+    private const string RunningFilter = $"state IN ('{CaseStates.Open}', '{CaseStates.InProgress}')";
+
     public static void Configure(ModelBuilder model)
     {
         model.Entity<RectificationCase>(e =>
@@ -40,7 +42,23 @@ internal static class CaseModel
             // The deadline sweep reads only cases with an alert pending, earliest first.
             e.HasIndex(x => x.NextAlertAt).HasFilter("next_alert_at IS NOT NULL");
             e.HasIndex(x => new { x.DepartmentCode, x.State });
-            e.HasIndex(x => x.OpenedAt);
+            // Keyset pages of the workbench: running cases by deadline, all cases by when they were received, each
+            // for the whole centre and for one department.
+            e.HasIndex(x => new { x.DueAt, x.Id }).HasFilter(RunningFilter);
+            e.HasIndex(x => new { x.DepartmentCode, x.DueAt, x.Id }).HasFilter(RunningFilter);
+            e.HasIndex(x => new { x.OpenedAt, x.Id });
+            e.HasIndex(x => new { x.DepartmentCode, x.OpenedAt, x.Id });
+            e.HasIndex(x => x.AssigneeId).HasFilter("assignee_id IS NOT NULL");
+            e.HasOne<Accounts.User>().WithMany().HasForeignKey(x => x.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<Attachments.CaseAttachment>(e =>
+        {
+            e.ToTable("case_attachments");
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.ContentType).HasMaxLength(64);
+            e.Property(x => x.UploadedBy).HasMaxLength(100);
+            e.HasIndex(x => x.CaseId);
+            e.HasOne<RectificationCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         });
         model.Entity<CaseEvent>(e =>
         {

@@ -69,23 +69,6 @@ internal static class CasePages
         return HtmlPage.Render($"工单 #{c.Id}", body, wide: true, CountdownScript);
     }
 
-    public static string Inbox(IReadOnlyList<Notifications.InboxItem> items, CasePageContext context)
-    {
-        var rows = items.Select(m => $"""
-            <tr><td>{context.Local(m.CreatedAt):MM-dd HH:mm}</td>
-            <td>{(m.Read ? "" : "<strong>")}{HtmlEncode(m.Title)}{(m.Read ? "" : "</strong>")}<br><span class="muted">{HtmlEncode(m.Body)}</span></td>
-            <td>{(m.CaseId is { } id ? $"<a href=\"/cases/{id}\">查看工单</a>" : "")}</td>
-            <td>{(m.Read ? "<span class=\"muted\">已读</span>" : $"<form method=\"post\" action=\"/inbox/{m.Id}/read\">{HtmlPage.Token(context.Tokens)}<button type=\"submit\">标为已读</button></form>")}</td></tr>
-            """);
-        var body = $"""
-            {Nav(context)}
-            <h1>消息（未读 {context.Unread}）</h1>
-            <table><tbody>{string.Concat(rows)}</tbody></table>
-            {(items.Count == 0 ? "<p class=\"muted\">暂无消息。</p>" : "")}
-            """;
-        return HtmlPage.Render("消息", body, wide: true);
-    }
-
     private static string Actions(long id, IReadOnlyList<string> allowed, CasePageContext context)
     {
         if (allowed.Count == 0)
@@ -147,7 +130,7 @@ internal static class CasePages
     }
 
     private static string Nav(CasePageContext context) => $"""
-        <nav><a href="/cases">工单</a><a href="/inbox">消息{(context.Unread > 0 ? $"（{context.Unread}）" : "")}</a>
+        <nav><a href="/">首页</a><a href="/cases">工单</a><a href="/inbox">消息{(context.Unread > 0 ? $"（{context.Unread}）" : "")}</a>
         <span class="muted">{HtmlEncode(context.Actor.Name)} · {HtmlEncode(Roles.Label(context.Actor.Role))}{(context.Actor.DepartmentCode is { } d ? $" · {HtmlEncode(d)}" : "")}</span>
         <form method="post" action="/signout">{HtmlPage.Token(context.Tokens)}<button type="submit">退出</button></form></nav>
         """;

@@ -18,8 +18,6 @@ public static class CasePagesApi
         pages.MapGet("/cases", ListPage);
         pages.MapGet("/cases/{id:long}", DetailPage);
         pages.MapPost("/cases/{id:long}/actions", Act);
-        pages.MapGet("/inbox", InboxPage);
-        pages.MapPost("/inbox/{id:long}/read", MarkRead);
         return routes;
     }
 
@@ -59,18 +57,5 @@ public static class CasePagesApi
             return Results.NotFound();
         var html = CasePages.Detail(detail, await pages.ContextAsync(ct), error, done);
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
-    }
-
-    private static async Task<IResult> InboxPage(ClaimsPrincipal user, [AsParameters] PageServices pages, CancellationToken ct)
-    {
-        var (items, unread) = await pages.Inbox.ListAsync(user, ct);
-        return HtmlPage.Html(CasePages.Inbox(items, await pages.ContextAsync(ct, unread)));
-    }
-
-    private static async Task<IResult> MarkRead(long id, HttpContext context, ClaimsPrincipal user, Inbox inbox, IAntiforgery antiforgery, CancellationToken ct)
-    {
-        if (!await antiforgery.IsRequestValidAsync(context))
-            return Results.BadRequest();
-        return await inbox.MarkReadAsync(user, id, ct) ? Results.Redirect("/inbox") : Results.NotFound();
     }
 }

@@ -27,6 +27,8 @@ public sealed class RectificationCase
     /// <summary>Working days of an extension (延期) waiting for the quality office's approval.</summary>
     public short? RequestedExtensionDays { get; set; }
     public short Extensions { get; set; }
+    /// <summary>The person of the department who handles the case (承办人); null until someone is assigned.</summary>
+    public int? AssigneeId { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>PostgreSQL's xmin: two officers acting at once cannot both win.</summary>
     public uint Version { get; set; }

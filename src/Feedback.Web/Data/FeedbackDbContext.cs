@@ -26,6 +26,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<RectificationCase> Cases => Set<RectificationCase>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseAlert> CaseAlerts => Set<CaseAlert>();
+    public DbSet<Cases.Attachments.CaseAttachment> CaseAttachments => Set<Cases.Attachments.CaseAttachment>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<InboxRead> InboxReads => Set<InboxRead>();

@@ -22,11 +22,11 @@ public static class ReportsApi
         return routes;
     }
 
-    private static async Task<ContentHttpResult> ListAsync(HttpContext context, ReportIndex index, IAntiforgery antiforgery, string? queued, CancellationToken ct)
+    private static async Task<RazorComponentResult<ReportListPage>> ListAsync(HttpContext context, ReportIndex index, string? queued, CancellationToken ct)
     {
         var canRender = context.User.IsInRole(Roles.Leader) || context.User.IsInRole(Roles.Admin);
-        var tokens = canRender ? antiforgery.GetAndStoreTokens(context) : null;
-        return TypedResults.Content(ReportPages.List(await index.ListAsync(ct), tokens, queued), "text/html; charset=utf-8");
+        var shownQueued = ReportWeek.TryParse(queued, out var week) ? week.ToString() : null;
+        return new(new { Reports = await index.ListAsync(ct), CanRender = canRender, Queued = shownQueued });
     }
 
     private static Results<PhysicalFileHttpResult, NotFound> Download(string week, string file, IOptions<ReportOptions> options)

@@ -160,6 +160,63 @@ namespace Feedback.Web.Data.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Feedback.Web.Cases.Attachments.CaseAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer")
+                        .HasColumnName("size");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .HasColumnType("bytea")
+                        .HasColumnName("thumbnail");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_attachments");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_attachments_case_id");
+
+                    b.ToTable("case_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Feedback.Web.Cases.CaseAlert", b =>
                 {
                     b.Property<long>("CaseId")
@@ -262,6 +319,10 @@ namespace Feedback.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("AssigneeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("assignee_id");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
@@ -332,6 +393,10 @@ namespace Feedback.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_cases");
 
+                    b.HasIndex("AssigneeId")
+                        .HasDatabaseName("ix_cases_assignee_id")
+                        .HasFilter("assignee_id IS NOT NULL");
+
                     b.HasIndex("EvaluationId")
                         .IsUnique()
                         .HasDatabaseName("ix_cases_evaluation_id");
@@ -340,11 +405,22 @@ namespace Feedback.Web.Data.Migrations
                         .HasDatabaseName("ix_cases_next_alert_at")
                         .HasFilter("next_alert_at IS NOT NULL");
 
-                    b.HasIndex("OpenedAt")
-                        .HasDatabaseName("ix_cases_opened_at");
-
                     b.HasIndex("DepartmentCode", "State")
                         .HasDatabaseName("ix_cases_department_code_state");
+
+                    b.HasIndex("OpenedAt", "Id")
+                        .HasDatabaseName("ix_cases_opened_at_id");
+
+                    b.HasIndex("DepartmentCode", "OpenedAt", "Id")
+                        .HasDatabaseName("ix_cases_department_code_opened_at_id");
+
+                    b.HasIndex(new[] { "DepartmentCode", "DueAt", "Id" }, "ix_cases_department_running_due")
+                        .HasDatabaseName("ix_cases_department_code_due_at_id")
+                        .HasFilter("state IN ('open', 'in_progress')");
+
+                    b.HasIndex(new[] { "DueAt", "Id" }, "ix_cases_running_due")
+                        .HasDatabaseName("ix_cases_due_at_id")
+                        .HasFilter("state IN ('open', 'in_progress')");
 
                     b.ToTable("cases", null, t =>
                         {
@@ -928,6 +1004,16 @@ namespace Feedback.Web.Data.Migrations
                         .HasConstraintName("fk_users_departments_department_code");
                 });
 
+            modelBuilder.Entity("Feedback.Web.Cases.Attachments.CaseAttachment", b =>
+                {
+                    b.HasOne("Feedback.Web.Cases.RectificationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_attachments_cases_case_id");
+                });
+
             modelBuilder.Entity("Feedback.Web.Cases.CaseAlert", b =>
                 {
                     b.HasOne("Feedback.Web.Cases.RectificationCase", null)
@@ -950,6 +1036,12 @@ namespace Feedback.Web.Data.Migrations
 
             modelBuilder.Entity("Feedback.Web.Cases.RectificationCase", b =>
                 {
+                    b.HasOne("Feedback.Web.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cases_users_assignee_id");
+
                     b.HasOne("Feedback.Web.Organization.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
