@@ -14,8 +14,8 @@ public static class CasePagesApi
 {
     public static IEndpointRouteBuilder MapCasePages(this IEndpointRouteBuilder routes)
     {
+        routes.MapCaseListPages();
         var pages = routes.MapGroup("").ExcludeFromDescription().RequireAuthorization(AccountsExtensions.SignedInPolicy);
-        pages.MapGet("/cases", ListPage);
         pages.MapGet("/cases/{id:long}", DetailPage);
         pages.MapPost("/cases/{id:long}/actions", Act);
         return routes;
@@ -27,12 +27,6 @@ public static class CasePagesApi
     {
         public async Task<CasePageContext> ContextAsync(CancellationToken ct, int? unread = null) =>
             new(CaseActor.From(Http.User), unread ?? await Inbox.UnreadAsync(Http.User, ct), Antiforgery.GetAndStoreTokens(Http), Deadlines, Options.Value);
-    }
-
-    private static async Task<IResult> ListPage([AsParameters] CaseFilter filter, [AsParameters] PageServices pages, CancellationToken ct)
-    {
-        var page = await pages.Queries.ListAsync(filter with { Limit = CaseFilter.MaxLimit }, CaseActor.From(pages.Http.User), ct);
-        return HtmlPage.Html(CasePages.List(page, await pages.ContextAsync(ct)));
     }
 
     private static Task<IResult> DetailPage(long id, bool? done, [AsParameters] PageServices pages, CancellationToken ct) =>
