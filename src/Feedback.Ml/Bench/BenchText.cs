@@ -2,25 +2,32 @@ using System.Text;
 
 namespace Feedback.Ml;
 
-/// <summary>The bench as a table: the chosen pipeline, the baseline, and chosen ÷ baseline (for latency and time, lower is better).</summary>
+/// <summary>
+/// The bench as a table: one column per model and pipeline, then the ratio of the chosen pipelines to the word-bag
+/// baseline for one comment through both models (for latency and time, lower is better).
+/// </summary>
 public static class BenchText
 {
     public static string Format(IReadOnlyList<BenchFigures> figures)
     {
-        var (chosen, baseline) = (figures[0], figures[1]);
+        var both = figures.Where(f => f.Model == ClassifyBench.Both).ToArray();
         var text = new StringBuilder();
-        text.AppendLine($"{"measure",-34} {chosen.Pipeline,16} {baseline.Pipeline,16} {"ratio",8}");
-        Row(text, "batch predictions/s", chosen.BatchPerSecond, baseline.BatchPerSecond, "F0");
-        Row(text, "single predictions/s (sequential)", chosen.SinglePerSecond, baseline.SinglePerSecond, "F0");
-        Row(text, "single prediction median µs", chosen.SingleMedianMicroseconds, baseline.SingleMedianMicroseconds, "F2");
-        Row(text, "single prediction p99 µs", chosen.SingleP99Microseconds, baseline.SingleP99Microseconds, "F2");
-        Row(text, "model load, first ms", chosen.LoadFirstMilliseconds, baseline.LoadFirstMilliseconds, "F1");
-        Row(text, "model load, median ms", chosen.LoadMedianMilliseconds, baseline.LoadMedianMilliseconds, "F1");
-        Row(text, $"training on {chosen.TrainRows} rows, s", chosen.TrainSeconds, baseline.TrainSeconds, "F1");
-        Row(text, "model file KB", chosen.ModelBytes / 1024.0, baseline.ModelBytes / 1024.0, "F0");
+        text.AppendLine($"{"",-34} {string.Concat(figures.Select(f => $"{f.Model,22}"))} {"ratio",8}");
+        text.AppendLine($"{"measure",-34} {string.Concat(figures.Select(f => $"{f.Pipeline,22}"))} {"both",8}");
+        Row(text, "batch predictions/s", figures, both, f => f.BatchPerSecond, "F0");
+        Row(text, "single predictions/s (sequential)", figures, both, f => f.SinglePerSecond, "F0");
+        Row(text, "single prediction median µs", figures, both, f => f.SingleMedianMicroseconds, "F2");
+        Row(text, "single prediction p99 µs", figures, both, f => f.SingleP99Microseconds, "F2");
+        Row(text, "model load, first ms", figures, both, f => f.LoadFirstMilliseconds, "F1");
+        Row(text, "model load, median ms", figures, both, f => f.LoadMedianMilliseconds, "F1");
+        Row(text, $"training on {figures[0].TrainRows} rows, s", figures, both, f => f.TrainSeconds, "F1");
+        Row(text, "model file KB", figures, both, f => f.ModelBytes / 1024.0, "F0");
         return text.ToString();
     }
 
-    private static void Row(StringBuilder text, string measure, double chosen, double baseline, string format) =>
-        text.AppendLine($"{measure,-34} {chosen.ToString(format),16} {baseline.ToString(format),16} {chosen / baseline,8:F2}");
+    private static void Row(StringBuilder text, string measure, IReadOnlyList<BenchFigures> figures, BenchFigures[] both, Func<BenchFigures, double> value, string format)
+    {
+        var ratio = both.Length == 2 ? (value(both[0]) / value(both[1])).ToString("F2") : "";
+        text.AppendLine($"{measure,-34} {string.Concat(figures.Select(f => $"{value(f).ToString(format),22}"))} {ratio,8}");
+    }
 }

@@ -2,7 +2,8 @@ namespace Feedback.Ml;
 
 /// <summary>
 /// K-fold results: <see cref="Pooled"/> scores every row's out-of-fold prediction at once; the fold lists show
-/// the spread between folds.
+/// the spread between folds. <see cref="OutOfFold"/> holds each row's out-of-fold prediction with its probability,
+/// in the order of <see cref="Actual"/>.
 /// </summary>
 public sealed record CrossValidationResult(
     string Pipeline,
@@ -12,6 +13,10 @@ public sealed record CrossValidationResult(
     IReadOnlyList<double> FoldMacroF1,
     double Seconds)
 {
+    public IReadOnlyList<string> Actual { get; init; } = [];
+
+    public IReadOnlyList<ScoredLabel> OutOfFold { get; init; } = [];
+
     public double MacroF1StdDev
     {
         get

@@ -52,6 +52,20 @@ public static class MetricsJson
         })]),
     };
 
+    public static JsonObject ForSignals(PolaritySignalRates rates) => new()
+    {
+        ["threshold"] = rates.Threshold,
+        ["praise"] = rates.Praise,
+        ["complaint"] = rates.Complaint,
+        ["neutral"] = rates.Neutral,
+        ["goodRatingFalseFlags"] = Round(rates.GoodFalseFlags),
+        ["goodRatingComplaintsCaught"] = Round(rates.GoodCaught),
+        ["badRatingPraiseCaught"] = Round(rates.BadAppealsCaught),
+        ["badRatingComplaintsFalselyFlagged"] = Round(rates.BadFalseAppeals),
+        ["badRatingNeutralFlagged"] = Round(rates.BadNeutralAppeals),
+        ["meetsTargets"] = rates.MeetsTargets,
+    };
+
     public static string Write(JsonNode node) => node.ToJsonString(Options);
 
     private static JsonObject Append(JsonObject json, ClassificationMetrics metrics)

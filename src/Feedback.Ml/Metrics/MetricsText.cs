@@ -25,6 +25,25 @@ public static class MetricsText
         return text.ToString();
     }
 
+    /// <summary>The four signal rates against the project's targets, one line each.</summary>
+    public static string Format(PolaritySignalRates rates) =>
+        $"signals at confidence ≥ {rates.Threshold:F2} ({rates.Praise} praise, {rates.Complaint} complaint, {rates.Neutral} neutral){Environment.NewLine}" +
+        $"  good rating, praise+neutral flagged 疑似差评   {rates.GoodFalseFlags,7:P1}  (target ≤ 3 %){Environment.NewLine}" +
+        $"  good rating, complaints flagged 疑似差评       {rates.GoodCaught,7:P1}  (target ≥ 80 %){Environment.NewLine}" +
+        $"  bad rating, praise flagged appeal_candidate    {rates.BadAppealsCaught,7:P1}  (target ≥ 80 %){Environment.NewLine}" +
+        $"  bad rating, complaints flagged appeal          {rates.BadFalseAppeals,7:P1}  (target ≤ 3 %){Environment.NewLine}" +
+        $"  bad rating, neutral flagged appeal             {rates.BadNeutralAppeals,7:P1}{Environment.NewLine}";
+
+    /// <summary>The signal rates at several thresholds, one row each.</summary>
+    public static string FormatSweep(IEnumerable<PolaritySignalRates> sweep)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"{"threshold",9} {"good: false flags",18} {"good: caught",13} {"bad: praise caught",19} {"bad: complaints",16} {"bad: neutral",13}");
+        foreach (var r in sweep)
+            text.AppendLine($"{r.Threshold,9:F2} {r.GoodFalseFlags,18:P1} {r.GoodCaught,13:P1} {r.BadAppealsCaught,19:P1} {r.BadFalseAppeals,16:P1} {r.BadNeutralAppeals,13:P1}");
+        return text.ToString();
+    }
+
     public static string Format(CrossValidationResult result) =>
         $"{result.Pipeline}, {result.Folds}-fold cross-validation, {result.Seconds:F1} s; " +
         $"fold macro-F1 {string.Join(" ", result.FoldMacroF1.Select(f => f.ToString("F3")))} (sd {result.MacroF1StdDev:F3})" +

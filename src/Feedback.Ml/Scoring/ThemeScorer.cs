@@ -8,13 +8,20 @@ internal abstract class ThemeScorer
 
     public abstract ScoringSession CreateSession();
 
-    public virtual IReadOnlyList<string> PredictLabels(IEnumerable<string> texts)
+    public virtual IReadOnlyList<string> PredictLabels(IEnumerable<string> texts) => [.. Predict(texts).Select(p => p.Label)];
+
+    /// <summary>Each text's best label with its probability, on one session.</summary>
+    public IReadOnlyList<ScoredLabel> Predict(IEnumerable<string> texts)
     {
         using var session = CreateSession();
-        var labels = new List<string>();
+        var predictions = new List<ScoredLabel>();
         foreach (var text in texts)
-            labels.Add(Labels[ArgMax(session.Score(text))]);
-        return labels;
+        {
+            var scores = session.Score(text);
+            var best = ArgMax(scores);
+            predictions.Add(new ScoredLabel(Labels[best], scores[best]));
+        }
+        return predictions;
     }
 
     private static int ArgMax(ReadOnlySpan<float> scores)

@@ -18,6 +18,7 @@ public static class ThemeModel
         pipeline ??= ThemePipeline.Default;
         var rows = examples.Select(e => new TextRow { Text = e.Text, Label = e.Label }).ToList();
         var labelCount = RequireTwoLabels(rows);
+
         log?.Invoke($"training {pipeline} on {rows.Count} rows, {labelCount} labels");
         var watch = Stopwatch.StartNew();
 
@@ -52,7 +53,7 @@ public static class ThemeModel
 
         var watch = Stopwatch.StartNew();
         var fold = StratifiedFolds.Assign(rows.Select(r => r.Label).ToArray(), folds);
-        var predicted = new string[rows.Count];
+        var predicted = new ScoredLabel[rows.Count];
         var perFold = new List<ClassificationMetrics>();
         for (var k = 0; k < folds; k++)
         {
@@ -60,21 +61,26 @@ public static class ThemeModel
             perFold.Add(metrics);
             log?.Invoke($"{pipeline} fold {k + 1}/{folds}: accuracy {metrics.Accuracy:F3}, macro-F1 {metrics.MacroF1:F3} ({watch.Elapsed.TotalSeconds:F1} s)");
         }
-        var pooled = ClassificationMetrics.Compute(rows.Select(r => r.Label).ToArray(), predicted);
+        var actual = rows.Select(r => r.Label).ToArray();
+        var pooled = ClassificationMetrics.Compute(actual, [.. predicted.Select(p => p.Label)]);
         return new CrossValidationResult(pipeline.Name, folds, pooled,
-            [.. perFold.Select(m => m.Accuracy)], [.. perFold.Select(m => m.MacroF1)], watch.Elapsed.TotalSeconds);
+            [.. perFold.Select(m => m.Accuracy)], [.. perFold.Select(m => m.MacroF1)], watch.Elapsed.TotalSeconds)
+        {
+            Actual = actual,
+            OutOfFold = predicted,
+        };
     }
 
     /// <summary>Trains without fold <paramref name="k"/>, predicts its rows into <paramref name="predicted"/> and scores them.</summary>
     private static ClassificationMetrics ScoreFold(
-        List<(string Text, string Label)> rows, int[] fold, int k, ThemePipeline pipeline, string[] predicted)
+        List<(string Text, string Label)> rows, int[] fold, int k, ThemePipeline pipeline, ScoredLabel[] predicted)
     {
         var test = Enumerable.Range(0, rows.Count).Where(i => fold[i] == k).ToArray();
         var model = Train(rows.Where((_, i) => fold[i] != k), pipeline);
-        var labels = model.PredictLabels(test.Select(i => rows[i].Text));
+        var scored = model.Predict(test.Select(i => rows[i].Text));
         for (var j = 0; j < test.Length; j++)
-            predicted[test[j]] = labels[j];
-        return ClassificationMetrics.Compute(test.Select(i => rows[i].Label).ToArray(), labels);
+            predicted[test[j]] = scored[j];
+        return ClassificationMetrics.Compute(test.Select(i => rows[i].Label).ToArray(), [.. scored.Select(p => p.Label)]);
     }
 
     /// <summary>Writes to a temporary file and renames it, so a watching <see cref="ThemeClassifier"/> sees only whole files.</summary>

@@ -1,6 +1,6 @@
 namespace Feedback.Ml;
 
-/// <summary>A trained pipeline. Its batch prediction is single-threaded; for concurrent use load it into a <see cref="ThemeClassifier"/>.</summary>
+/// <summary>A trained pipeline of any kind (themes, polarity, or any other label set). Its batch prediction is single-threaded; for concurrent use load it into a <see cref="ThemeClassifier"/>.</summary>
 public sealed class TrainedThemeModel
 {
     internal TrainedThemeModel(ThemeScorer scorer, ThemeModelInfo info)
@@ -17,4 +17,7 @@ public sealed class TrainedThemeModel
     internal ThemeScorer Scorer { get; }
 
     public IReadOnlyList<string> PredictLabels(IEnumerable<string> texts) => Scorer.PredictLabels(texts);
+
+    /// <summary>Each text's best label with its probability.</summary>
+    public IReadOnlyList<ScoredLabel> Predict(IEnumerable<string> texts) => Scorer.Predict(texts);
 }

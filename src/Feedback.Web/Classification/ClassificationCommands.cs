@@ -1,13 +1,14 @@
 using System.CommandLine;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Feedback.Ml;
 using Feedback.Web.Cli;
 
 namespace Feedback.Web.Classification;
 
 /// <summary>
-/// train, evaluate, crossval and bench classify: thin wrappers over Feedback.Ml. Results go to stdout (one JSON
-/// object with --json), progress to stderr; input a person can fix exits 2 with one line on stderr.
+/// train, evaluate, crossval and bench classify: thin wrappers over Feedback.Ml for either model kind
+/// (<c>--model themes|polarity</c>). Results go to stdout (one JSON object with --json), progress to stderr; input a
+/// person can fix exits 2 with one line on stderr.
 /// </summary>
 internal static class ClassificationCommands
 {
@@ -18,25 +19,30 @@ internal static class ClassificationCommands
         root.Subcommands.Add(TrainCommand());
         root.Subcommands.Add(EvaluateCommand());
         root.Subcommands.Add(CrossValidateCommand());
-        bench.Subcommands.Add(BenchCommand());
+        bench.Subcommands.Add(ClassifyBenchCommand.Create());
     }
 
     private static Command TrainCommand()
     {
-        var (data, textColumn, labelColumn, pipeline) = (DataOption(), TextColumnOption(), LabelColumnOption(), PipelineOption());
-        var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
-        var corrections = new Option<bool>("--include-corrections") { Description = "Add the officers' theme corrections from the database" };
-        var command = new Command("train", "Train a theme model on a labelled CSV and save it") { data, output, textColumn, labelColumn, pipeline, corrections };
+        var (shared, kindOption) = (new ModelOptions(), ModelOptions.KindOption());
+        var output = new Option<string?>("--out") { Description = "Model file to write (default: models/KIND.zip)" };
+        var corrections = new Option<bool>("--include-corrections") { Description = "Themes only: add the officers' theme corrections from the database" };
+        var command = new Command("train", "Train a model (themes or polarity) on a labelled CSV and save it")
+            { kindOption, shared.Data, output, shared.TextColumn, shared.LabelColumn, shared.Pipeline, corrections };
         command.SetAction(async (parse, ct) =>
         {
+            if (!ModelKind.TryParse(parse.GetValue(kindOption), out var kind))
+                return Fail(parse, $"unknown model kind '{parse.GetValue(kindOption)}': use {string.Join("|", ModelKind.All.Select(k => k.Name))}");
+            if (parse.GetValue(corrections) && kind != ModelKind.Themes)
+                return Fail(parse, "--include-corrections applies to the themes model only (officers correct themes, not polarity)");
             var extra = parse.GetValue(corrections) ? await LoadCorrectionsAsync(parse.InvocationConfiguration.Error, ct) : [];
             return Run(parse, (stdout, log) =>
             {
-                var rows = LabelledCsv.Read(parse.GetRequiredValue(data), parse.GetRequiredValue(textColumn), parse.GetRequiredValue(labelColumn), log);
-                var model = ThemeModel.Train(rows.Concat(extra), ThemePipeline.Parse(parse.GetRequiredValue(pipeline)), log);
-                ThemeModel.Save(model, parse.GetRequiredValue(output));
-                var saved = ThemeModel.Load(parse.GetRequiredValue(output)).Info;
-                stdout.WriteLine($"saved {parse.GetRequiredValue(output)}: {saved.Pipeline}, version {saved.Version}, " +
+                var rows = shared.Read(parse, kind, kind.TrainPath, log);
+                var path = parse.GetValue(output) ?? kind.ModelPath;
+                ThemeModel.Save(ThemeModel.Train(rows.Concat(extra), shared.PipelineOf(parse, kind), log), path);
+                var saved = ThemeModel.Load(path).Info;
+                stdout.WriteLine($"saved {path}: {saved.Pipeline}, version {saved.Version}, " +
                                  $"{saved.TrainingRows} rows ({extra.Count} from corrections), labels {string.Join(",", saved.Labels)}");
             });
         });
@@ -53,78 +59,102 @@ internal static class ClassificationCommands
 
     private static Command EvaluateCommand()
     {
-        var (data, textColumn, labelColumn, json) = (DataOption(), TextColumnOption(), LabelColumnOption(), JsonOption());
-        var model = new Option<string>("--model") { Description = "Model file made by train", Required = true };
-        var command = new Command("evaluate", "Score a model on labelled data: accuracy, macro-F1, per-class P/R/F1, confusion matrix")
-            { model, data, textColumn, labelColumn, json };
+        var shared = new ModelOptions();
+        var model = new Option<string>("--model")
+        {
+            Description = "A model kind (themes|polarity: models/KIND.zip on models/KIND.dev.csv) or a model file made by train",
+            Required = true,
+        };
+        var command = new Command("evaluate", "Score a model on labelled data: accuracy, macro-F1, per-class P/R/F1, confusion matrix (and signal rates for polarity)")
+            { model, shared.Data, shared.TextColumn, shared.LabelColumn, shared.Json, shared.SignalThreshold };
         command.SetAction(parse => Run(parse, (stdout, log) =>
         {
-            var trained = ThemeModel.Load(parse.GetRequiredValue(model));
-            var rows = LabelledCsv.Read(parse.GetRequiredValue(data), parse.GetRequiredValue(textColumn), parse.GetRequiredValue(labelColumn), log);
-            var metrics = ThemeModel.Evaluate(trained, rows);
-            stdout.Write(parse.GetValue(json)
-                ? MetricsJson.Write(MetricsJson.ForEvaluation(metrics, trained.Info)) + Environment.NewLine
-                : $"{trained.Info.Pipeline}, version {trained.Info.Version}{Environment.NewLine}{MetricsText.Format(metrics)}");
+            var named = parse.GetRequiredValue(model);
+            var isKind = ModelKind.TryParse(named, out var kind);
+            var trained = ThemeModel.Load(isKind ? kind.ModelPath : named);
+            // A model file's kind, for the default data and label column, follows from its labels.
+            if (!isKind)
+                kind = ModelOptions.HasPolarityLabels(trained.Labels) ? ModelKind.Polarity : ModelKind.Themes;
+            var rows = shared.Read(parse, kind, kind.DevPath, log);
+            var predicted = trained.Predict(rows.Select(r => r.Text));
+            var actual = rows.Select(r => r.Label).ToArray();
+            var metrics = ClassificationMetrics.Compute(actual, [.. predicted.Select(p => p.Label)]);
+            var signals = ModelOptions.HasPolarityLabels(trained.Labels)
+                ? PolaritySignalRates.Measure(actual, predicted, parse.GetValue(shared.SignalThreshold)) : null;
+            if (parse.GetValue(shared.Json))
+            {
+                var json = MetricsJson.ForEvaluation(metrics, trained.Info);
+                if (signals is not null)
+                    json["signals"] = MetricsJson.ForSignals(signals);
+                stdout.WriteLine(MetricsJson.Write(json));
+                return;
+            }
+            stdout.Write($"{trained.Info.Pipeline}, version {trained.Info.Version}{Environment.NewLine}{MetricsText.Format(metrics)}");
+            if (signals is not null)
+                stdout.Write(Environment.NewLine + MetricsText.Format(signals));
         }));
         return command;
     }
 
     private static Command CrossValidateCommand()
     {
-        var (data, textColumn, labelColumn, pipeline, json) = (DataOption(), TextColumnOption(), LabelColumnOption(), PipelineOption(), JsonOption());
+        var (shared, kindOption) = (new ModelOptions(), ModelOptions.KindOption());
         var folds = new Option<int>("--folds") { Description = "Number of folds K (at least 2)", DefaultValueFactory = _ => 5 };
         var compare = new Option<bool>("--compare") { Description = "Cross-validate every featurizer × trainer instead of --pipeline" };
+        var errors = new Option<int>("--show-errors") { Description = "Also print the N most confident out-of-fold mistakes (to stderr)" };
         var command = new Command("crossval", "K-fold cross-validation of the pipeline on any labelled data, with its own labels")
-            { data, folds, textColumn, labelColumn, pipeline, compare, json };
+            { kindOption, shared.Data, folds, shared.TextColumn, shared.LabelColumn, shared.Pipeline, compare, shared.Json, shared.SignalThreshold, errors };
         command.SetAction(parse => Run(parse, (stdout, log) =>
         {
+            var kind = ModelKind.Parse(parse.GetValue(kindOption)!);
             var k = parse.GetValue(folds);
             if (k < 2)
                 throw new ThemeDataException($"--folds must be at least 2, got {k}");
-            var chosen = ThemePipeline.Parse(parse.GetRequiredValue(pipeline));
-            var rows = LabelledCsv.Read(parse.GetRequiredValue(data), parse.GetRequiredValue(textColumn), parse.GetRequiredValue(labelColumn), log);
+            var chosen = shared.PipelineOf(parse, kind);
+            var rows = shared.Read(parse, kind, kind.TrainPath, log);
             if (parse.GetValue(compare))
             {
                 var results = PipelineComparison.Run(rows, k, ThemePipeline.All, log);
-                stdout.WriteLine(parse.GetValue(json) ? MetricsJson.Write(MetricsJson.ForComparison(results, rows.Count)) : PipelineComparison.FormatTable(results));
+                stdout.WriteLine(parse.GetValue(shared.Json) ? MetricsJson.Write(MetricsJson.ForComparison(results, rows.Count)) : PipelineComparison.FormatTable(results));
                 return;
             }
             var result = ThemeModel.CrossValidate(rows, k, chosen, log);
-            stdout.Write(parse.GetValue(json)
-                ? MetricsJson.Write(MetricsJson.ForCrossValidation(result)) + Environment.NewLine
-                : MetricsText.Format(result));
+            foreach (var (text, actual, predicted) in ConfidentMistakes(rows, result, parse.GetValue(errors)))
+                log($"{predicted.Confidence:F2} {actual} → {predicted.Label}: {text}");
+            WriteCrossValidation(stdout, result, parse.GetValue(shared.Json), parse.GetValue(shared.SignalThreshold));
         }));
         return command;
     }
 
-    private static Command BenchCommand()
+    /// <summary>The pooled metrics, and for polarity labels the signal rates at the threshold and across <see cref="PolaritySignalRates.Sweep"/>.</summary>
+    private static void WriteCrossValidation(TextWriter stdout, CrossValidationResult result, bool json, double threshold)
     {
-        var (textColumn, labelColumn, json) = (TextColumnOption(), LabelColumnOption(), JsonOption());
-        var data = new Option<string>("--data") { Description = "Labelled CSV to train and predict on", DefaultValueFactory = _ => "models/themes.train.csv" };
-        var rows = new Option<int>("--train-rows") { Description = "Rows to time training on (made from --data)", DefaultValueFactory = _ => 50_000 };
-        var command = new Command("classify", "Prediction, load and training speed of the chosen pipeline beside the FeaturizeText baseline, on one core")
-            { data, rows, textColumn, labelColumn, json };
-        command.SetAction(parse => Run(parse, (stdout, log) =>
+        var polarity = ModelOptions.HasPolarityLabels(result.Pooled.Labels);
+        var sweep = polarity ? PolaritySignalRates.Sweep.Select(t => PolaritySignalRates.Measure(result.Actual, result.OutOfFold, t)).ToList() : [];
+        var signals = polarity ? PolaritySignalRates.Measure(result.Actual, result.OutOfFold, threshold) : null;
+        if (json)
         {
-            var figures = ClassifyBench.Run(new ClassifyBenchOptions(parse.GetRequiredValue(data), parse.GetRequiredValue(textColumn),
-                parse.GetRequiredValue(labelColumn), TrainRows: parse.GetValue(rows)), log);
-            stdout.Write(parse.GetValue(json) ? JsonSerializer.Serialize(figures, MetricsJson.Options) + Environment.NewLine : BenchText.Format(figures));
-        }));
-        return command;
+            var node = MetricsJson.ForCrossValidation(result);
+            if (signals is not null)
+            {
+                node["signals"] = MetricsJson.ForSignals(signals);
+                node["signalsByThreshold"] = new JsonArray([.. sweep.Select(s => (JsonNode?)MetricsJson.ForSignals(s))]);
+            }
+            stdout.WriteLine(MetricsJson.Write(node));
+            return;
+        }
+        stdout.Write(MetricsText.Format(result));
+        if (signals is null)
+            return;
+        stdout.Write(Environment.NewLine + MetricsText.Format(signals) + Environment.NewLine + MetricsText.FormatSweep(sweep));
     }
 
-    // Options are made per command: System.CommandLine symbols remember their parents, and roots are built per call.
-    private static Option<string> DataOption() => new("--data") { Description = "Labelled CSV (or .tsv) with a header row", Required = true };
+    private static IEnumerable<(string Text, string Actual, ScoredLabel Predicted)> ConfidentMistakes(
+        IReadOnlyList<(string Text, string Label)> rows, CrossValidationResult result, int count) =>
+        rows.Select((r, i) => (r.Text, r.Label, Predicted: result.OutOfFold[i]))
+            .Where(r => r.Label != r.Predicted.Label).OrderByDescending(r => r.Predicted.Confidence).Take(count);
 
-    private static Option<string> TextColumnOption() => new("--text-column") { Description = "Column holding the text", DefaultValueFactory = _ => LabelledCsv.DefaultTextColumn };
-
-    private static Option<string> LabelColumnOption() => new("--label-column") { Description = "Column holding the label", DefaultValueFactory = _ => LabelledCsv.DefaultLabelColumn };
-
-    private static Option<string> PipelineOption() => new("--pipeline") { Description = $"FEATURIZER+TRAINER, default {ThemePipeline.Default}", DefaultValueFactory = _ => ThemePipeline.Default.Name };
-
-    private static Option<bool> JsonOption() => new("--json") { Description = "Print one JSON object instead of tables" };
-
-    private static int Run(ParseResult parse, Action<TextWriter, Action<string>> body)
+    internal static int Run(ParseResult parse, Action<TextWriter, Action<string>> body)
     {
         var (stdout, stderr) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         try
@@ -134,13 +164,17 @@ internal static class ClassificationCommands
         }
         catch (ThemeDataException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return InvalidInput;
+            return Fail(parse, e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return InvalidInput;
+            return Fail(parse, e.Message);
         }
+    }
+
+    private static int Fail(ParseResult parse, string message)
+    {
+        parse.InvocationConfiguration.Error.WriteLine($"error: {message}");
+        return InvalidInput;
     }
 }
