@@ -10,11 +10,12 @@ internal sealed class CharNgramFeaturizer
 
     private readonly Dictionary<ulong, int> _index;
 
-    public CharNgramFeaturizer(int maxLength, ulong[] keys, float[] idf)
+    public CharNgramFeaturizer(int maxLength, ulong[] keys, float[] idf, bool negation = false)
     {
-        if (maxLength is < 1 or > MaxSupportedLength || keys.Length != idf.Length)
+        if (maxLength is < 1 or > MaxSupportedLength || keys.Length != idf.Length || (negation && maxLength > NegationScope.MaxLength))
             throw new ArgumentException("inconsistent n-gram featurizer");
         MaxLength = maxLength;
+        Negation = negation;
         Keys = keys;
         Idf = idf;
         _index = new Dictionary<ulong, int>(keys.Length);
@@ -24,20 +25,26 @@ internal sealed class CharNgramFeaturizer
 
     public int MaxLength { get; }
 
+    /// <summary>N-grams inside a negation's scope are features of their own (see <see cref="NegationScope"/>).</summary>
+    public bool Negation { get; }
+
     public ulong[] Keys { get; }
 
     public float[] Idf { get; }
 
     public int FeatureCount => Keys.Length;
 
-    public static CharNgramFeaturizer Fit(IReadOnlyList<string> normalizedTexts, int maxLength)
+    public static CharNgramFeaturizer Fit(IReadOnlyList<string> normalizedTexts, int maxLength, bool negation = false)
     {
         var documentFrequency = new Dictionary<ulong, int>();
         var seen = new HashSet<ulong>();
         foreach (var text in normalizedTexts)
         {
             seen.Clear();
-            foreach (var key in new NgramKeys(text, maxLength))
+            var scope = negation ? new byte[text.Length] : [];
+            if (negation)
+                NegationScope.Mark(text, scope);
+            foreach (var key in new FeatureKeys(text, maxLength, scope))
                 if (seen.Add(key))
                     documentFrequency[key] = documentFrequency.GetValueOrDefault(key) + 1;
         }
@@ -46,14 +53,17 @@ internal sealed class CharNgramFeaturizer
         var documents = normalizedTexts.Count;
         // Smoothed IDF (as scikit-learn's): never zero, so an n-gram in every text still counts a little.
         var idf = keys.Select(k => (float)(Math.Log((1.0 + documents) / (1.0 + documentFrequency[k])) + 1.0)).ToArray();
-        return new CharNgramFeaturizer(maxLength, keys, idf);
+        return new CharNgramFeaturizer(maxLength, keys, idf, negation);
     }
 
     /// <summary>Puts the text's L2-normalised TF-IDF vector into <paramref name="workspace"/>; unseen n-grams are ignored.</summary>
     public void Featurize(ReadOnlySpan<char> normalizedText, FeatureWorkspace workspace)
     {
         workspace.Clear();
-        foreach (var key in new NgramKeys(normalizedText, MaxLength))
+        Span<byte> scope = Negation ? normalizedText.Length <= 512 ? stackalloc byte[normalizedText.Length] : new byte[normalizedText.Length] : [];
+        if (Negation)
+            NegationScope.Mark(normalizedText, scope);
+        foreach (var key in new FeatureKeys(normalizedText, MaxLength, scope))
             if (_index.TryGetValue(key, out var feature))
                 workspace.Add(feature, Idf[feature]);
         workspace.NormalizeL2();

@@ -6,7 +6,8 @@ namespace Feedback.Ml;
 internal static class NativeModelFormat
 {
     private const int Magic = 0x4D544246; // "FBTM"
-    private const int FormatVersion = 1;
+    // Version 2 adds a flags word after the n-gram length (bit 0: negation scopes); version 1 files still load.
+    private const int FormatVersion = 2;
 
     public static void Write(NativeScorer scorer, Stream stream)
     {
@@ -15,6 +16,7 @@ internal static class NativeModelFormat
         writer.Write(Magic);
         writer.Write(FormatVersion);
         writer.Write(featurizer.MaxLength);
+        writer.Write(featurizer.Negation ? 1 : 0);
         writer.Write(featurizer.FeatureCount);
         writer.Write(model.ClassCount);
         foreach (var label in scorer.Labels)
@@ -34,13 +36,15 @@ internal static class NativeModelFormat
     public static NativeScorer Read(Stream stream)
     {
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        if (reader.ReadInt32() != Magic || reader.ReadInt32() != FormatVersion)
+        var (magic, version) = (reader.ReadInt32(), reader.ReadInt32());
+        if (magic != Magic || version is < 1 or > FormatVersion)
             throw new InvalidDataException("unknown character n-gram model format");
         var maxLength = reader.ReadInt32();
+        var negation = version >= 2 && (reader.ReadInt32() & 1) != 0;
         var features = reader.ReadInt32();
         var classes = reader.ReadInt32();
         var labels = Enumerable.Range(0, classes).Select(_ => reader.ReadString()).ToArray();
-        var featurizer = new CharNgramFeaturizer(maxLength, ReadArray<ulong>(reader, features), ReadArray<float>(reader, features));
+        var featurizer = new CharNgramFeaturizer(maxLength, ReadArray<ulong>(reader, features), ReadArray<float>(reader, features), negation);
         var weights = ReadArray<float>(reader, features * classes);
         var bias = ReadArray<float>(reader, classes);
         var calibrated = reader.ReadBoolean();

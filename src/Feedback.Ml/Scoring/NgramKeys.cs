@@ -6,14 +6,19 @@ namespace Feedback.Ml;
 /// </summary>
 internal ref struct NgramKeys(ReadOnlySpan<char> text, int maxLength)
 {
-    private const char Start = '\u0002';
-    private const char End = '\u0003';
+    private const char StartMarker = '\u0002';
+    private const char EndMarker = '\u0003';
 
     private readonly ReadOnlySpan<char> _text = text;
     private int _start;
     private int _length;
 
     public ulong Current { get; private set; }
+
+    /// <summary>Where the current n-gram starts in the framed text (0 is the start marker, 1 the text's first character).</summary>
+    public readonly int Start => _start;
+
+    public readonly int Length => _length;
 
     public readonly NgramKeys GetEnumerator() => this;
 
@@ -25,7 +30,7 @@ internal ref struct NgramKeys(ReadOnlySpan<char> text, int maxLength)
             if (_length < maxLength && _start + _length < framed)
             {
                 var position = _start + _length;
-                var c = position == 0 ? Start : position == framed - 1 ? End : _text[position - 1];
+                var c = position == 0 ? StartMarker : position == framed - 1 ? EndMarker : _text[position - 1];
                 Current = (_length == 0 ? 0 : Current << 16) | c;
                 _length++;
                 return true;

@@ -12,9 +12,11 @@ internal static class NativeTraining
 {
     public static NativeScorer Train(MLContext ml, IReadOnlyList<TextRow> rows, ThemePipeline pipeline)
     {
-        var maxLength = pipeline.Featurizer[^1] - '0';
+        // "char3" is 1-3-grams; "char3n" adds negation scopes.
+        var negation = pipeline.Featurizer.EndsWith('n');
+        var maxLength = pipeline.Featurizer[negation ? ^2 : ^1] - '0';
         var texts = rows.Select(r => TextNormalizer.Normalize(r.Text)).ToArray();
-        var featurizer = CharNgramFeaturizer.Fit(texts, maxLength);
+        var featurizer = CharNgramFeaturizer.Fit(texts, maxLength, negation);
         var vectors = Vectors(featurizer, texts);
         return pipeline.Trainer.StartsWith("ova-", StringComparison.Ordinal)
             ? OneVersusAllTraining.Train(ml, featurizer, vectors, rows, pipeline.Trainer)

@@ -8,7 +8,7 @@ namespace Feedback.Ml;
 /// </summary>
 public sealed record ThemePipeline(string Featurizer, string Trainer)
 {
-    public static IReadOnlyList<string> Featurizers { get; } = ["words", "ml-char3", "char2", "char3", "char4"];
+    public static IReadOnlyList<string> Featurizers { get; } = ["words", "ml-char3", "char2", "char3", "char4", "char2n", "char3n"];
 
     public static IReadOnlyList<string> Trainers { get; } = ["sdca", "lbfgs", "ova-svm", "ova-ap"];
 
