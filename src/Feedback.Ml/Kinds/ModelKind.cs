@@ -11,11 +11,10 @@ public sealed record ModelKind(string Name, string LabelColumn, ThemePipeline Pi
     public static ModelKind Themes { get; } = new("themes", LabelledCsv.DefaultLabelColumn, ThemePipeline.Default);
 
     /// <summary>
-    /// Whether a comment praises, complains or says nothing either way. Character 1-3-grams rather than the themes'
-    /// 1-2: sarcasm and mixed comments hinge on short phrases ("但是太", "真是"), and 3-grams scored best in
-    /// cross-validation on the training file (models/polarity.comparison.json).
+    /// Whether a comment praises, complains or says nothing either way: character 1-3-grams with negation scopes
+    /// ("不慢" is not "慢"), which scored best in cross-validation on the training file (models/polarity.comparison.json).
     /// </summary>
-    public static ModelKind Polarity { get; } = new("polarity", "polarity", new ThemePipeline("char3", "lbfgs"));
+    public static ModelKind Polarity { get; } = new("polarity", "polarity", new ThemePipeline("char3n", "lbfgs"));
 
     public static IReadOnlyList<ModelKind> All { get; } = [Themes, Polarity];
 

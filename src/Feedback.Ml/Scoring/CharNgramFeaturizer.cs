@@ -41,10 +41,10 @@ internal sealed class CharNgramFeaturizer
         foreach (var text in normalizedTexts)
         {
             seen.Clear();
-            var scope = negation ? new byte[text.Length] : [];
+            var negated = negation ? new bool[text.Length] : [];
             if (negation)
-                NegationScope.Mark(text, scope);
-            foreach (var key in new FeatureKeys(text, maxLength, scope))
+                NegationScope.Mark(text, negated);
+            foreach (var key in new FeatureKeys(text, maxLength, negated))
                 if (seen.Add(key))
                     documentFrequency[key] = documentFrequency.GetValueOrDefault(key) + 1;
         }
@@ -60,10 +60,10 @@ internal sealed class CharNgramFeaturizer
     public void Featurize(ReadOnlySpan<char> normalizedText, FeatureWorkspace workspace)
     {
         workspace.Clear();
-        Span<byte> scope = Negation ? normalizedText.Length <= 512 ? stackalloc byte[normalizedText.Length] : new byte[normalizedText.Length] : [];
+        Span<bool> negated = Negation ? normalizedText.Length <= 512 ? stackalloc bool[normalizedText.Length] : new bool[normalizedText.Length] : [];
         if (Negation)
-            NegationScope.Mark(normalizedText, scope);
-        foreach (var key in new FeatureKeys(normalizedText, MaxLength, scope))
+            NegationScope.Mark(normalizedText, negated);
+        foreach (var key in new FeatureKeys(normalizedText, MaxLength, negated))
             if (_index.TryGetValue(key, out var feature))
                 workspace.Add(feature, Idf[feature]);
         workspace.NormalizeL2();

@@ -1,15 +1,13 @@
 namespace Feedback.Ml;
 
 /// <summary>
-/// The n-gram keys a featurizer looks up: <see cref="NgramKeys"/>, and when <c>scope</c> (one entry per character,
-/// see <see cref="NegationScope"/>) is not empty, with <see cref="NegationScope.NegatedFlag"/> on those touching a
-/// negated character and an extra copy flagged <see cref="NegationScope.ContrastedFlag"/> of those after a contrast.
+/// The n-gram keys a featurizer looks up: <see cref="NgramKeys"/>, with <see cref="NegationScope.Flag"/> set on those
+/// touching a negated character when <c>negated</c> (one entry per character of the text) is not empty.
 /// </summary>
-internal ref struct FeatureKeys(ReadOnlySpan<char> text, int maxLength, ReadOnlySpan<byte> scope)
+internal ref struct FeatureKeys(ReadOnlySpan<char> text, int maxLength, ReadOnlySpan<bool> negated)
 {
-    private readonly ReadOnlySpan<byte> _scope = scope;
+    private readonly ReadOnlySpan<bool> _negated = negated;
     private NgramKeys _keys = new(text, maxLength);
-    private ulong _pending;
 
     public ulong Current { get; private set; }
 
@@ -17,26 +15,16 @@ internal ref struct FeatureKeys(ReadOnlySpan<char> text, int maxLength, ReadOnly
 
     public bool MoveNext()
     {
-        if (_pending != 0)
-        {
-            (Current, _pending) = (_pending, 0);
-            return true;
-        }
         if (!_keys.MoveNext())
             return false;
         Current = _keys.Current;
-        if (_scope.IsEmpty)
+        if (_negated.IsEmpty)
             return true;
         // Framed positions: 0 is the start marker, so character i of the text is at i + 1.
         var first = Math.Max(_keys.Start - 1, 0);
-        var last = Math.Min(_keys.Start + _keys.Length - 1, _scope.Length);
-        var touched = (byte)0;
-        for (var i = first; i < last; i++)
-            touched |= _scope[i];
-        if ((touched & NegationScope.Negated) != 0)
-            Current |= NegationScope.NegatedFlag;
-        if ((touched & NegationScope.Contrasted) != 0)
-            _pending = Current | NegationScope.ContrastedFlag;
+        var last = Math.Min(_keys.Start + _keys.Length - 1, _negated.Length);
+        if (first < last && _negated[first..last].Contains(true))
+            Current |= NegationScope.Flag;
         return true;
     }
 }

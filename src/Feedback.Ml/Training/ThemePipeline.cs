@@ -3,8 +3,9 @@ namespace Feedback.Ml;
 /// <summary>
 /// A featurisation and a trainer, named "featurizer+trainer" (e.g. "char3+sdca"). Featurizers: "words" is
 /// FeaturizeText's defaults (the baseline), "ml-char3" FeaturizeText's character 1-3-grams, "charN" our own
-/// character 1..N-grams (same idea, compiled for speed). <see cref="Default"/> won the cross-validated comparison
-/// recorded in models/themes.comparison.json.
+/// character 1..N-grams (same idea, compiled for speed), "charNn" the same with negation scopes (see NegationScope).
+/// <see cref="Default"/> won the cross-validated comparison for themes recorded in models/themes.comparison.json;
+/// the polarity model's pipeline is <see cref="ModelKind.Polarity"/>'s.
 /// </summary>
 public sealed record ThemePipeline(string Featurizer, string Trainer)
 {
