@@ -6,6 +6,10 @@ public static class ClassificationExtensions
     {
         builder.Services.AddOptions<ClassificationOptions>().BindConfiguration("Classification").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ThemeTagger>();
+        builder.Services.AddSingleton<Reclassifier>();
+        builder.Services.AddTransient<ReclassifyJob>();
+        if (builder.Configuration.GetValue("Jobs:RunServer", true))
+            builder.Services.AddHostedService<ReclassifySchedule>();
         return builder;
     }
 }

@@ -29,6 +29,7 @@ internal static class FeedbackCommandLine
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(QrCommands.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(ReclassifyCommand.Create());
 
         var bench = new Command("bench", "Measure throughput against a baseline in the same run.");
         bench.Subcommands.Add(IngestBenchmark.CreateCommand());

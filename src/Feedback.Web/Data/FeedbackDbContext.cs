@@ -125,6 +125,8 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
         e.Property(x => x.CorrectedTheme).HasMaxLength(32);
         e.Property(x => x.ThemeSignal).HasMaxLength(32);
         e.Property(x => x.ModelVersion).HasMaxLength(64);
+        e.Property(x => x.Polarity).HasMaxLength(16);
+        e.Property(x => x.PolarityModelVersion).HasMaxLength(64);
         e.Property(x => x.NeedsReview).HasDefaultValue(false);
         // One first rating and one follow-up per transaction: retries and re-imports become no-ops.
         e.HasIndex(x => new { x.CaseNumber, x.AssessNumber }).IsUnique().HasFilter("case_number IS NOT NULL");

@@ -28,7 +28,18 @@ internal static class DemoData
         "非常满意，给你们点赞", "解答很耐心", "速度快，态度好", "", "", "", "", "",
     ];
 
-    public static readonly string[] Neutral = ["还行吧", "一般般", "等的时间稍长，其他还好", "希望多开几个窗口", "基本满意", "", "", ""];
+    public static readonly string[] Neutral = ["还行吧", "一般般", "希望多开几个窗口", "基本满意", "无", "办理社保卡", "", "", ""];
+
+    /// <summary>
+    /// Complaints written on a 好评: the pressured or careless ratings 疑似差评 exists to find. Given to a small share of
+    /// good ratings (<see cref="DemoRatingGenerator.HiddenComplaintShare"/>), so the demo's figure is neither zero nor inflated.
+    /// </summary>
+    public static readonly string[] HiddenComplaints =
+    [
+        "态度挺好，就是等了一个多小时", "工作人员让我点满意，其实排了很久", "系统太卡了，弄了半天才提交上", "材料跑了两趟才交齐，下次能一次说清楚吗",
+        "等的时间稍长，其他还好", "人太多了，窗口只开了两个", "网上预约了到现场还是要重新排队", "说五个工作日，等了两个星期才好",
+        "办是办好了，就是来回折腾了三次", "窗口人员有点不耐烦", "自助机坏了也没人管", "停车太难了，转了好几圈",
+    ];
 
     public static readonly string[] Complaints =
     [

@@ -7,6 +7,9 @@ namespace Feedback.Web.Demo;
 /// <summary>Ratings with a realistic mix: about 95% 好评, a few weak windows, more traffic on weekdays.</summary>
 internal sealed class DemoRatingGenerator(Random random, List<Staff> staff, List<ServiceItem> items, PhoneProtector phones, ThemeTagger tagger)
 {
+    /// <summary>Share of active good ratings whose comment is a complaint (a hidden 差评).</summary>
+    public const double HiddenComplaintShare = 0.02;
+
     private static readonly string[] ActiveChannels = ["qr", "qr", "qr", "pad", "pad", "mobile", "web", "terminal", "phone", "sms"];
     private int _caseNumber;
 
@@ -70,7 +73,13 @@ internal sealed class DemoRatingGenerator(Random random, List<Staff> staff, List
 
     private string? PickComment(int rating)
     {
-        var pool = rating switch { <= 2 => DemoData.Complaints, 3 => DemoData.Neutral, _ => DemoData.Praise };
+        var pool = rating switch
+        {
+            <= 2 => DemoData.Complaints,
+            _ when random.NextDouble() < HiddenComplaintShare => DemoData.HiddenComplaints,
+            3 => DemoData.Neutral,
+            _ => DemoData.Praise,
+        };
         var text = pool[random.Next(pool.Length)];
         return text.Length == 0 ? null : text;
     }

@@ -39,4 +39,10 @@ public sealed class Evaluation
     public string? ThemeSignal { get; set; }
     /// <summary>The theme an officer set; the latest ThemeCorrection.</summary>
     public string? CorrectedTheme { get; set; }
+
+    // Set by the polarity classifier beside the theme: praise, complaint or neutral, with its probability and the
+    // polarity model's version. The signal (ThemeSignal) comes from these and the rating.
+    public string? Polarity { get; set; }
+    public float? PolarityConfidence { get; set; }
+    public string? PolarityModelVersion { get; set; }
 }

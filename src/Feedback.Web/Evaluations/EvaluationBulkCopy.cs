@@ -22,9 +22,9 @@ public sealed class EvaluationBulkCopy(CaseOpener cases)
         evaluations (id, case_number, assess_number, channel, rating, reason_codes, comment, department_code, window_code, staff_code,
         service_item_code, anonymous, rater_name, rater_phone_masked, rater_phone_hash, evaluated_at, received_at, is_default,
         theme, theme_confidence, theme_second, theme_second_score, theme_third, theme_third_score, model_version,
-        needs_review, theme_signal)
+        needs_review, theme_signal, polarity, polarity_confidence, polarity_model_version)
         """;
-    private const short ColumnCount = 27;
+    private const short ColumnCount = 30;
     private const string KeyIndex = "ix_evaluations_case_number_assess_number";
     // A row is its field count (2 bytes), then each field's length (4 bytes) and value: the id comes first, then
     // the case number and the assess number, so both can be read back from the bytes.
@@ -74,6 +74,9 @@ public sealed class EvaluationBulkCopy(CaseOpener cases)
         copy.Text(r.ModelVersion);
         copy.Boolean(r.NeedsReview);
         copy.Text(r.ThemeSignal);
+        copy.Text(r.Polarity);
+        copy.Float4(r.PolarityConfidence);
+        copy.Text(r.PolarityModelVersion);
     }
 
     internal static long IdOf(ReadOnlySpan<byte> row) => BinaryPrimitives.ReadInt64BigEndian(row[IdAt..]);

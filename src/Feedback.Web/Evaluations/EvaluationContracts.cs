@@ -37,7 +37,8 @@ public sealed record EvaluationResponse(
     DateTimeOffset EvaluatedAt,
     DateTimeOffset ReceivedAt,
     bool IsDefault,
-    ThemeResponse? Theme);
+    ThemeResponse? Theme,
+    PolarityResponse? Polarity);
 
 /// <summary>
 /// The comment's theme beside the citizen's own reason codes. <c>Code</c> is the effective theme (an officer's
@@ -48,6 +49,12 @@ public sealed record ThemeResponse(
     string? ModelVersion, bool NeedsReview, string? Signal, string? CorrectedTheme);
 
 public sealed record ThemeScoreResponse(string Theme, float Score);
+
+/// <summary>
+/// Whether the comment praises (praise), complains (complaint) or neither (neutral), with the model's probability:
+/// why a rating carries a signal (a complaint on a 好评 is 疑似差评, praise on a 差评 an appeal candidate).
+/// </summary>
+public sealed record PolarityResponse(string Code, string Label, float Confidence, string? ModelVersion);
 
 public sealed record BatchItemResult(int Index, string Status, long? Id, IDictionary<string, string[]>? Errors);
 
@@ -61,7 +68,8 @@ public static class EvaluationMapping
         e.Id, e.CaseNumber, e.Channel, e.Rating, Ratings.Labels[e.Rating], [.. e.ReasonCodes.Select(c => (int)c)], e.Comment,
         e.DepartmentCode, e.WindowCode, e.StaffCode, e.ServiceItemCode, e.AssessNumber,
         new RaterResponse(e.Anonymous, e.RaterName, e.RaterPhoneMasked),
-        e.EvaluatedAt, e.ReceivedAt, e.IsDefault, e.AsThemeResponse());
+        e.EvaluatedAt, e.ReceivedAt, e.IsDefault, e.AsThemeResponse(),
+        e.Polarity is { } polarity ? new PolarityResponse(polarity, Classification.Polarities.Label(polarity), e.PolarityConfidence ?? 0, e.PolarityModelVersion) : null);
 
     private static ThemeResponse? AsThemeResponse(this Evaluation e)
     {

@@ -9,7 +9,7 @@ internal static class EvaluationColumns
         id, case_number, assess_number, channel, rating, reason_codes, comment, department_code, window_code, staff_code,
         service_item_code, anonymous, rater_name, rater_phone_masked, rater_phone_hash, evaluated_at, received_at, is_default,
         theme, theme_confidence, theme_second, theme_second_score, theme_third, theme_third_score, model_version, needs_review,
-        theme_signal, corrected_theme
+        theme_signal, corrected_theme, polarity, polarity_confidence, polarity_model_version
         """;
 }
 
@@ -45,5 +45,8 @@ internal static class EvaluationReader
         NeedsReview = r.GetBoolean(25),
         ThemeSignal = r.IsDBNull(26) ? null : r.GetString(26),
         CorrectedTheme = r.IsDBNull(27) ? null : r.GetString(27),
+        Polarity = r.IsDBNull(28) ? null : r.GetString(28),
+        PolarityConfidence = r.IsDBNull(29) ? null : r.GetFloat(29),
+        PolarityModelVersion = r.IsDBNull(30) ? null : r.GetString(30),
     };
 }

@@ -24,15 +24,16 @@ public sealed class EvaluationStore(CaseOpener cases)
                string_to_array(t.reasons, ',')::smallint[], t.comment, t.department_code, t.window_code, t.staff_code,
                t.service_item_code, t.anonymous, t.rater_name, t.rater_phone_masked, t.rater_phone_hash, t.evaluated_at,
                t.received_at, t.is_default, t.theme, t.theme_confidence, t.theme_second, t.theme_second_score,
-               t.theme_third, t.theme_third_score, t.model_version, t.needs_review, t.theme_signal, NULL
+               t.theme_third, t.theme_third_score, t.model_version, t.needs_review, t.theme_signal, NULL,
+               t.polarity, t.polarity_confidence, t.polarity_model_version
         FROM unnest($1::text[], $2::smallint[], $3::text[], $4::smallint[], $5::text[], $6::text[], $7::text[], $8::text[],
                     $9::text[], $10::text[], $11::boolean[], $12::text[], $13::text[], $14::bytea[], $15::timestamptz[],
                     $16::timestamptz[], $17::boolean[], $18::int[], $19::text[], $20::real[], $21::text[], $22::real[],
-                    $23::text[], $24::real[], $25::text[], $26::boolean[], $27::text[])
+                    $23::text[], $24::real[], $25::text[], $26::boolean[], $27::text[], $28::text[], $29::real[], $30::text[])
              AS t(case_number, assess_number, channel, rating, reasons, comment, department_code, window_code, staff_code,
                   service_item_code, anonymous, rater_name, rater_phone_masked, rater_phone_hash, evaluated_at, received_at,
                   is_default, ord, theme, theme_confidence, theme_second, theme_second_score, theme_third, theme_third_score,
-                  model_version, needs_review, theme_signal)
+                  model_version, needs_review, theme_signal, polarity, polarity_confidence, polarity_model_version)
         ORDER BY t.ord
         ON CONFLICT (case_number, assess_number) WHERE case_number IS NOT NULL DO NOTHING
         RETURNING id, case_number, assess_number
@@ -189,5 +190,8 @@ public sealed class EvaluationStore(CaseOpener cases)
         p.Add(new() { Value = rows.Select(r => r.ModelVersion).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         p.Add(new() { Value = rows.Select(r => r.NeedsReview).ToArray() });
         p.Add(new() { Value = rows.Select(r => r.ThemeSignal).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        p.Add(new() { Value = rows.Select(r => r.Polarity).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        p.Add(new() { Value = rows.Select(r => r.PolarityConfidence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
+        p.Add(new() { Value = rows.Select(r => r.PolarityModelVersion).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
     }
 }

@@ -54,6 +54,8 @@ internal static class ReportLabels
     public const string NoOwner = "未指定";
     public const string CommentsHeading = "十、典型差评摘录（已脱敏）";
     public const string SuspectedLine = "疑似差评（好评但文字为投诉）：{0} 条，请质量专员复核。";
+    public const string SuspectedHeading = "疑似差评样例（好评但文字为投诉，按模型把握从高到低）";
+    public const string Confidence = "投诉把握";
     public const string AppendixHeading = "附录：指标定义";
     public const string Formula = "计算公式";
     public const string Rating = "评分";

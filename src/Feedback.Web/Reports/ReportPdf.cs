@@ -129,6 +129,21 @@ internal static class ReportPdf
         else
             pdf.Table([ReportLabels.Theme, ReportLabels.Department, ReportLabels.Rating, ReportLabels.Comment], [0.14f, 0.24f, 0.12f, 0.5f],
                 report.Comments.Select(c => new[] { ReportLabels.ThemeName(c.Theme), c.Department, Ratings.Labels.GetValueOrDefault(c.Rating, $"{c.Rating}"), c.Text }));
+        Suspected(pdf, report);
+    }
+
+    private static void Suspected(PdfPages pdf, WeeklyReport report)
+    {
+        pdf.Heading(ReportLabels.SuspectedHeading);
+        if (report.Suspected.Count == 0)
+            pdf.Paragraph(ReportLabels.NoData);
+        else
+            pdf.Table([ReportLabels.Department, ReportLabels.Rating, ReportLabels.Confidence, ReportLabels.Comment], [0.24f, 0.12f, 0.12f, 0.52f],
+                report.Suspected.Select(c => new[]
+                {
+                    c.Department, Ratings.Labels.GetValueOrDefault(c.Rating, $"{c.Rating}"),
+                    c.Confidence is { } p ? p.ToString("P0", Invariant) : "-", c.Text,
+                }));
     }
 
     private static void Appendix(PdfPages pdf)

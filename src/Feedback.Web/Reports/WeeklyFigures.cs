@@ -10,6 +10,7 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
     public const int OverdueListLimit = 30;
     public const int TopThemesPerDepartment = 3;
     public const int SampleComments = 6;
+    public const int SuspectedSamples = 6;
     private const int SplitDay = 4;
 
     // GROUPING(day, channel, department_code, window_code, staff_code, theme): a bit is set for each key not grouped by.
@@ -25,9 +26,10 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
         var lastWeekThemes = queries.BadThemesAsync(week.Previous, ct);
         var caseWeeks = queries.CaseWeeksAsync(week.Previous.Start, week.End, ct);
         var comments = queries.CommentsAsync(week, ct);
+        var suspected = queries.SuspectedAsync(week, SuspectedSamples, ct);
         var overdue = queries.OverdueAsync(week, OverdueListLimit, ct);
         var names = await queries.NamesAsync(ct);
-        await Task.WhenAll(trend, lastWeek, breakdown, lastWeekThemes, caseWeeks, comments, overdue);
+        await Task.WhenAll(trend, lastWeek, breakdown, lastWeekThemes, caseWeeks, comments, overdue, suspected);
 
         var rows = Combine(breakdown.Result);
         var current = Whole(rows, names);
@@ -43,7 +45,8 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
             themes,
             TopThemes(rows, names),
             overdue.Result,
-            Comments(comments.Result, themes, names));
+            Comments(comments.Result, themes, names),
+            Suspected(suspected.Result, names));
     }
 
     /// <summary>The whole centre's rating counts, with how many departments were rated.</summary>
@@ -128,6 +131,14 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
             .GroupBy(r => r.Department!).OrderBy(g => g.Key, StringComparer.Ordinal)
             .SelectMany(g => g.OrderByDescending(r => r.Counts.Bad).ThenBy(r => r.Theme, StringComparer.Ordinal).Take(TopThemesPerDepartment)
                 .Select(r => new DepartmentTheme(departmentNames.GetValueOrDefault(g.Key, g.Key), r.Theme!, r.Counts.Bad)))];
+    }
+
+    private List<SuspectedComment> Suspected(List<SuspectedRow> rows, OrgNames names)
+    {
+        var departmentNames = names.Departments.ToDictionary(d => d.Code, d => d.Name);
+        var staffNames = names.Staff.Select(s => s.Name).ToList();
+        return [.. rows.Select(r => new SuspectedComment(r.Rating, departmentNames.GetValueOrDefault(r.Department, r.Department), r.Confidence,
+            masker.Mask(r.Comment, r.RaterName is null ? staffNames : [r.RaterName, .. staffNames])))];
     }
 
     /// <summary>One comment for each of the week's most frequent bad-review themes, "other" last.</summary>

@@ -82,6 +82,16 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
         ORDER BY theme, length(comment) DESC, evaluated_at DESC
         """, week.Start, week.End, r => new CommentRow(r.GetString(0), r.GetInt16(1), r.GetString(2), r.GetString(3), Text(r, 4)), ct);
 
+    /// <summary>
+    /// The week's 疑似差评 (good first ratings flagged suspected_bad), most confident complaint first: the quality office's
+    /// review list, each with the polarity confidence that flagged it.
+    /// </summary>
+    public Task<List<SuspectedRow>> SuspectedAsync(ReportWeek week, int limit, CancellationToken ct) => ReadAsync($"""
+        SELECT department_code, rating, comment, rater_name, polarity_confidence FROM evaluations
+        WHERE evaluated_at >= @from AND evaluated_at < @to AND assess_number = 1 AND theme_signal = 'suspected_bad' AND comment IS NOT NULL
+        ORDER BY polarity_confidence DESC NULLS LAST, id DESC LIMIT {limit}
+        """, week.Start, week.End, r => new SuspectedRow(r.GetString(0), r.GetInt16(1), r.GetString(2), Text(r, 3), r.IsDBNull(4) ? null : r.GetFloat(4)), ct);
+
     /// <summary>Case counts per week of opening in [from, to), in total (Department null) and per department.</summary>
     public Task<List<(int Week, string? Department, WeekCounts Counts)>> CaseWeeksAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) => ReadAsync($"""
         SELECT {Index("opened_at", 604800)} AS w, department_code, count(*),
@@ -159,6 +169,8 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
 internal sealed record BreakdownRow(int Set, int Day, string? Channel, string? Department, string? Window, string? Staff, string? Theme, WeekCounts Counts);
 
 internal sealed record CommentRow(string Theme, short Rating, string Department, string Comment, string? RaterName);
+
+internal sealed record SuspectedRow(string Department, short Rating, string Comment, string? RaterName, float? Confidence);
 
 internal sealed record OrgNames(
     IReadOnlyList<(string Code, string Name, string Parent)> Departments,

@@ -14,7 +14,8 @@ public sealed record WeeklyReport(
     IReadOnlyList<ThemeCount> Themes,
     IReadOnlyList<DepartmentTheme> TopThemesByDepartment,
     IReadOnlyList<OverdueCase> Overdue,
-    IReadOnlyList<SampleComment> Comments)
+    IReadOnlyList<SampleComment> Comments,
+    IReadOnlyList<SuspectedComment> Suspected)
 {
     /// <summary>Every text that comes from the data (names, comments, codes without a label), for the font subset.</summary>
     public IEnumerable<string> Texts() =>
@@ -23,7 +24,8 @@ public sealed record WeeklyReport(
             .Concat(Themes.Select(t => t.Theme))
             .Concat(TopThemesByDepartment.SelectMany(t => new[] { t.Department, t.Theme }))
             .Concat(Overdue.SelectMany(c => new[] { c.Department, c.Owners, c.State }))
-            .Concat(Comments.SelectMany(c => new[] { c.Theme, c.Department, c.Text }));
+            .Concat(Comments.SelectMany(c => new[] { c.Theme, c.Department, c.Text }))
+            .Concat(Suspected.SelectMany(c => new[] { c.Department, c.Text }));
 }
 
 /// <summary>One week of the 好评率 trend.</summary>
@@ -48,3 +50,6 @@ public sealed record OverdueCase(long CaseId, string Department, string Owners, 
 
 /// <summary>A comment as printed: masked and trimmed.</summary>
 public sealed record SampleComment(string Theme, int Rating, string Department, string Text);
+
+/// <summary>A 疑似差评 as printed: the 好评's comment (masked and trimmed) and how sure the polarity model was that it complains.</summary>
+public sealed record SuspectedComment(int Rating, string Department, float? Confidence, string Text);

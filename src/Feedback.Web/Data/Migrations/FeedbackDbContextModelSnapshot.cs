@@ -609,6 +609,20 @@ namespace Feedback.Web.Data.Migrations
                         .HasDefaultValue(false)
                         .HasColumnName("needs_review");
 
+                    b.Property<string>("Polarity")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("polarity");
+
+                    b.Property<float?>("PolarityConfidence")
+                        .HasColumnType("real")
+                        .HasColumnName("polarity_confidence");
+
+                    b.Property<string>("PolarityModelVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("polarity_model_version");
+
                     b.Property<string>("RaterName")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
