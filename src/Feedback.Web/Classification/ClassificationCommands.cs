@@ -71,7 +71,8 @@ internal static class ClassificationCommands
         {
             var named = parse.GetRequiredValue(model);
             var isKind = ModelKind.TryParse(named, out var kind);
-            var trained = ThemeModel.Load(isKind ? kind.ModelPath : named);
+            // A kind's shipped model is found as the service finds it: in the current directory, then beside the program.
+            var trained = ThemeModel.Load(isKind ? ThemeTagger.ResolveModelPath(kind.ModelPath) ?? kind.ModelPath : named);
             // A model file's kind, for the default data and label column, follows from its labels.
             if (!isKind)
                 kind = ModelOptions.HasPolarityLabels(trained.Labels) ? ModelKind.Polarity : ModelKind.Themes;

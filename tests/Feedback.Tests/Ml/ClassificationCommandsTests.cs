@@ -87,6 +87,50 @@ public sealed class ClassificationCommandsTests : IDisposable
         Assert.Contains("unknown pipeline", stderr);
     }
 
+    [Fact]
+    public async Task Crossval_ModelPolarity_ReadsThePolarityColumnAndPrintsSignalRates()
+    {
+        var data = Csv(PolarityRows(60), labelColumn: "polarity");
+
+        var (code, stdout, _) = await RunAsync("crossval", "--model", "polarity", "--data", data, "--folds", "3");
+        var (jsonCode, json, _) = await RunAsync("crossval", "--model", "polarity", "--data", data, "--folds", "3", "--json", "--signal-threshold", "0.6");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith(ModelKind.Polarity.Pipeline.Name, stdout);
+        Assert.Contains("signals at confidence ≥ 0.80", stdout);
+        Assert.Contains("good rating, complaints flagged 疑似差评", stdout);
+        Assert.Equal(0, jsonCode);
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(0.6, document.RootElement.GetProperty("signals").GetProperty("threshold").GetDouble());
+        Assert.Equal(PolaritySignalRates.Sweep.Count, document.RootElement.GetProperty("signalsByThreshold").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Evaluate_ModelPolarity_ScoresTheShippedModelWithSignals()
+    {
+        var data = Csv(PolarityRows(20), labelColumn: "polarity");
+
+        var (code, stdout, _) = await RunAsync("evaluate", "--model", "polarity", "--data", data, "--json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(ModelKind.Polarity.Pipeline.Name, json.RootElement.GetProperty("pipeline").GetString());
+        Assert.True(json.RootElement.GetProperty("signals").GetProperty("goodRatingComplaintsCaught").GetDouble() > 0.5);
+    }
+
+    [Fact]
+    public async Task Train_PolarityWithCorrections_ExitsWith2()
+    {
+        var (code, _, stderr) = await RunAsync("train", "--model", "polarity", "--include-corrections", "--out", Temp(".zip"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("themes model only", stderr);
+    }
+
+    /// <summary>The first rows of each class of the polarity training file.</summary>
+    private static IEnumerable<(string Text, string Label)> PolarityRows(int perClass) =>
+        LabelledCsv.Read(RepositoryFiles.Path(ModelKind.Polarity.TrainPath), labelColumn: "polarity").GroupBy(r => r.Label).SelectMany(g => g.Take(perClass));
+
     private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         var root = new RootCommand();

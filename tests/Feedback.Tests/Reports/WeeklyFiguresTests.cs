@@ -114,4 +114,18 @@ public sealed class WeeklyFiguresTests(ReportFixture fixture) : IClassFixture<Re
         Assert.StartsWith("窗口测****态度差，我的电话138****5678，身份证110101********7777，", attitude.Text);
         Assert.EndsWith("…", attitude.Text);
     }
+
+    [Fact]
+    public async Task ReadAsync_GeneratedWeek_SuspectedSamplesAreTheWeeksFlaggedGoodRatings()
+    {
+        var report = await fixture.ReadAsync(Week);
+
+        // The generated rows carry no polarity confidence, so the newest come first.
+        var expected = fixture.Expected.Rated(Week).Where(e => e.Signal == "suspected_bad" && e.Comment is not null)
+            .OrderByDescending(e => e.Id).Take(WeeklyFigures.SuspectedSamples).ToList();
+        Assert.Equal(WeeklyFigures.SuspectedSamples, report.Suspected.Count);
+        Assert.Equal(expected.Select(e => (int)e.Rating), report.Suspected.Select(c => c.Rating));
+        Assert.Equal(expected.Select(e => e.Comment), report.Suspected.Select(c => c.Text));
+        Assert.All(report.Suspected, c => Assert.True(c.Rating >= 3 && c.Confidence is null));
+    }
 }
