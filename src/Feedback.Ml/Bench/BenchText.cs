@@ -12,8 +12,8 @@ public static class BenchText
     {
         var both = figures.Where(f => f.Model == ClassifyBench.Both).ToArray();
         var text = new StringBuilder();
-        text.AppendLine($"{"",-34} {string.Concat(figures.Select(f => $"{f.Model,22}"))} {"ratio",8}");
-        text.AppendLine($"{"measure",-34} {string.Concat(figures.Select(f => $"{f.Pipeline,22}"))} {"both",8}");
+        text.AppendLine($"{"",-34} {string.Concat(figures.Select(f => $"{f.Model,27}"))} {"ratio",8}");
+        text.AppendLine($"{"measure",-34} {string.Concat(figures.Select(f => $"{f.Pipeline,27}"))} {"both",8}");
         Row(text, "batch predictions/s", figures, both, f => f.BatchPerSecond, "F0");
         Row(text, "single predictions/s (sequential)", figures, both, f => f.SinglePerSecond, "F0");
         Row(text, "single prediction median µs", figures, both, f => f.SingleMedianMicroseconds, "F2");
@@ -28,6 +28,6 @@ public static class BenchText
     private static void Row(StringBuilder text, string measure, IReadOnlyList<BenchFigures> figures, BenchFigures[] both, Func<BenchFigures, double> value, string format)
     {
         var ratio = both.Length == 2 ? (value(both[0]) / value(both[1])).ToString("F2") : "";
-        text.AppendLine($"{measure,-34} {string.Concat(figures.Select(f => $"{value(f).ToString(format),22}"))} {ratio,8}");
+        text.AppendLine($"{measure,-34} {string.Concat(figures.Select(f => $"{value(f).ToString(format),27}"))} {ratio,8}");
     }
 }
