@@ -1,8 +1,6 @@
 using Feedback.Tests.Infrastructure;
 using Feedback.Web.Qr;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -10,15 +8,14 @@ using Microsoft.Playwright;
 namespace Feedback.Tests.Qr;
 
 /// <summary>
-/// The service listening on a loopback port (Kestrel) and Debian's Chromium driven by Playwright at a phone's
-/// viewport. Screenshots go to TestResults/screenshots/ beside the test assembly.
+/// The service listening on a loopback port (Kestrel) and the run's shared Chromium at a phone's viewport.
+/// Screenshots go to TestResults/screenshots/ beside the test assembly.
 /// </summary>
 public sealed class PhoneBrowser : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/lib/chromium/chromium";
     private readonly FeedbackApp _app = new();
+    private readonly List<IBrowserContext> _contexts = [];
     private WebApplicationFactory<Program> _server = null!;
-    private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
     public FeedbackApp App => _app;
@@ -29,15 +26,8 @@ public sealed class PhoneBrowser : IAsyncLifetime
     {
         await _app.InitializeAsync();
         _server = _app.WithWebHostBuilder(b => b.UseSetting("Qr:DeviceWindow", "00:30:00"));
-        _server.UseKestrel(0);
-        _server.StartServer();
-        BaseUrl = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        BaseUrl = _server.StartOnLoopback();
+        _browser = (await SharedChromium.SharedAsync()).Browser;
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
@@ -49,6 +39,8 @@ public sealed class PhoneBrowser : IAsyncLifetime
             ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
             Locale = "zh-CN", JavaScriptEnabled = javaScript, BaseURL = BaseUrl,
         });
+        lock (_contexts)
+            _contexts.Add(context);
         return await context.NewPageAsync();
     }
 
@@ -59,8 +51,9 @@ public sealed class PhoneBrowser : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        // The browser is the run's; only this fixture's contexts are closed.
+        foreach (var context in _contexts)
+            await context.DisposeAsync();
         await _server.DisposeAsync();
         await _app.DisposeAsync();
     }
