@@ -17,7 +17,9 @@ public static class TextFit
           const canvas = document.createElement('canvas').getContext('2d');
           const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + [...e.classList].map(c => '.' + c).join('');
           const path = e => [e.parentElement?.parentElement, e.parentElement, e].filter(x => x && x !== document.body).map(name).join(' > ');
-          const shown = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && getComputedStyle(e).visibility !== 'hidden'; };
+          // Not shown: nothing to see, off the page to the left or top (skip link, a card table's header), or visually
+          // hidden for screen readers (a 1 px box).
+          const shown = e => { const r = e.getBoundingClientRect(); return r.width > 1 && r.height > 1 && r.right > 0 && r.bottom > 0 && getComputedStyle(e).visibility !== 'hidden'; };
           const px = v => parseFloat(v) || 0;
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           while (walker.nextNode()) {
