@@ -24,8 +24,8 @@ internal sealed class DepartmentOverviewQuery(FeedbackDbContext db, WeeklyQuerie
         var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
         if (department is null)
             return null;
-        var (now, week) = (time.GetUtcNow(), ReportWeek.Containing(time.GetUtcNow()));
-        var dayEnds = deadlines.LocalDayEnd(now);
+        var now = time.GetUtcNow();
+        var (week, dayEnds) = (ReportWeek.Containing(now), deadlines.LocalDayEnd(now));
         // The report's statements run on their own connections while EF reads the cases and the organisation.
         var ratings = weekly.BreakdownAsync(week.Start, week.End, 0, code, ct);
         var cases = weekly.CaseWeeksAsync(week.Start, week.End, code, ct);
