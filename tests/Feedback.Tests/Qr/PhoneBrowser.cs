@@ -1,3 +1,4 @@
+using System.Net;
 using Feedback.Tests.Infrastructure;
 using Feedback.Web.Qr;
 using Microsoft.AspNetCore.Hosting;
@@ -29,7 +30,9 @@ public sealed class PhoneBrowser : IAsyncLifetime
     {
         await _app.InitializeAsync();
         _server = _app.WithWebHostBuilder(b => b.UseSetting("Qr:DeviceWindow", "00:30:00"));
-        _server.UseKestrel(0);
+        // An endpoint of its own: the entry point passes --urls (port 5080), which UseKestrel(0) does not override, so
+        // a second test run on the machine would find the port taken.
+        _server.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _server.StartServer();
         BaseUrl = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _playwright = await Playwright.CreateAsync();
