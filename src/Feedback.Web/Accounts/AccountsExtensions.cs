@@ -32,6 +32,7 @@ public static class AccountsExtensions
     {
         builder.Services.AddOptions<AccountOptions>().BindConfiguration("Accounts").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<UserService>();
+        builder.Services.AddScoped<Admin.AdminAudit>();
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         builder.Services.AddDataProtection().SetApplicationName("feedback");
         builder.Services.AddOptions<KeyManagementOptions>()

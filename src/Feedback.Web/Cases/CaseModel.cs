@@ -6,23 +6,6 @@ namespace Feedback.Web.Cases;
 
 internal static class CaseModel
 {
-    /// <summary>
-    /// The audit log is append-only in the database itself, not just by convention in the code. A migration applies it
-    /// (Up: migrationBuilder.Sql(AppendOnlyTriggerSql)); keep that line when migrations are squashed.
-    /// </summary>
-    public const string AppendOnlyTriggerSql = """
-        CREATE FUNCTION case_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            RAISE EXCEPTION 'case_events is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-        END $$;
-        CREATE TRIGGER case_events_append_only BEFORE UPDATE OR DELETE ON case_events
-            FOR EACH ROW EXECUTE FUNCTION case_events_append_only();
-        CREATE TRIGGER case_events_no_truncate BEFORE TRUNCATE ON case_events
-            FOR EACH STATEMENT EXECUTE FUNCTION case_events_append_only();
-        """;
-
-    public const string DropAppendOnlyTriggerSql = "DROP FUNCTION case_events_append_only() CASCADE;";
-
     private const string RunningFilter = $"state IN ('{CaseStates.Open}', '{CaseStates.InProgress}')";
 
     public static void Configure(ModelBuilder model)
@@ -60,6 +43,7 @@ internal static class CaseModel
             e.HasIndex(x => x.CaseId);
             e.HasOne<RectificationCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         });
+        // The audit log is append-only in the database too: the Initial migration installs a trigger refusing UPDATE, DELETE, TRUNCATE.
         model.Entity<CaseEvent>(e =>
         {
             e.Property(x => x.Actor).HasMaxLength(100);

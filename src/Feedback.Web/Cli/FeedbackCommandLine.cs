@@ -35,6 +35,7 @@ internal static class FeedbackCommandLine
         bench.Subcommands.Add(DeadlineBenchmark.CreateCommand());
         bench.Subcommands.Add(RateBenchmark.CreateCommand());
         bench.Subcommands.Add(ReportBenchmark.CreateCommand());
+        bench.Subcommands.Add(PagesBenchmark.CreateCommand());
         root.Subcommands.Add(bench);
 
         root.AddClassificationCommands(bench);

@@ -32,6 +32,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<InboxRead> InboxReads => Set<InboxRead>();
     public DbSet<QrDevice> QrDevices => Set<QrDevice>();
     public DbSet<ReportRecord> Reports => Set<ReportRecord>();
+    public DbSet<Admin.AdminAuditEntry> AdminAudit => Set<Admin.AdminAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -99,6 +100,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
             e.Property(x => x.Place).HasMaxLength(80);
         });
         ReportModel.Configure(model);
+        Admin.AdminAuditModel.Configure(model);
     }
 
     private static void ConfigureEvaluation(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Evaluation> e)

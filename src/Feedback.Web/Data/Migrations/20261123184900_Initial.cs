@@ -538,13 +538,23 @@ namespace Feedback.Web.Data.Migrations
                 table: "windows",
                 column: "department_code");
 
-            migrationBuilder.Sql(Feedback.Web.Cases.CaseModel.AppendOnlyTriggerSql);
+            // The audit log is append-only in the database itself, not just by convention in the code.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION case_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'case_events is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+                END $$;
+                CREATE TRIGGER case_events_append_only BEFORE UPDATE OR DELETE ON case_events
+                    FOR EACH ROW EXECUTE FUNCTION case_events_append_only();
+                CREATE TRIGGER case_events_no_truncate BEFORE TRUNCATE ON case_events
+                    FOR EACH STATEMENT EXECUTE FUNCTION case_events_append_only();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Feedback.Web.Cases.CaseModel.DropAppendOnlyTriggerSql);
+            migrationBuilder.Sql("DROP FUNCTION case_events_append_only() CASCADE;");
 
             migrationBuilder.DropTable(
                 name: "api_keys");

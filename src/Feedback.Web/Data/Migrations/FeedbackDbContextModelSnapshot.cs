@@ -112,6 +112,63 @@ namespace Feedback.Web.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Feedback.Web.Admin.AdminAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("After")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("after");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("entity_key");
+
+                    b.Property<string>("EntityKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("entity_kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admin_audit");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_admin_audit_at");
+
+                    b.HasIndex("EntityKind", "EntityKey")
+                        .HasDatabaseName("ix_admin_audit_entity_kind_entity_key");
+
+                    b.ToTable("admin_audit", (string)null);
+                });
+
             modelBuilder.Entity("Feedback.Web.ApiKeys.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -408,19 +465,19 @@ namespace Feedback.Web.Data.Migrations
                     b.HasIndex("DepartmentCode", "State")
                         .HasDatabaseName("ix_cases_department_code_state");
 
+                    b.HasIndex("DueAt", "Id")
+                        .HasDatabaseName("ix_cases_due_at_id")
+                        .HasFilter("state IN ('open', 'in_progress')");
+
                     b.HasIndex("OpenedAt", "Id")
                         .HasDatabaseName("ix_cases_opened_at_id");
 
-                    b.HasIndex("DepartmentCode", "OpenedAt", "Id")
-                        .HasDatabaseName("ix_cases_department_code_opened_at_id");
-
-                    b.HasIndex(new[] { "DepartmentCode", "DueAt", "Id" }, "ix_cases_department_running_due")
+                    b.HasIndex("DepartmentCode", "DueAt", "Id")
                         .HasDatabaseName("ix_cases_department_code_due_at_id")
                         .HasFilter("state IN ('open', 'in_progress')");
 
-                    b.HasIndex(new[] { "DueAt", "Id" }, "ix_cases_running_due")
-                        .HasDatabaseName("ix_cases_due_at_id")
-                        .HasFilter("state IN ('open', 'in_progress')");
+                    b.HasIndex("DepartmentCode", "OpenedAt", "Id")
+                        .HasDatabaseName("ix_cases_department_code_opened_at_id");
 
                     b.ToTable("cases", null, t =>
                         {

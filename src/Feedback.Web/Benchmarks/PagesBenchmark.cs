@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Feedback.Web.Accounts;
+using Feedback.Web.Cli;
+using Feedback.Web.Infrastructure;
+using Npgsql;
+
+namespace Feedback.Web.Benchmarks;
+
+/// <summary>
+/// `bench pages`: the officers' pages on a large history (default 20,000,000 ratings and a case per 差评, about
+/// 1,000,000), each page requested over HTTP from the shipped `serve` process by a signed-in quality officer, beside
+/// the bare SQL that reads the same rows, in one run. The export is timed end to end with the server's peak RSS.
+/// </summary>
+internal static partial class PagesBenchmark
+{
+    public static Command CreateCommand()
+    {
+        var ratings = new Option<long>("--ratings") { Description = "Ratings of history (5 % are 差评 with a case).", DefaultValueFactory = _ => 20_000_000 };
+        var requests = new Option<int>("--requests") { Description = "Measured requests per page (after 10 warm-ups).", DefaultValueFactory = _ => 100 };
+        var exportRows = new Option<int>("--export-rows") { Description = "Cases in the exported list.", DefaultValueFactory = _ => 100_000 };
+        var command = new Command("pages", "Case list, search, case page and export on a large history vs the bare SQL of the same rows.") { ratings, requests, exportRows };
+        command.SetAction((result, ct) => ToolHost.RunAsync(() =>
+            RunAsync(result.GetValue(ratings), Math.Max(1, result.GetValue(requests)), result.GetValue(exportRows), ct)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(long ratings, int requests, int exportRows, CancellationToken ct)
+    {
+        Console.Error.WriteLine("bench pages: starting a throwaway PostgreSQL cluster…");
+        await using var cluster = await BenchCluster.StartAsync(ct);
+        var load = Stopwatch.StartNew();
+        await PagesBenchData.LoadAsync(cluster, ratings, DateTimeOffset.UtcNow, ct);
+        var cases = await cluster.CountAsync("SELECT count(*) FROM cases", ct);
+        Console.Error.WriteLine($"bench pages: {ratings:N0} ratings and {cases:N0} cases loaded in {load.Elapsed.TotalSeconds:F0} s");
+        await CreateOfficerAsync(cluster.ConnectionString, ct);
+        await using var server = await ServerProcess.StartAsync(LoopbackPort.Free(), new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Feedback"] = cluster.ConnectionString,
+            ["Jobs__RunServer"] = "false",
+        }, ct);
+        using var http = await SignInAsync(server.Url, ct);
+        var scenarios = await PagesBenchScenarios.CreateAsync(cluster, http, server.Url, exportRows, ct);
+        var rows = new List<string>();
+        foreach (var scenario in scenarios.Pages)
+        {
+            var page = await MeasureAsync(requests, i => GetAsync(http, scenario.Url(i), ct));
+            var bare = await MeasureAsync(requests, i => scenarios.BareAsync(scenario.Sql(i), ct));
+            rows.Add($"| {scenario.Name} | {page.P50:F1} / {page.P95:F1} ms | {bare.P50:F1} / {bare.P95:F1} ms | {page.P95 / bare.P95:F1} | {scenario.Target} |");
+        }
+        var (export, exportBare, bytes) = await scenarios.ExportAsync(ct);
+        rows.Add($"| export .xlsx of {exportRows:N0} cases | {export.TotalSeconds:F1} s ({bytes / 1024.0 / 1024.0:F1} MB) | {exportBare.TotalSeconds:F1} s | {export / exportBare:F1} | ≤ 10 s, RSS < 400 MB |");
+        Console.WriteLine($"""
+            {ratings:N0} ratings, {cases:N0} cases; {requests} requests per page, one client, signed-in quality officer.
+
+            | page | page p50 / p95 | bare SQL p50 / p95 | ratio p95 | target |
+            |---|---|---|---|---|
+            {string.Join('\n', rows)}
+
+            server peak RSS over the run: {server.PeakRss() / 1024.0 / 1024.0:N0} MB
+            """);
+        return 0;
+    }
+
+    private static async Task CreateOfficerAsync(string connectionString, CancellationToken ct)
+    {
+        await using var app = await ToolHost.StartAsync(ct, connectionString);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<UserService>()
+            .CreateAsync(new NewUser("bench.quality", "压测质量专员", Roles.QualityOfficer, null, Password), ct);
+    }
+
+    private const string Password = "bench pages password";
+
+    private static async Task<HttpClient> SignInAsync(string url, CancellationToken ct)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2),
+        };
+        var form = await http.GetStringAsync("/signin", ct);
+        var token = WebUtility.HtmlDecode(TokenField().Match(form).Groups[1].Value);
+        using var response = await http.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["userName"] = "bench.quality", ["password"] = Password, ["returnUrl"] = "/",
+        }), ct);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Signing in answered {(int)response.StatusCode}.");
+        return http;
+    }
+
+    private static async Task GetAsync(HttpClient http, string url, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead, ct);
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}.");
+    }
+
+    private static async Task<Timings> MeasureAsync(int requests, Func<int, Task> request)
+    {
+        for (var i = 0; i < 10; i++)
+            await request(-1 - i);
+        var times = new double[requests];
+        for (var i = 0; i < requests; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await request(i);
+            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return new(times[requests / 2], times[Math.Min(requests - 1, (int)(requests * 0.95))]);
+    }
+
+    private sealed record Timings(double P50, double P95);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}
