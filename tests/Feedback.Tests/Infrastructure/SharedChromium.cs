@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(Feedback.Tests.Infrastructure.SharedChromium))]
@@ -26,10 +27,27 @@ public sealed class SharedChromium : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
-    /// <summary>Playwright itself, for the rare test that needs a browser of its own (a persistent profile).</summary>
-    public IPlaywright Playwright => _playwright ?? throw new InvalidOperationException("Use SharedAsync().");
+    private IPlaywright Playwright => _playwright ?? throw new InvalidOperationException("Use SharedAsync().");
 
     public static Task<SharedChromium> SharedAsync() => Instance.Value;
+
+    /// <summary>
+    /// A browser whose user set the default font size in its settings, as people with weak eyes do: Chromium reads it
+    /// from its profile's Preferences, so this is a Chromium of its own over a fresh profile, removed when the
+    /// returned context closes. The only browser a test run starts besides the shared one.
+    /// </summary>
+    public static async Task<IBrowserContext> LaunchWithDefaultFontAsync(int pixels, BrowserTypeLaunchPersistentContextOptions options)
+    {
+        var profile = Directory.CreateTempSubdirectory("feedback-chromium-").FullName;
+        Directory.CreateDirectory(Path.Combine(profile, "Default"));
+        await File.WriteAllTextAsync(Path.Combine(profile, "Default", "Preferences"),
+            JsonSerializer.Serialize(new { webkit = new { webprefs = new { default_font_size = pixels } } }));
+        options.ExecutablePath = ExecutablePath;
+        options.Args = Arguments;
+        var context = await (await SharedAsync()).Playwright.Chromium.LaunchPersistentContextAsync(profile, options);
+        context.Close += (_, _) => TestPostgres.TryDelete(profile);
+        return context;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -106,21 +106,18 @@ public sealed class StaffBrowser : IAsyncLifetime
     }
 
     /// <summary>
-    /// A phone whose reader chose a 32 px default font in the browser's settings: a Chromium of its own over a profile
-    /// whose Preferences say so (the one browser besides the run's shared one, closed with the returned context).
+    /// A phone whose reader chose a 32 px default font in the browser's settings (a Chromium of its own, closed with
+    /// the returned context).
     /// </summary>
     public async Task<IBrowserContext> LargeTextPhoneAsync()
     {
-        var profile = Directory.CreateTempSubdirectory("feedback-large-text-").FullName;
-        Directory.CreateDirectory(Path.Combine(profile, "Default"));
-        await File.WriteAllTextAsync(Path.Combine(profile, "Default", "Preferences"), """{"webkit":{"webprefs":{"default_font_size":32}}}""");
-        var chromium = await SharedChromium.SharedAsync();
-        var context = await chromium.Playwright.Chromium.LaunchPersistentContextAsync(profile, new()
+        var context = await SharedChromium.LaunchWithDefaultFontAsync(32, new()
         {
-            ExecutablePath = SharedChromium.ExecutablePath, Args = SharedChromium.Arguments, BaseURL = BaseUrl, Locale = "zh-CN",
-            ViewportSize = new() { Width = Screen.Phone390.Width, Height = Screen.Phone390.Height }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
+            BaseURL = BaseUrl, Locale = "zh-CN", IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
+            ViewportSize = new() { Width = Screen.Phone390.Width, Height = Screen.Phone390.Height },
         });
-        context.Close += (_, _) => TestPostgres.TryDelete(profile);
+        lock (_contexts)
+            _contexts.Add(context);
         return context;
     }
 

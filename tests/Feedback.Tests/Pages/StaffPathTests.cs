@@ -17,9 +17,9 @@ public sealed class StaffPathTests(StaffBrowser staff)
     /// <summary>The home page's tiles, as each role must see them.</summary>
     private static readonly Dictionary<string, string[]> Tiles = new()
     {
-        [Roles.Admin] = ["/cases", "/inbox", "/reports", Posters, "/hangfire"],
-        [Roles.QualityOfficer] = ["/cases", "/inbox", "/reports", Posters],
-        [Roles.Leader] = ["/cases", "/inbox", "/reports"],
+        [Roles.Admin] = ["/cases", "/inbox", "/department", "/reports", Posters, "/hangfire"],
+        [Roles.QualityOfficer] = ["/cases", "/inbox", "/department", "/reports", Posters],
+        [Roles.Leader] = ["/cases", "/inbox", "/department", "/reports"],
         [Roles.DepartmentOfficer] = ["/cases", "/inbox", "/department"],
         [Roles.DepartmentHead] = ["/cases", "/inbox", "/department"],
     };
@@ -65,7 +65,7 @@ public sealed class StaffPathTests(StaffBrowser staff)
 
     [Theory]
     [MemberData(nameof(EveryWay))]
-    public async Task DepartmentOfficer_HomeCasesCase_ByClicksOnlyAndOwnDepartmentOnly(string size, bool javaScript)
+    public async Task DepartmentOfficer_HomeCasesCaseDepartment_ByClicksOnlyAndOwnDepartmentOnly(string size, bool javaScript)
     {
         var (screen, page) = await HomeAsync(Roles.DepartmentOfficer, "officer", size, javaScript);
 
@@ -73,8 +73,11 @@ public sealed class StaffPathTests(StaffBrowser staff)
         await Assertions.Expect(page.Locator($"main a[href='/cases/{staff.D02Case}']")).ToHaveCountAsync(0);
         await CheckAsync(page, "officer-2-cases", screen, javaScript);
         await OpenCaseAsync(page, staff.AppealedCase);
-
         await CheckAsync(page, "officer-3-case", screen, javaScript);
+        await NavigateAsync(page, "/department");
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("部门概况");
+        await CheckAsync(page, "officer-4-department", screen, javaScript);
     }
 
     [Theory]

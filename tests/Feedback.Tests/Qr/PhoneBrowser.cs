@@ -2,7 +2,6 @@ using Feedback.Tests.Infrastructure;
 using Feedback.Web.Qr;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Feedback.Tests.Qr;
@@ -31,17 +30,33 @@ public sealed class PhoneBrowser : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
-    /// <summary>A new phone: its own cookies (so its own device id), 390×844, touch, Chinese locale.</summary>
-    public async Task<IPage> NewPhoneAsync(bool javaScript = true)
+    /// <summary>
+    /// A new phone: its own cookies (so its own device id), touch, Chinese locale, 390×844 unless told. 200 % zoom is
+    /// a viewport of half the CSS pixels (195×422): what the page gets to lay out in, at the same font size.
+    /// </summary>
+    public async Task<IPage> NewPhoneAsync(bool javaScript = true, int width = 390, int height = 844)
     {
         var context = await _browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = height }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
+            Locale = "zh-CN", JavaScriptEnabled = javaScript, BaseURL = BaseUrl,
+        });
+        lock (_contexts)
+            _contexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A phone whose owner set the browser's default font size in its settings (see <see cref="SharedChromium.LaunchWithDefaultFontAsync"/>).</summary>
+    public async Task<IPage> NewPhoneWithDefaultFontAsync(int pixels, bool javaScript = true)
+    {
+        var context = await SharedChromium.LaunchWithDefaultFontAsync(pixels, new()
         {
             ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
             Locale = "zh-CN", JavaScriptEnabled = javaScript, BaseURL = BaseUrl,
         });
         lock (_contexts)
             _contexts.Add(context);
-        return await context.NewPageAsync();
+        return context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
     }
 
     internal Task<string> SignAsync(QrLink link) => _app.SignAsync(link);
@@ -51,7 +66,7 @@ public sealed class PhoneBrowser : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        // The browser is the run's; only this fixture's contexts are closed.
+        // The shared browser is the run's; only this fixture's contexts (and default-font browsers) are closed.
         foreach (var context in _contexts)
             await context.DisposeAsync();
         await _server.DisposeAsync();
