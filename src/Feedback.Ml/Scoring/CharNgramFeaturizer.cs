@@ -8,7 +8,7 @@ internal sealed class CharNgramFeaturizer
 {
     public const int MaxSupportedLength = 4;
 
-    private readonly Dictionary<ulong, int> _index;
+    private readonly NgramIndex _index;
 
     public CharNgramFeaturizer(int maxLength, ulong[] keys, float[] idf, bool negation = false)
     {
@@ -18,9 +18,7 @@ internal sealed class CharNgramFeaturizer
         Negation = negation;
         Keys = keys;
         Idf = idf;
-        _index = new Dictionary<ulong, int>(keys.Length);
-        for (var i = 0; i < keys.Length; i++)
-            _index[keys[i]] = i;
+        _index = new NgramIndex(keys);
     }
 
     public int MaxLength { get; }
