@@ -142,7 +142,7 @@ internal static class ReportPdf
                 report.Suspected.Select(c => new[]
                 {
                     c.Department, Ratings.Labels.GetValueOrDefault(c.Rating, $"{c.Rating}"),
-                    c.Confidence is { } p ? p.ToString("P0", Invariant) : "-", c.Text,
+                    c.Confidence is { } p ? string.Format(Invariant, "{0:F0}%", p * 100) : "-", c.Text,
                 }));
     }
 

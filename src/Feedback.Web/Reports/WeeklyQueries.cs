@@ -84,12 +84,15 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
         """, week.Start, week.End, r => new CommentRow(r.GetString(0), r.GetInt16(1), r.GetString(2), r.GetString(3), Text(r, 4)), ct);
 
     /// <summary>
-    /// The week's 疑似差评 (good first ratings flagged suspected_bad), most confident complaint first: the quality office's
-    /// review list, each with the polarity confidence that flagged it.
+    /// The week's 疑似差评 (good first ratings flagged suspected_bad), most confident complaint first, each text once (the
+    /// newest rating that wrote it): the quality office's review list, with the polarity confidence that flagged it.
     /// </summary>
     public Task<List<SuspectedRow>> SuspectedAsync(ReportWeek week, int limit, CancellationToken ct) => ReadAsync($"""
-        SELECT department_code, rating, comment, rater_name, polarity_confidence FROM evaluations
-        WHERE evaluated_at >= @from AND evaluated_at < @to AND assess_number = 1 AND theme_signal = 'suspected_bad' AND comment IS NOT NULL
+        SELECT department_code, rating, comment, rater_name, polarity_confidence FROM (
+            SELECT DISTINCT ON (comment) id, department_code, rating, comment, rater_name, polarity_confidence FROM evaluations
+            WHERE evaluated_at >= @from AND evaluated_at < @to AND assess_number = 1 AND theme_signal = 'suspected_bad' AND comment IS NOT NULL
+            ORDER BY comment, polarity_confidence DESC NULLS LAST, id DESC
+        ) flagged
         ORDER BY polarity_confidence DESC NULLS LAST, id DESC LIMIT {limit}
         """, week.Start, week.End, r => new SuspectedRow(r.GetString(0), r.GetInt16(1), r.GetString(2), Text(r, 3), r.IsDBNull(4) ? null : r.GetFloat(4)), ct);
 

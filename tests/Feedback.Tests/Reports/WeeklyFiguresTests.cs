@@ -120,12 +120,13 @@ public sealed class WeeklyFiguresTests(ReportFixture fixture) : IClassFixture<Re
     {
         var report = await fixture.ReadAsync(Week);
 
-        // The generated rows carry no polarity confidence, so the newest come first.
+        // The generated rows carry no polarity confidence, so the newest come first; each text once.
         var expected = fixture.Expected.Rated(Week).Where(e => e.Signal == "suspected_bad" && e.Comment is not null)
-            .OrderByDescending(e => e.Id).Take(WeeklyFigures.SuspectedSamples).ToList();
+            .GroupBy(e => e.Comment).Select(g => g.MaxBy(e => e.Id)!).OrderByDescending(e => e.Id).Take(WeeklyFigures.SuspectedSamples).ToList();
         Assert.Equal(WeeklyFigures.SuspectedSamples, report.Suspected.Count);
         Assert.Equal(expected.Select(e => (int)e.Rating), report.Suspected.Select(c => c.Rating));
         Assert.Equal(expected.Select(e => e.Comment), report.Suspected.Select(c => c.Text));
+        Assert.Equal(report.Suspected.Count, report.Suspected.Select(c => c.Text).Distinct().Count());
         Assert.All(report.Suspected, c => Assert.True(c.Rating >= 3 && c.Confidence is null));
     }
 }
