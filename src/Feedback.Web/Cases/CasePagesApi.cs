@@ -1,3 +1,4 @@
+using System.Globalization;
 using Feedback.Web.Accounts;
 using Feedback.Web.Cases.Attachments;
 using Feedback.Web.Cases.Deadlines;
@@ -38,12 +39,15 @@ public static class CasePagesApi
     private static Task<IResult> DetailPage(long id, bool? print, string? done, HttpContext http, CaseDetailPages view, CancellationToken ct) =>
         print == true ? view.PrintAsync(id, CaseActor.From(http.User), ct) : view.PageAsync(id, CaseActor.From(http.User), null, ct, done);
 
-    // [FromForm] makes the framework check the antiforgery token before this runs.
-    private static async Task<IResult> Act(long id, [FromForm] string? action, [FromForm] string? note, [FromForm] short? satisfaction,
-        [FromForm] int? workingDays, [FromForm] int? assigneeId, HttpContext http, CaseWorkflow workflow, CaseDetailPages view, CancellationToken ct)
+    // [FromForm] makes the framework check the antiforgery token before this runs. Numbers arrive as text: an empty
+    // choice ("请选择…") is no value, and the workflow names what is missing in Chinese instead of a binding error.
+    private static async Task<IResult> Act(long id, [FromForm] string? action, [FromForm] string? note, [FromForm] string? satisfaction,
+        [FromForm] string? workingDays, [FromForm] string? assigneeId, HttpContext http, CaseWorkflow workflow, CaseDetailPages view, CancellationToken ct)
     {
         var actor = CaseActor.From(http.User);
-        var outcome = await workflow.ApplyAsync(id, new CaseActionRequest(action, note, satisfaction, workingDays, assigneeId), actor, ct);
+        var score = Number(satisfaction);
+        var request = new CaseActionRequest(action, note, score is { } n ? (short)Math.Clamp(n, 0, 6) : null, Number(workingDays), Number(assigneeId));
+        var outcome = await workflow.ApplyAsync(id, request, actor, ct);
         return outcome.Status switch
         {
             ActionStatus.Done => TypedResults.Redirect($"/cases/{id}?done={(action is CaseAction.Assign or CaseAction.Note ? action : "true")}"),
@@ -69,6 +73,10 @@ public static class CasePagesApi
             _ => await view.PageAsync(id, actor, new("请选择一个投诉主题。", StatusCodes.Status400BadRequest), ct),
         };
     }
+
+    /// <summary>Null when empty; 0 (which every rule refuses) when not a number.</summary>
+    private static int? Number(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     private static int Status(ActionStatus status) => status switch
     {

@@ -112,7 +112,7 @@ public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, Ca
         db.Notifications.AddRange(notices.Action(@case.Id, @case.DepartmentCode, action, now, note));
         // Someone who takes a case themselves needs no message about it.
         if (assignee is not null && assignee.Id != actor.UserId)
-            db.Notifications.AddRange(notices.Assigned(@case.Id, @case.DepartmentCode, now, assignee.Id, assignee.DisplayName, actor.Name));
+            db.Notifications.AddRange(notices.Assigned(@case.Id, @case.DepartmentCode, now, assignee.Id, assignee.DisplayName, actor.DisplayName ?? actor.Name));
     }
 
     /// <returns>The audit line's note.</returns>

@@ -28,11 +28,16 @@ internal static class EvidenceImages
         return (Draw(decoded, codec.EncodedOrigin), null);
     }
 
-    /// <summary>Every row decoded; a JPEG at the smallest size its decoder offers that still covers the thumbnail.</summary>
+    /// <summary>
+    /// Every row decoded; a JPEG at a size its decoder offers (eighths) that still covers the thumbnail: asking for
+    /// twice the thumbnail keeps the nearest eighth above it.
+    /// </summary>
     private static SKBitmap? Decode(SKCodec codec)
     {
         var longer = Math.Max(codec.Info.Width, codec.Info.Height);
-        var size = codec.GetScaledDimensions(Math.Min(1f, (float)ThumbnailSize / longer));
+        var size = codec.GetScaledDimensions(Math.Min(1f, 2f * ThumbnailSize / longer));
+        if (Math.Max(size.Width, size.Height) < Math.Min(ThumbnailSize, longer))
+            size = codec.Info.Size;
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         var bitmap = new SKBitmap(info);
         if (codec.GetPixels(info, bitmap.GetPixels()) == SKCodecResult.Success)
