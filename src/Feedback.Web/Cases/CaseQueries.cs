@@ -26,9 +26,12 @@ public sealed class CaseQueries(FeedbackDbContext db, DeadlineCalculator deadlin
 
     public async Task<CaseDetail?> GetAsync(long id, CaseActor actor, CancellationToken ct)
     {
-        var @case = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (@case is null || !actor.CanSee(@case.DepartmentCode))
+        var row = await db.Cases.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { Case = c, Assignee = db.Users.Where(u => u.Id == c.AssigneeId).Select(u => new CaseAssigneeResponse(u.Id, u.DisplayName)).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        if (row is null || !actor.CanSee(row.Case.DepartmentCode))
             return null;
+        var @case = row.Case;
         var evaluation = await db.Evaluations.AsNoTracking().FirstAsync(e => e.Id == @case.EvaluationId, ct);
         var timeline = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Id)
             .Select(e => new CaseEventResponse(e.Id, e.At, e.Actor, e.ActorRole, e.Action, e.FromState, e.ToState, e.Note))
@@ -36,9 +39,13 @@ public sealed class CaseQueries(FeedbackDbContext db, DeadlineCalculator deadlin
         var alerts = await db.CaseAlerts.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.HandledAt).ThenBy(a => a.ScheduledAt)
             .Select(a => new CaseAlertResponse(a.Kind, a.ScheduledAt, a.HandledAt, a.Skipped))
             .ToListAsync(ct);
-        var allowed = CaseAction.All.Where(a => a.AllowsRole(actor.Role) && a.From.Contains(@case.State)).Select(a => a.Name).ToList();
-        return new(Summary(@case, evaluation.Rating, evaluation.Comment, time.GetUtcNow()), evaluation.AsResponse(),
-            @case.ReplyNote, @case.FollowUpSatisfaction, timeline, alerts, allowed);
+        // The files stay in the database: only what describes them is read here.
+        var attachments = await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.Id)
+            .Select(a => new CaseAttachmentResponse(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt, a.UploadedBy, a.Thumbnail != null))
+            .ToListAsync(ct);
+        var now = time.GetUtcNow();
+        return new(Summary(@case, evaluation.Rating, evaluation.Comment, now), evaluation.AsResponse(), @case.ReplyNote, @case.FollowUpSatisfaction,
+            timeline, alerts, CaseRules.Allowed(@case, actor, now), row.Assignee, attachments);
     }
 
     private static IQueryable<RectificationCase> Filter(IQueryable<RectificationCase> query, CaseFilter filter, CaseActor actor, DateTimeOffset now)

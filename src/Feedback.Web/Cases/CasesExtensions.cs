@@ -28,6 +28,8 @@ public static class CasesExtensions
         services.AddSingleton<CaseOpener>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseQueries>();
+        services.AddScoped<Detail.CaseDetailPages>();
+        services.AddScoped<Attachments.CaseEvidence>();
         services.AddAuthorizationBuilder().AddPolicy(CasesPolicy, policy => policy
             .AddAuthenticationSchemes(AccountsExtensions.CookieScheme, ApiKeyAuthenticationHandler.SchemeName)
             .RequireAssertion(context => Roles.All.Any(context.User.IsInRole)
