@@ -16,12 +16,3 @@ public sealed record CaseAlertResponse(string Kind, DateTimeOffset ScheduledAt, 
 public sealed record CaseDetail(
     CaseSummary Case, EvaluationResponse Evaluation, string? ReplyNote, short? FollowUpSatisfaction,
     IReadOnlyList<CaseEventResponse> Timeline, IReadOnlyList<CaseAlertResponse> Alerts, IReadOnlyList<string> AllowedActions);
-
-public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int Total);
-
-/// <summary>Filters of GET /api/cases.</summary>
-public sealed record CaseFilter(string? State, string? Department, bool? Overdue, int? DueWithinHours, int? Limit, int? Offset)
-{
-    public const int MaxLimit = 500;
-    public const int DefaultLimit = 50;
-}

@@ -16,30 +16,6 @@ internal static class CasePages
         var t0=Date.now();setInterval(function(){document.querySelectorAll('[data-left]').forEach(function(e){var s=e.dataset.left-(Date.now()-t0)/1000;e.textContent=fmt(s);e.className=s<0?'late':s<3600?'soon':'';});},1000);
         """;
 
-    public static string List(CasePage page, CasePageContext context)
-    {
-        var rows = new StringBuilder();
-        foreach (var c in page.Items)
-        {
-            rows.Append($"""
-                <tr><td><a href="/cases/{c.Id}">#{c.Id}</a></td><td>{HtmlEncode(c.DepartmentCode)}</td>
-                <td>{HtmlEncode(Ratings.Labels[c.Rating])}<br><span class="muted">{HtmlEncode(Shorten(c.Comment))}</span></td>
-                <td><span class="badge">{HtmlEncode(c.StateLabel)}</span>{(c.Overdue ? " <span class=\"late\">超期</span>" : "")}</td>
-                <td>{Countdown(c, context.Ticks)}</td></tr>
-                """);
-        }
-        var body = $"""
-            {Nav(context)}
-            <h1>差评整改工单（共 {page.Total} 件）</h1>
-            <p><a href="/cases">全部</a> · <a href="/cases?state=open,in_progress">待处理</a> · <a href="/cases?overdue=true">超期</a> ·
-            <a href="/cases?state=appealed,cannot_fix_review">待审核</a> · <a href="/cases?state=rectified">待回访</a></p>
-            <table><thead><tr><th>工单</th><th>部门</th><th>评价</th><th>状态</th><th>剩余时间</th></tr></thead>
-            <tbody>{rows}</tbody></table>
-            {(page.Items.Count == 0 ? "<p class=\"muted\">没有符合条件的工单。</p>" : "")}
-            """;
-        return HtmlPage.Render("差评整改工单", body, wide: true, CountdownScript);
-    }
-
     public static string Detail(CaseDetail detail, CasePageContext context, string? error, bool done)
     {
         var c = detail.Case;
