@@ -22,7 +22,7 @@ public sealed record CaseCursor(CaseListSort Sort, int Phase, string? Department
     public static bool TryDecode(string value, out CaseCursor? cursor)
     {
         cursor = null;
-        if (value.Length > MaxLength)
+        if (value.Length > MaxLength || !Base64Url.IsValid(value))
             return false;
         Span<byte> bytes = stackalloc byte[MaxLength];
         if (!Base64Url.TryDecodeFromChars(value, bytes, out var written))
