@@ -8,13 +8,13 @@ using Feedback.Web.Evaluations;
 namespace Feedback.Tests.Cases.Workbench;
 
 /// <summary>
-/// A centre with 45 cases in three departments, spread over every state, window, staff member and theme, some received
+/// A centre with 60 cases in three departments, spread over every state, window, staff member and theme, some received
 /// at the same instant (ties the keyset must break by id), some overdue, escalated, assigned or waiting for an extension,
 /// and comments a spreadsheet could read as formulas. <see cref="RowsAsync"/> reads them back plainly as the oracle.
 /// </summary>
 public sealed class WorkbenchData : IAsyncLifetime
 {
-    public const int Count = 45;
+    public const int Count = 60;
     public const string ReplyPhrase = "当场补办营业执照";
     public const string Formula = "=HYPERLINK(\"http://example.invalid\",\"点我\")";
 
