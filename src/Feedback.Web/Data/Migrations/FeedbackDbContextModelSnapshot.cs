@@ -756,6 +756,10 @@ namespace Feedback.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
+                    b.Property<int?>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
                     b.HasKey("Id")
                         .HasName("pk_inbox_messages");
 
@@ -765,6 +769,10 @@ namespace Feedback.Web.Data.Migrations
                     b.HasIndex("NotificationId")
                         .IsUnique()
                         .HasDatabaseName("ix_inbox_messages_notification_id");
+
+                    b.HasIndex("UserId", "Id")
+                        .HasDatabaseName("ix_inbox_messages_user_id_id")
+                        .HasFilter("user_id IS NOT NULL");
 
                     b.HasIndex("Role", "DepartmentCode", "Id")
                         .HasDatabaseName("ix_inbox_messages_role_department_code_id");
@@ -1137,6 +1145,12 @@ namespace Feedback.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_inbox_messages_notifications_notification_id");
+
+                    b.HasOne("Feedback.Web.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inbox_messages_users_user_id");
                 });
 
             modelBuilder.Entity("Feedback.Web.Notifications.InboxRead", b =>
