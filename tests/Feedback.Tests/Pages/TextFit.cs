@@ -54,7 +54,9 @@ public static class TextFit
             problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px content in ${vw} px`);
           for (const e of document.querySelectorAll('button, input:not([type=hidden]), select, textarea, nav a, .button, .tiles a')) {
             if (!shown(e)) continue;
-            const r = e.getBoundingClientRect();
+            // A checkbox or radio inside its label is tapped through the whole label.
+            const target = e.matches('input[type=checkbox], input[type=radio]') && e.closest('label') || e;
+            const r = target.getBoundingClientRect();
             if (r.width < 24 || r.height < 24)
               problems.push(`${path(e)}: tap target ${Math.round(r.width)}×${Math.round(r.height)} px`);
           }
