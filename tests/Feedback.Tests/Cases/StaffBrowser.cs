@@ -1,8 +1,6 @@
 using Feedback.Tests.Accounts;
 using Feedback.Tests.Infrastructure;
 using Feedback.Tests.Qr;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -27,9 +25,7 @@ public sealed class StaffBrowser : IAsyncLifetime
     {
         await _app.InitializeAsync();
         _server = _app.WithWebHostBuilder(_ => { });
-        _server.UseKestrel(0);
-        _server.StartServer();
-        BaseUrl = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = _server.StartOnLoopback();
         _browser = (await SharedChromium.SharedAsync()).Browser;
         Directory.CreateDirectory(PhoneBrowser.ScreenshotDirectory);
     }

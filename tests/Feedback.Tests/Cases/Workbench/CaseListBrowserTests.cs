@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Feedback.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Feedback.Tests.Cases.Workbench;
@@ -42,7 +43,7 @@ public sealed class CaseListBrowserTests(CaseListBrowserTests.Server server) : I
     {
         private readonly WorkbenchData _data = new();
         private WebApplicationFactory<Program> _server = null!;
-        private IPlaywright _playwright = null!;
+        private readonly List<IBrowserContext> _contexts = [];
         private IBrowser _browser = null!;
         private string _baseUrl = "";
 
@@ -50,16 +51,9 @@ public sealed class CaseListBrowserTests(CaseListBrowserTests.Server server) : I
         {
             await _data.InitializeAsync();
             await Browser.CreateUserAsync(_data.App, "wb.quality", Roles.QualityOfficer, displayName: "赵质量");
-            // An explicit loopback endpoint on a free port: the serve command's default address (5080) may be taken.
-            _server = _data.App.WithWebHostBuilder(b => b.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0)));
-            _server.UseKestrel();
-            _server.StartServer();
-            _baseUrl = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            _playwright = await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = Infrastructure.SharedChromium.ExecutablePath, Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            });
+            _server = _data.App.WithWebHostBuilder(_ => { });
+            _baseUrl = _server.StartOnLoopback();
+            _browser = (await Infrastructure.SharedChromium.SharedAsync()).Browser;
             Directory.CreateDirectory(PhoneBrowser.ScreenshotDirectory);
         }
 
@@ -69,6 +63,8 @@ public sealed class CaseListBrowserTests(CaseListBrowserTests.Server server) : I
             {
                 ViewportSize = new() { Width = width, Height = height }, IsMobile = width < 600, HasTouch = width < 600, Locale = "zh-CN", BaseURL = _baseUrl,
             });
+            lock (_contexts)
+                _contexts.Add(context);
             var page = await context.NewPageAsync();
             await page.GotoAsync("/signin");
             await page.Locator("#userName").FillAsync("wb.quality");
@@ -80,8 +76,9 @@ public sealed class CaseListBrowserTests(CaseListBrowserTests.Server server) : I
 
         public async ValueTask DisposeAsync()
         {
-            await _browser.DisposeAsync();
-            _playwright.Dispose();
+            // The browser is the run's; only this fixture's contexts are closed.
+            foreach (var context in _contexts)
+                await context.DisposeAsync();
             await _server.DisposeAsync();
             await _data.DisposeAsync();
         }
