@@ -25,11 +25,3 @@ public sealed record CaseDetail(
     IReadOnlyList<CaseEventResponse> Timeline, IReadOnlyList<CaseAlertResponse> Alerts, IReadOnlyList<string> AllowedActions,
     CaseAssigneeResponse? Assignee, IReadOnlyList<CaseAttachmentResponse> Attachments);
 
-public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int Total);
-
-/// <summary>Filters of GET /api/cases.</summary>
-public sealed record CaseFilter(string? State, string? Department, bool? Overdue, int? DueWithinHours, int? Limit, int? Offset)
-{
-    public const int MaxLimit = 500;
-    public const int DefaultLimit = 50;
-}

@@ -28,14 +28,6 @@ public static class CasePagesApi
         return routes;
     }
 
-    /// <summary>The services every page handler needs.</summary>
-    internal sealed record PageServices(HttpContext Http, CaseQueries Queries, Inbox Inbox, IAntiforgery Antiforgery, DeadlineCalculator Deadlines,
-        IOptions<DeadlineOptions> Options)
-    {
-        public async Task<CasePageContext> ContextAsync(CancellationToken ct, int? unread = null) =>
-            new(CaseActor.From(Http.User), unread ?? await Inbox.UnreadAsync(Http.User, ct), Antiforgery.GetAndStoreTokens(Http), Deadlines, Options.Value);
-    }
-
     private static Task<IResult> DetailPage(long id, bool? print, string? done, HttpContext http, CaseDetailPages view, CancellationToken ct) =>
         print == true ? view.PrintAsync(id, CaseActor.From(http.User), ct) : view.PageAsync(id, CaseActor.From(http.User), null, ct, done);
 

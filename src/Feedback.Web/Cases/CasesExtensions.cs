@@ -35,6 +35,10 @@ public static class CasesExtensions
             .RequireAssertion(context => Roles.All.Any(context.User.IsInRole)
                 || context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyScopes.Read)
                 || context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyScopes.Admin)));
+        // The workbench's list and export (Workbench/)
+        services.AddSingleton<Workbench.CaseListParser>();
+        services.AddSingleton<Workbench.CaseListQuery>();
+        services.AddSingleton<Workbench.CaseAssignees>();
         services.AddSingleton<DeadlineSweep>();
         services.AddTransient<DeadlineSweepJob>();
         services.AddScoped<Inbox>();

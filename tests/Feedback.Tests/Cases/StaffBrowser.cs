@@ -18,7 +18,6 @@ public sealed class StaffBrowser : IAsyncLifetime
 {
     private readonly FeedbackApp _app = new();
     private WebApplicationFactory<Program> _server = null!;
-    private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
     public FeedbackApp App => _app;
@@ -31,12 +30,7 @@ public sealed class StaffBrowser : IAsyncLifetime
         _server.UseKestrel(0);
         _server.StartServer();
         BaseUrl = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = PhoneBrowser.ChromiumPath,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        _browser = (await SharedChromium.SharedAsync()).Browser;
         Directory.CreateDirectory(PhoneBrowser.ScreenshotDirectory);
     }
 
@@ -84,8 +78,6 @@ public sealed class StaffBrowser : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
         await _server.DisposeAsync();
         await _app.DisposeAsync();
     }

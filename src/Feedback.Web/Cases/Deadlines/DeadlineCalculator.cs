@@ -116,6 +116,9 @@ public sealed class DeadlineCalculator
         return ToUtc(day.ToDateTime(_options.WorkdayEnd));
     }
 
+    /// <summary>The instant at which a local date of <see cref="DeadlineOptions.TimeZone"/> begins (e.g. a "received from" filter).</summary>
+    public DateTimeOffset StartOfLocalDay(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));
+
     private TimeSpan Between(DateTimeOffset from, DateTimeOffset to)
     {
         if (_options.Mode == DeadlineMode.CalendarTime)
@@ -136,6 +139,9 @@ public sealed class DeadlineCalculator
 
     /// <summary>The local wall-clock time of an instant in <see cref="DeadlineOptions.TimeZone"/>.</summary>
     public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone).DateTime;
+
+    /// <summary>The end of the local day <paramref name="instant"/> falls on (the next local midnight), in UTC.</summary>
+    public DateTimeOffset LocalDayEnd(DateTimeOffset instant) => ToUtc(ToLocal(instant).Date.AddDays(1));
 
     // Asia/Shanghai has no daylight saving time, so every local time maps to exactly one instant.
     private DateTimeOffset ToUtc(DateTime local) => new DateTimeOffset(local, _zone.GetUtcOffset(local)).ToUniversalTime();
