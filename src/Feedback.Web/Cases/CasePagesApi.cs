@@ -1,15 +1,11 @@
 using System.Globalization;
 using Feedback.Web.Accounts;
 using Feedback.Web.Cases.Attachments;
-using Feedback.Web.Cases.Deadlines;
 using Feedback.Web.Cases.Detail;
 using Feedback.Web.Classification;
 using Feedback.Web.Data;
-using Feedback.Web.Notifications;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Feedback.Web.Cases;
 

@@ -121,6 +121,21 @@ public sealed class CasePageBrowserTests(StaffBrowser browser) : IClassFixture<S
         Assert.Empty((await StaffBrowser.LayoutProblemsAsync(page)).Squeezed);
     }
 
+    [Fact]
+    public async Task PrintView_PrintedOnA4_IsAPdfWithTheWholeFile()
+    {
+        var (id, quality) = await CaseWithHistoryAsync();
+        var page = await browser.SignedInAsync(quality, phone: false);
+        await page.GotoAsync($"/cases/{id}?print=true");
+
+        var pdf = await page.PdfAsync(new() { Path = Path.Combine(PhoneBrowser.ScreenshotDirectory, "case-print-a4.pdf"), Format = "A4", PrintBackground = true });
+
+        Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
+        await Assertions.Expect(page.Locator("img.thumb")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".pending")).ToContainTextAsync("延期申请待审核：3 个工作日");
+        await Assertions.Expect(page.Locator(".timeline time").First).ToHaveTextAsync(new Regex(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$"));
+    }
+
     /// <summary>A case with a note, two files and a pending extension request by a named officer; returns the quality officer's user name.</summary>
     private async Task<(long Id, string Quality)> CaseWithHistoryAsync()
     {

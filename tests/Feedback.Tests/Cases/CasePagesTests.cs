@@ -110,7 +110,7 @@ public sealed class CasePagesTests(CasesApp app) : IClassFixture<CasesApp>
 
         Assert.DoesNotContain(script, list);
         Assert.DoesNotContain(script, detail);
-        // The list is a Razor component (its encoder writes ' as &#x27;); the case page is still a string template.
+        // Both pages are Razor components, whose encoder writes ' as &#x27;.
         Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", list);
         // The comment, the reply note and the timeline's note.
         Assert.Equal(3, Occurrences(detail, "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;"));

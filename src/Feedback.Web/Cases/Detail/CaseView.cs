@@ -29,7 +29,9 @@ public sealed record CaseView(
     /// <summary>Department officers take a case themselves; heads, the quality office and admins choose the person.</summary>
     public bool AssignsOthers => Viewer.Role != Roles.DepartmentOfficer;
 
-    public string Person(string userName) => People.GetValueOrDefault(userName) ?? userName;
+    /// <summary>A person's display name; a machine's API key as 接口 NAME.</summary>
+    public string Person(string userName) =>
+        People.GetValueOrDefault(userName) ?? (userName.StartsWith("apikey:", StringComparison.Ordinal) ? $"接口 {userName["apikey:".Length..]}" : userName);
 
     public IEnumerable<PendingRequest> Pending()
     {
