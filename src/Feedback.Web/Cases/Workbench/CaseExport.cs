@@ -32,6 +32,7 @@ internal static class CaseExport
             var choices = await CaseListEndpoints.ChoicesAsync(services, assignees, actor, criteria?.Department, ct);
             return CaseListEndpoints.Page(new CaseListView { Filter = filter, Errors = messages, Choices = choices }, StatusCodes.Status400BadRequest);
         }
+        criteria = await services.Query.PlanSearchAsync(criteria, ct);
         var now = services.Time.GetUtcNow();
         var names = (await services.Org.GetAsync(ct)).Names;
         var rows = services.Query.StreamAsync(criteria, now, MaxRows, Batch, ct)

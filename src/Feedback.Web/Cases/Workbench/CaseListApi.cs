@@ -22,12 +22,13 @@ public static class CaseListApi
             problems["offset"] = ["Use either offset or cursor."];
         if (problems.Count > 0 || criteria is null)
             return TypedResults.ValidationProblem(problems);
+        criteria = await services.Query.PlanSearchAsync(criteria, ct);
         var now = services.Time.GetUtcNow();
         var page = services.Query.PageAsync(criteria, now, take, ct, skip);
-        var counts = services.Query.CountsAsync(criteria, now, ct);
+        var counts = services.Query.CountsUnlessCommonAsync(criteria, now, ct);
         var names = (await services.Org.GetAsync(ct)).Names;
         var items = (await page).Rows.Select(r => CaseListItem.From(r, names, services.Deadlines, now)).ToList();
-        return TypedResults.Ok(new CaseListResponse(items, (await counts).Matching(criteria), (await page).Next?.Encode(), (await counts).ByName()));
+        return TypedResults.Ok(new CaseListResponse(items, (await counts)?.Matching(criteria), (await page).Next?.Encode(), (await counts)?.ByName()));
     }
 
     private static int Number(string? raw, string field, int min, int max, int fallback, Dictionary<string, string[]> problems)

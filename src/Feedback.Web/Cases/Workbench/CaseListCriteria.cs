@@ -43,6 +43,11 @@ public sealed record CaseListCriteria
     public int? AssigneeId { get; init; }
     public bool Unassigned { get; init; }
     public string? Search { get; init; }
+    /// <summary>
+    /// Set by <see cref="CaseListQuery.PlanSearchAsync"/>: the search matches so many cases (or is too short for trigrams)
+    /// that walking the list in order and testing each case finds a page sooner than collecting every match first.
+    /// </summary>
+    public bool SearchIsCommon { get; init; }
     public CaseListSort Sort { get; init; }
     public CaseCursor? Cursor { get; init; }
 

@@ -15,15 +15,16 @@ internal static class CaseListEndpoints
         var choices = await ChoicesAsync(services, assignees, actor, criteria?.Department, ct);
         if (criteria is null)
             return Page(new CaseListView { Filter = filter, Errors = [.. errors.Select(e => e.Chinese).Distinct()], Choices = choices }, StatusCodes.Status400BadRequest);
+        criteria = await services.Query.PlanSearchAsync(criteria, ct);
         var now = services.Time.GetUtcNow();
         var page = services.Query.PageAsync(criteria, now, CaseListQuery.PageSize, ct);
-        var counts = services.Query.CountsAsync(criteria, now, ct);
+        var counts = services.Query.CountsUnlessCommonAsync(criteria, now, ct);
         var names = (await services.Org.GetAsync(ct)).Names;
         return Page(new CaseListView
         {
             Filter = filter, Criteria = criteria, Choices = choices,
             Items = [.. (await page).Rows.Select(r => CaseListItem.From(r, names, services.Deadlines, now))],
-            Counts = await counts, Total = (await counts).Matching(criteria), NextCursor = (await page).Next?.Encode(),
+            Counts = await counts, Total = (await counts)?.Matching(criteria), NextCursor = (await page).Next?.Encode(),
             Ticks = deadlines.Value.Mode == DeadlineMode.CalendarTime,
         });
     }

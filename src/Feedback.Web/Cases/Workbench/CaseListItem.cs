@@ -30,5 +30,6 @@ public sealed record CaseListItem(
 }
 
 /// <summary>GET /api/cases: a page, the total and the counts per state for the filter, and the cursor of the next page.</summary>
-/// <param name="Counts">Cases per state (and <c>review</c>: 待审核) for every filter but the state.</param>
-public sealed record CaseListResponse(IReadOnlyList<CaseListItem> Items, int Total, string? NextCursor, IReadOnlyDictionary<string, int> Counts);
+/// <param name="Total">Cases matching the filter; null for a search matching more than <see cref="CaseListQuery.CommonSearchMatches"/> (not counted).</param>
+/// <param name="Counts">Cases per state (and <c>review</c>: 待审核) for every filter but the state; null when <c>Total</c> is.</param>
+public sealed record CaseListResponse(IReadOnlyList<CaseListItem> Items, int? Total, string? NextCursor, IReadOnlyDictionary<string, int>? Counts);

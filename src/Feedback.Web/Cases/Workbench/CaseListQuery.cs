@@ -11,6 +11,22 @@ public sealed class CaseListQuery(NpgsqlDataSource dataSource)
 {
     public const int PageSize = 50;
     public const int MaxLimit = 500;
+    /// <summary>Matches from which a search walks the list rather than collecting every match (see <see cref="CaseListCriteria.SearchIsCommon"/>).</summary>
+    public const int CommonSearchMatches = 1000;
+    /// <summary>pg_trgm finds nothing to look up in a shorter text (it needs three characters in a row).</summary>
+    private const int TrigramLength = 3;
+
+    /// <summary>Decides how the search is run: from its matches (rare text) or by walking the list (common or short text).</summary>
+    public async Task<CaseListCriteria> PlanSearchAsync(CaseListCriteria criteria, CancellationToken ct)
+    {
+        if (criteria.Search is not { } search)
+            return criteria;
+        if (search.Length < TrigramLength)
+            return criteria with { SearchIsCommon = true };
+        await using var command = CaseListSql.SearchProbe(search, CommonSearchMatches + 1).CreateCommand(dataSource);
+        var matches = (long)(await command.ExecuteScalarAsync(ct))!;
+        return criteria with { SearchIsCommon = matches > CommonSearchMatches };
+    }
 
     public async Task<CaseListSlice> PageAsync(CaseListCriteria criteria, DateTimeOffset now, int limit, CancellationToken ct, int offset = 0)
     {
@@ -26,6 +42,13 @@ public sealed class CaseListQuery(NpgsqlDataSource dataSource)
         rows.RemoveAt(limit);
         return new(rows, rows[^1].After(criteria.Sort));
     }
+
+    /// <summary>
+    /// Counting a common search means reading every match; the list does not, so it shows "more than
+    /// <see cref="CommonSearchMatches"/>" instead (null here).
+    /// </summary>
+    public async Task<CaseStateCounts?> CountsUnlessCommonAsync(CaseListCriteria criteria, DateTimeOffset now, CancellationToken ct) =>
+        criteria.Search is not null && criteria.SearchIsCommon ? null : await CountsAsync(criteria, now, ct);
 
     public async Task<CaseStateCounts> CountsAsync(CaseListCriteria criteria, DateTimeOffset now, CancellationToken ct)
     {

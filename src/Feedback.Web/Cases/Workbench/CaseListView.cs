@@ -15,7 +15,12 @@ public sealed record CaseListView
     public IReadOnlyList<string> Errors { get; init; } = [];
     public IReadOnlyList<CaseListItem> Items { get; init; } = [];
     public CaseStateCounts? Counts { get; init; }
-    public int Total { get; init; }
+    /// <summary>Null for a search too common to count (more than <see cref="CaseListQuery.CommonSearchMatches"/>).</summary>
+    public int? Total { get; init; }
+
+    public string TotalText => Total is { } total
+        ? $"共 {total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} 件"
+        : $"共 {CaseListQuery.CommonSearchMatches.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} 件以上";
     public string? NextCursor { get; init; }
     public required CaseListChoices Choices { get; init; }
     /// <summary>Countdowns tick in the browser only in calendar time, where every second counts.</summary>

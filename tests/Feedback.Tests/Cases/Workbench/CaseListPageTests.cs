@@ -62,6 +62,19 @@ public sealed partial class CaseListPageTests(WorkbenchData data) : IClassFixtur
     }
 
     [Fact]
+    public async Task CasesPage_ShortSearch_ListsMatchesWithoutCountingThem()
+    {
+        using var quality = await data.App.SignedInAsAsync(Roles.QualityOfficer);
+        var expected = (await data.RowsAsync()).Count(r => r.Comment.Contains("窗口", StringComparison.Ordinal));
+
+        var html = await quality.GetStringAsync("/cases?q=%E7%AA%97%E5%8F%A3", Ct);
+
+        Assert.Equal(expected, Ids(html).Count);
+        Assert.Contains("共 1,000 件以上", html);
+        Assert.Contains("未逐一计数", html);
+    }
+
+    [Fact]
     public async Task CasesPage_DepartmentOfficer_NeverSeesAnotherDepartmentEvenWhenAskingForIt()
     {
         var rows = await data.RowsAsync();
