@@ -1,4 +1,5 @@
 using Feedback.Web.Accounts;
+using Feedback.Web.Admin;
 using Feedback.Web.ApiKeys;
 using Feedback.Web.Cases;
 using Feedback.Web.Classification;
@@ -60,6 +61,7 @@ public partial class Program
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseForcedPasswordChange();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseRateLimiter();
@@ -78,6 +80,7 @@ public partial class Program
         app.MapAccounts();
         app.MapReports();
         app.MapJobsDashboard();
+        app.MapAdmin();
 
         return app;
     }

@@ -50,6 +50,6 @@ public sealed class SessionRevocationTests(FeedbackApp app) : IClassFixture<Feed
     private async Task UpdateAsync(string name, string? role = null, string? department = null, bool? disabled = null)
     {
         using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<UserService>().UpdateAsync(name, role, department, disabled, Ct);
+        await scope.ServiceProvider.GetRequiredService<UserService>().UpdateAsync(name, new UserChange(Role: role, DepartmentCode: department, Disabled: disabled), "test", Ct);
     }
 }

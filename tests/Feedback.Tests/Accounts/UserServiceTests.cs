@@ -1,5 +1,6 @@
 using Feedback.Tests.Infrastructure;
 using Feedback.Web.Accounts;
+using Feedback.Web.Admin;
 using Feedback.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,9 +93,9 @@ public sealed class UserServiceTests(FeedbackApp app) : IClassFixture<FeedbackAp
         Assert.Null(afterReset.LockedUntil);
     }
 
-    private UserService CreateSut() => new(
-        _scope.ServiceProvider.GetRequiredService<FeedbackDbContext>(),
-        new PasswordHasher<User>(),
-        Options.Create(new AccountOptions()),
-        _time);
+    private UserService CreateSut()
+    {
+        var db = _scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
+        return new(db, new PasswordHasher<User>(), Options.Create(new AccountOptions()), _time, new AdminAudit(db, _time));
+    }
 }
