@@ -36,7 +36,7 @@ public sealed class UserServiceTests(FeedbackApp app) : IClassFixture<FeedbackAp
     [InlineData("with space", Roles.Leader, null, "without spaces")]
     public async Task CreateAsync_WithBadInput_ThrowsArgumentException(string name, string role, string? department, string message)
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => CreateSut().CreateAsync(new(name, "", role, department, Browser.Password), Ct));
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => CreateSut().CreateAsync(new(name, "", role, department, Browser.Password), Ct));
 
         Assert.Contains(message, error.Message);
     }
@@ -44,7 +44,7 @@ public sealed class UserServiceTests(FeedbackApp app) : IClassFixture<FeedbackAp
     [Fact]
     public async Task CreateAsync_WithShortPassword_ThrowsArgumentException()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => CreateSut().CreateAsync(new("short.pw", "", Roles.Leader, null, "123456789"), Ct));
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => CreateSut().CreateAsync(new("short.pw", "", Roles.Leader, null, "123456789"), Ct));
 
         Assert.Contains("at least 10 characters", error.Message);
     }
@@ -54,7 +54,7 @@ public sealed class UserServiceTests(FeedbackApp app) : IClassFixture<FeedbackAp
     {
         await CreateSut().CreateAsync(new("twice", "", Roles.Leader, null, Browser.Password), Ct);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => CreateSut().CreateAsync(new("twice", "", Roles.Admin, null, Browser.Password), Ct));
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => CreateSut().CreateAsync(new("twice", "", Roles.Admin, null, Browser.Password), Ct));
 
         Assert.Contains("exists already", error.Message);
     }
