@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Feedback.Web.Accounts;
 
 /// <summary>What the admin audit log keeps of a person: never the password or its hash.</summary>
@@ -15,5 +17,6 @@ public sealed record UserRecord(string UserName, string DisplayName, string Role
         _ => "updated",
     };
 
+    [JsonIgnore]
     public bool IsActiveAdmin => Role == Roles.Admin && !Disabled;
 }

@@ -30,7 +30,7 @@ public static class KeyPages
             return AdminPages.ShownOnce(context, new
             {
                 Title = "API 密钥已创建",
-                Message = $"已为“{name!.Trim()}”创建{ApiKeyScopes.Label(scope!)}密钥。请求时放在 HTTP 头 X-Api-Key 中。",
+                Message = $"已为“{name!.Trim()}”创建“{ApiKeyScopes.Label(scope!)}”密钥。请求时放在 HTTP 头 X-Api-Key 中。",
                 Secret = key,
                 SecretLabel = "API 密钥",
                 BackHref = "/admin/keys",

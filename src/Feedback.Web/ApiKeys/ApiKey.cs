@@ -23,9 +23,9 @@ public static class ApiKeyScopes
 
     public static string Label(string scope) => scope switch
     {
-        Ingest => "写入评价（办件系统、评价器）",
-        Read => "只读（查询评价、工单、组织机构）",
-        Admin => "管理（全部接口）",
+        Ingest => "写入评价",
+        Read => "只读",
+        Admin => "管理",
         _ => scope,
     };
 }
