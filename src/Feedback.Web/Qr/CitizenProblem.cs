@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Feedback.Web.Qr;
+
+/// <summary>Why nothing was stored, in words a citizen can act on, and the status code the page answers with.</summary>
+public sealed record CitizenProblem(string Title, string Text, int Status)
+{
+    public static readonly CitizenProblem InvalidLink = new("二维码无效",
+        "无法识别这个评价二维码，它可能已损坏或被改动。请扫描窗口张贴或办件回执上的二维码，或向工作人员咨询。", StatusCodes.Status404NotFound);
+    public static readonly CitizenProblem ExpiredLink = new("二维码已过期",
+        "这个评价二维码已超过有效期。请扫描窗口张贴的最新二维码，或向工作人员咨询。", StatusCodes.Status410Gone);
+    public static readonly CitizenProblem CaseRated = new("该办件已评价",
+        "该办件已完成评价和追评，每件办件只能评价一次、追评一次。感谢您的参与！", StatusCodes.Status409Conflict);
+    public static readonly CitizenProblem StaleForm = new("该办件已有评价",
+        "这个办件刚刚已经提交过评价。如需追评，请重新扫描办件回执上的二维码。", StatusCodes.Status409Conflict);
+    public static readonly CitizenProblem DeviceRated = new("您已评价过",
+        "您刚刚已对这个窗口作出评价，感谢参与！同一窗口稍后可再次评价。", StatusCodes.Status409Conflict);
+    public static readonly CitizenProblem PageExpired = new("页面已过期",
+        "页面已过期或已提交过，请重新扫描二维码后再评价。", StatusCodes.Status400BadRequest);
+    public static readonly CitizenProblem TooMany = new("提交过于频繁",
+        "提交过于频繁，请稍等一分钟后再试。", StatusCodes.Status429TooManyRequests);
+    public static readonly CitizenProblem Unavailable = new("暂时无法提交",
+        "系统繁忙，您的评价未能保存，请稍后重新扫码评价。", StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>The page in the citizens' shell: it has a body, so the staff error page never replaces it.</summary>
+    internal RazorComponentResult<CitizenMessagePage> Page() => new(new { Problem = this }) { StatusCode = Status };
+}
