@@ -1,4 +1,5 @@
 using Feedback.Web.Accounts;
+using Feedback.Web.Admin;
 using Feedback.Web.ApiKeys;
 using Feedback.Web.Cases;
 using Feedback.Web.Classification;
@@ -64,6 +65,7 @@ public partial class Program
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseForcedPasswordChange();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseRateLimiter();
@@ -83,6 +85,7 @@ public partial class Program
         app.MapReports();
         app.MapDepartmentPages();
         app.MapJobsDashboard();
+        app.MapAdmin();
 
         return app;
     }

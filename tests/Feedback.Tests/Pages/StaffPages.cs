@@ -15,7 +15,7 @@ public static partial class StaffSteps
     /// <summary>The header's main navigation, as each role must see it.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Navigation = new Dictionary<string, string[]>
     {
-        [Roles.Admin] = ["/cases", "/inbox", "/department", "/reports"],
+        [Roles.Admin] = ["/cases", "/inbox", "/department", "/reports", "/admin"],
         [Roles.QualityOfficer] = ["/cases", "/inbox", "/department", "/reports"],
         [Roles.Leader] = ["/cases", "/inbox", "/department", "/reports"],
         [Roles.DepartmentOfficer] = ["/cases", "/inbox", "/department"],

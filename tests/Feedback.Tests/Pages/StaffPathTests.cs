@@ -17,7 +17,7 @@ public sealed class StaffPathTests(StaffBrowser staff)
     /// <summary>The home page's tiles, as each role must see them.</summary>
     private static readonly Dictionary<string, string[]> Tiles = new()
     {
-        [Roles.Admin] = ["/cases", "/inbox", "/department", "/reports", Posters, "/hangfire"],
+        [Roles.Admin] = ["/cases", "/inbox", "/department", "/reports", Posters, "/admin", "/hangfire"],
         [Roles.QualityOfficer] = ["/cases", "/inbox", "/department", "/reports", Posters],
         [Roles.Leader] = ["/cases", "/inbox", "/department", "/reports"],
         [Roles.DepartmentOfficer] = ["/cases", "/inbox", "/department"],
