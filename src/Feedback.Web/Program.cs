@@ -37,6 +37,9 @@ public partial class Program
         // Ratings: validation, group-commit writer
         builder.AddEvaluations();
 
+        // The organisation register: departments, windows, staff, service items; import, export, admin pages
+        builder.AddOrganization();
+
         // Rectification cases: deadlines, reminders and escalation by Hangfire, notifications
         builder.AddCases();
 

@@ -23,5 +23,19 @@ internal static class QrMessages
     public static readonly string DeviceRated = Problem("您已评价过", "您刚刚已对这个窗口作出评价，感谢参与！同一窗口稍后可再次评价。");
     public static readonly string Expired = Problem("页面已过期", "页面已过期或已提交过，请重新扫描二维码后再评价。");
     public static readonly string TooMany = Problem("提交过于频繁", "提交过于频繁，请稍等一分钟后再试。");
+    public static readonly string WindowClosed = Problem("该窗口已停用", "这个窗口已停止办理业务，它的评价二维码不再使用。请扫描正在为您服务的窗口张贴的二维码，或向大厅工作人员咨询。");
+    public static readonly string StaffLeft = Problem("该工作人员已不在岗", "二维码上的工作人员已不在本中心服务，此二维码不再使用。请扫描窗口当前张贴的二维码评价，或向大厅工作人员咨询。");
+    public static readonly string DepartmentRetired = Problem("该部门已撤销", "这个部门已不在本中心办理业务，它的评价二维码不再使用。请扫描正在为您服务的窗口张贴的二维码，或向大厅工作人员咨询。");
+    public static readonly string ServiceItemRetired = Problem("该事项已停办", "二维码上的办事事项已停止办理，此二维码不再使用。如需评价，请向窗口工作人员索取新的评价二维码。");
+
+    /// <summary>Why a genuine link to a retired place takes no rating.</summary>
+    public static string Retired(QrPlaceState state) => state switch
+    {
+        QrPlaceState.WindowClosed => WindowClosed,
+        QrPlaceState.StaffLeft => StaffLeft,
+        QrPlaceState.DepartmentRetired => DepartmentRetired,
+        _ => ServiceItemRetired,
+    };
+
     public static readonly string Unavailable = Problem("暂时无法提交", "系统繁忙，您的评价未能保存，请稍后重新扫码评价。");
 }

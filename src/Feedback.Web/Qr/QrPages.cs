@@ -78,7 +78,13 @@ internal sealed class QrServices(QrKeyRing keys, QrPlaces places, IAntiforgery a
         }
         // A genuine link to a window, staff member or item that no longer exists is as useless as a forged one.
         var place = link is null ? null : await places.FindAsync(link, ct);
-        return place is null ? (null, null, QrPages.Html(QrMessages.InvalidLink, StatusCodes.Status404NotFound)) : (link, place, null);
+        return place switch
+        {
+            null => (null, null, QrPages.Html(QrMessages.InvalidLink, StatusCodes.Status404NotFound)),
+            // A window closed or a person who left: the poster may still hang somewhere, so say what happened.
+            { IsOpen: false } => (null, null, QrPages.Html(QrMessages.Retired(place.State), StatusCodes.Status410Gone)),
+            _ => (link, place, null),
+        };
     }
 
     public ContentHttpResult Form(HttpContext context, QrLink link, QrPlace place, int assess, QrFormValues values, string? error, int status = StatusCodes.Status200OK)
