@@ -9,6 +9,7 @@ using Feedback.Web.Infrastructure;
 using Feedback.Web.Jobs;
 using Feedback.Web.Notifications;
 using Feedback.Web.Organization;
+using Feedback.Web.Organization.Pages;
 using Feedback.Web.Pages;
 using Feedback.Web.Qr;
 using Feedback.Web.Reports;
@@ -70,6 +71,7 @@ public partial class Program
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapOrg();
+        app.MapOrgPages();
         app.MapEvaluations();
         app.MapQr();
         app.MapThemeCorrections();

@@ -27,6 +27,7 @@ internal static class FeedbackCommandLine
         root.Subcommands.Add(ApiKeyCommands.Create());
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(Organization.Import.OrgCommands.Create());
         root.Subcommands.Add(QrCommands.Create());
         root.Subcommands.Add(ReportCommand.Create());
 

@@ -6,13 +6,13 @@ namespace Feedback.Web.Organization;
 public enum OrgKind { Departments, Windows, Staff, ServiceItems }
 
 /// <summary>A column of a sheet: its Chinese header, the row's field (camelCase, as in the API) and its length limit.</summary>
-internal sealed record OrgColumn(string Header, string Field, int MaxLength);
+public sealed record OrgColumn(string Header, string Field, int MaxLength);
 
 /// <summary>
 /// One kind of record as a sheet (.xlsx) or file (.csv): Chinese sheet and column names, how cells become a row and
 /// back, and the template's example row. The import, the export, the template and the API share these.
 /// </summary>
-internal sealed record OrgSheet(
+public sealed record OrgSheet(
     OrgKind Kind, string Name, string Path, string AuditKind, string ActiveLabel, string RetiredLabel, OrgColumn[] Columns,
     Func<OrgCells, IOrgRow> Read, Func<IOrgRow, string?[]> Write, IOrgRow Example)
 {
@@ -21,7 +21,7 @@ internal sealed record OrgSheet(
     public string Status(bool active) => active ? ActiveLabel : RetiredLabel;
 }
 
-internal static class OrgLayout
+public static class OrgLayout
 {
     public const int CodeLength = 32;
 

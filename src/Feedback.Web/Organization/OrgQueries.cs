@@ -4,9 +4,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Feedback.Web.Organization;
 
 /// <summary>A record of the register as the admin pages list it: the row, when it was retired, and its department's name.</summary>
-internal sealed record OrgListItem(IOrgRow Row, DateTimeOffset? RetiredAt, string? DepartmentName);
+public sealed record OrgListItem(IOrgRow Row, DateTimeOffset? RetiredAt, string? DepartmentName);
 
-internal sealed record OrgPage(IReadOnlyList<OrgListItem> Items, int Total);
+public sealed record OrgPage(IReadOnlyList<OrgListItem> Items, int Total);
+
+/// <summary>A department offered in a form's list.</summary>
+public sealed record DepartmentChoice(string Code, string Name, bool Active);
 
 /// <summary>Reads the register: whole kinds for the API and the export, pages of one kind with a search for the admin pages.</summary>
 internal sealed class OrgQueries(FeedbackDbContext db)
@@ -33,6 +36,9 @@ internal sealed class OrgQueries(FeedbackDbContext db)
         }
         return new OrgPage(items, total);
     }
+
+    public async Task<IReadOnlyList<DepartmentChoice>> DepartmentsAsync(CancellationToken ct) =>
+        await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new DepartmentChoice(d.Code, d.Name, d.RetiredAt == null)).ToListAsync(ct);
 
     public async Task<OrgListItem?> FindAsync(OrgKind kind, string code, CancellationToken ct) =>
         (await ItemsAsync(kind, null, null, ct, code)).SingleOrDefault();

@@ -6,7 +6,7 @@ namespace Feedback.Web.Organization.Import;
 /// The cells of one file row by field, trimmed (blank is null), with the parsing of the columns that are not text:
 /// 状态, 办件类型 and the promised days. A value that cannot be parsed is reported against its field.
 /// </summary>
-internal sealed class OrgCells(Dictionary<string, int> columns, Action<string, string> problem)
+public sealed class OrgCells(Dictionary<string, int> columns, Action<string, string> problem)
 {
     private string?[] _values = [];
 

@@ -20,7 +20,8 @@ internal static class OrgFileReader
     public static OrgInput Read(IReadOnlyList<OrgFilePart> parts)
     {
         var name = parts.Count == 1 ? parts[0].Name : string.Join("、", parts.Select(p => p.Name));
-        var csv = parts.Count > 1 || parts.Any(p => p.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase));
+        // Several files are CSV; so is one named .csv that is not a zip (a .zip of CSV files is opened below).
+        var csv = parts.Count > 1 || (parts.Count == 1 && parts[0].Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !IsZip(parts[0].Bytes));
         var input = new OrgInput { FileName = name.Length > 100 ? name[..100] : name, RowNumbers = [], ColumnLetters = [], IsCsv = csv };
         var total = parts.Sum(p => (long)p.Bytes.Length);
         if (parts.Count == 0 || total == 0)
@@ -46,7 +47,7 @@ internal static class OrgFileReader
             input.Problems.Add(new(null, null, null, "这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 后再导入。"));
             return;
         }
-        if (!bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
+        if (!IsZip(bytes))
         {
             input.Problems.Add(new(null, null, null, $"「{part.Name}」不是电子表格：请使用 .xlsx 文件（模板可在管理页面下载），或四个 CSV 文件。"));
             return;
@@ -68,9 +69,12 @@ internal static class OrgFileReader
                     : TooLarge(csvs.Sum(e => e.Length))));
                 return;
             }
+            input.IsCsv = true;
             OrgCsvReader.Read(input, [.. csvs.Select(e => (e.Name, ReadAll(e)))]);
         });
     }
+
+    private static bool IsZip(byte[] bytes) => bytes.AsSpan().StartsWith("PK\u0003\u0004"u8);
 
     private static byte[] ReadAll(ZipArchiveEntry entry)
     {

@@ -20,7 +20,7 @@ public sealed class OrgInput
     public Dictionary<OrgKind, Dictionary<string, string>>? ColumnLetters { get; init; }
     /// <summary>The file's name, for the audit log and messages.</summary>
     public string? FileName { get; init; }
-    public bool IsCsv { get; init; }
+    public bool IsCsv { get; set; }
 
     public static OrgInput Of(OrgKind kind, IEnumerable<IOrgRow> rows)
     {

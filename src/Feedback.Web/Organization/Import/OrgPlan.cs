@@ -10,13 +10,13 @@ public enum OrgAction { Created, Updated, Retired, Restored }
 /// One record to write: what it was (null if new), what it becomes, and its retired_at afterwards. <see cref="Index"/>
 /// is the input row it comes from; null for a record retired because the file left it out (--retire-missing).
 /// </summary>
-internal sealed record OrgChange(OrgKind Kind, OrgAction Action, IOrgRow? Before, IOrgRow After, DateTimeOffset? RetiredAt, int? Index)
+public sealed record OrgChange(OrgKind Kind, OrgAction Action, IOrgRow? Before, IOrgRow After, DateTimeOffset? RetiredAt, int? Index)
 {
     public string Code => After.Code;
 }
 
 /// <summary>What an input would change, and the problems that stop it; applied only when there are none.</summary>
-internal sealed class OrgPlan(OrgInput input, IReadOnlyList<OrgChange> changes, int unchanged)
+public sealed class OrgPlan(OrgInput input, IReadOnlyList<OrgChange> changes, int unchanged)
 {
     public OrgInput Input => input;
     public IReadOnlyList<OrgChange> Changes => changes;
