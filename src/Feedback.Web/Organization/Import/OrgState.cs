@@ -15,13 +15,13 @@ internal sealed class OrgState
     public static async Task<OrgState> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken ct)
     {
         var state = new OrgState();
-        await ReadAsync(connection, transaction, "SELECT code, name, credit_code, area_code, retired_at FROM departments", state[OrgKind.Departments],
+        await ReadAsync(connection, transaction, "SELECT code, name, credit_code, area_code, retired_at FROM departments ORDER BY code", state[OrgKind.Departments],
             r => new DepartmentRow(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), r.IsDBNull(4)), ct);
-        await ReadAsync(connection, transaction, "SELECT code, number, name, department_code, hall, retired_at FROM windows", state[OrgKind.Windows],
+        await ReadAsync(connection, transaction, "SELECT code, number, name, department_code, hall, retired_at FROM windows ORDER BY code", state[OrgKind.Windows],
             r => new WindowRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Text(r, 4), r.IsDBNull(5)), ct);
-        await ReadAsync(connection, transaction, "SELECT code, name, department_code, window_code, retired_at FROM staff", state[OrgKind.Staff],
+        await ReadAsync(connection, transaction, "SELECT code, name, department_code, window_code, retired_at FROM staff ORDER BY code", state[OrgKind.Staff],
             r => new StaffRow(r.GetString(0), r.GetString(1), r.GetString(2), Text(r, 3), r.IsDBNull(4)), ct);
-        await ReadAsync(connection, transaction, "SELECT code, name, department_code, kind, promised_days, retired_at FROM service_items", state[OrgKind.ServiceItems],
+        await ReadAsync(connection, transaction, "SELECT code, name, department_code, kind, promised_days, retired_at FROM service_items ORDER BY code", state[OrgKind.ServiceItems],
             r => new ServiceItemRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetInt16(4), r.IsDBNull(5)), ct);
         return state;
     }
