@@ -31,8 +31,15 @@ internal static class OrgValidator
                 changes.AddRange(Missing(kind, input.Rows[kind], state, now));
         }
         changes.Sort((a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.Code, b.Code));
+        // In the order a person works through the file: sheet by sheet, row by row, left to right.
+        var ordered = input.Problems.OrderBy(p => p.Kind.HasValue).ThenBy(p => p.Kind).ThenBy(p => p.Index ?? -1).ThenBy(Column).ToList();
+        input.Problems.Clear();
+        input.Problems.AddRange(ordered);
         return new OrgPlan(input, changes, unchanged);
     }
+
+    private static int Column(OrgProblem problem) =>
+        problem is { Kind: { } kind, Field: { } field } ? Array.FindIndex(OrgLayout.Of(kind).Columns, c => c.Field == field) : -1;
 
     /// <summary>Each row normalised, or null where it has a problem of its own.</summary>
     private static Dictionary<OrgKind, IOrgRow?[]> CheckRows(OrgInput input, OrgProblems problems)
