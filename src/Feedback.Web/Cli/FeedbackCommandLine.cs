@@ -37,6 +37,7 @@ internal static class FeedbackCommandLine
         bench.Subcommands.Add(RateBenchmark.CreateCommand());
         bench.Subcommands.Add(ReportBenchmark.CreateCommand());
         bench.Subcommands.Add(PagesBenchmark.CreateCommand());
+        bench.Subcommands.Add(OrgBenchmark.CreateCommand());
         root.Subcommands.Add(bench);
 
         root.AddClassificationCommands(bench);
