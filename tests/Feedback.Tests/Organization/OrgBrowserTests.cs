@@ -2,7 +2,9 @@ using Feedback.Tests.Accounts;
 using Feedback.Tests.Infrastructure;
 using Feedback.Tests.Qr;
 using Feedback.Web.Accounts;
+using System.Text.RegularExpressions;
 using Feedback.Web.Organization;
+using Feedback.Web.Qr;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -107,7 +109,18 @@ public sealed class OrgBrowserTests(AdminBrowser browser) : IClassFixture<AdminB
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], poster[..4]);
         Assert.True(poster.Length > 20_000);
         await File.WriteAllBytesAsync(Path.Combine(PhoneBrowser.ScreenshotDirectory, $"org-{device}-5-poster.png"), poster, TestContext.Current.CancellationToken);
-        Assert.NotNull(await browser.App.FindAsync(OrgKind.Windows, window));
+
+        // A citizen scans the new window's poster (its link, as the poster's QR code carries it) and gives a bad rating.
+        var citizen = await browser.NewPageAsync(390, 844);
+        await citizen.GotoAsync($"/r/{await browser.App.SignAsync(QrLink.Poster(window, $"S5{number:00}"))}");
+        await Assertions.Expect(citizen.Locator("body")).ToContainTextAsync("示范市大数据发展管理局");
+        await citizen.Locator("label.choice", new() { HasTextRegex = new Regex("^非常不满意$") }).ClickAsync();
+        await citizen.Locator("label.choice", new() { HasTextRegex = new Regex("^服务态度差效率低$") }).ClickAsync();
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+        await Assertions.Expect(citizen.Locator("h1")).ToContainTextAsync("感谢您的评价");
+
+        Assert.Equal(1, await browser.App.ScalarAsync(
+            "SELECT count(*) FROM cases c JOIN evaluations e ON e.id = c.evaluation_id WHERE c.department_code = 'D20' AND e.window_code = $1", window));
     }
 
     [Fact]
