@@ -4,6 +4,7 @@ using Feedback.Web.Cases;
 using Feedback.Web.Classification;
 using Feedback.Web.Cli;
 using Feedback.Web.Data;
+using Feedback.Web.Departments;
 using Feedback.Web.Evaluations;
 using Feedback.Web.Infrastructure;
 using Feedback.Web.Jobs;
@@ -53,6 +54,9 @@ public partial class Program
         // Weekly reports: PDF and PNGs every Monday, an index, pages
         builder.AddReports();
 
+        // Department overview: cases owed now and the week's figures as the report counts them
+        builder.AddDepartmentPages();
+
         // Pages: Razor components rendered on the server in one layout; errors on pages as pages
         builder.AddPages();
 
@@ -82,6 +86,7 @@ public partial class Program
         app.MapPageAssets();
         app.MapAccounts();
         app.MapReports();
+        app.MapDepartmentPages();
         app.MapJobsDashboard();
 
         return app;

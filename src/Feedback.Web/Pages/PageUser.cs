@@ -29,6 +29,8 @@ public sealed record PageUser(string UserName, string DisplayName, string Role, 
         yield return new("/inbox", "消息");
         if (IsIn(Roles.DepartmentHead, Roles.DepartmentOfficer))
             yield return new("/department", "本部门");
+        else
+            yield return new("/department", "部门概况");
         if (IsIn(Roles.Admin, Roles.QualityOfficer, Roles.Leader))
             yield return new("/reports", "周报");
     }

@@ -11,9 +11,9 @@ internal static class QrFormRules
         {
             return "请选择您对本次服务的满意程度。";
         }
-        if (form.Comment is not null && form.Comment.EnumerateRunes().Count() > QrForm.MaxCommentLength)
+        if (form.Comment is not null && form.Comment.EnumerateRunes().Count() > QrFormValues.MaxCommentLength)
         {
-            return $"意见不能超过 {QrForm.MaxCommentLength} 字。";
+            return $"意见不能超过 {QrFormValues.MaxCommentLength} 字。";
         }
         if (Ratings.IsBad(form.Rating.Value) && form.Reasons.Count == 0 && form.Comment is null)
         {

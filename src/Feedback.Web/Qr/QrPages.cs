@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using CitizenPage = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<Feedback.Web.Qr.RatingPage>,
+    Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<Feedback.Web.Qr.ThanksPage>,
+    Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<Feedback.Web.Qr.CitizenMessagePage>>;
 
 namespace Feedback.Web.Qr;
 
@@ -17,81 +21,84 @@ public static class QrPages
         return pages;
     }
 
-    private static async Task<ContentHttpResult> ShowForm(string token, HttpContext context, QrServices qr, CancellationToken ct)
+    private static async Task<CitizenPage> ShowForm(string token, HttpContext context, QrServices qr, CancellationToken ct)
     {
         var (link, place, problem) = await qr.ResolveAsync(token, ct);
         if (problem is not null)
         {
-            return problem;
+            return problem.Page();
         }
         var assess = await qr.Submission.NextAssessAsync(link!, ct);
         if (assess > 2)
         {
-            return Html(QrMessages.CaseRated, StatusCodes.Status409Conflict);
+            return CitizenProblem.CaseRated.Page();
         }
         qr.DeviceId(context);
-        return qr.Form(context, link!, place!, assess, QrFormValues.Empty, null);
+        return qr.Form(link!, place!, assess, QrFormValues.Empty, null);
     }
 
-    private static async Task<ContentHttpResult> Submit(string token, HttpContext context, QrServices qr, IAntiforgery antiforgery, CancellationToken ct)
+    private static async Task<CitizenPage> Submit(string token, HttpContext context, QrServices qr, IAntiforgery antiforgery, CancellationToken ct)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return Html(QrMessages.Expired, StatusCodes.Status400BadRequest);
+            return CitizenProblem.PageExpired.Page();
         }
         var (link, place, problem) = await qr.ResolveAsync(token, ct);
         if (problem is not null)
         {
-            return problem;
+            return problem.Page();
         }
         var form = QrFormValues.Read(await context.Request.ReadFormAsync(ct));
         var (outcome, error) = await qr.Submission.SubmitAsync(link!, place!, form, qr.DeviceId(context), ct);
         return outcome switch
         {
-            QrOutcome.Stored => Html(QrMessages.Thanks(place!, link!, qr.Options.CentreName, Evaluations.Ratings.Labels[form.Rating!.Value],
-                qr.Submission.ReplyPromise(form.Rating.Value, place!))),
-            QrOutcome.FormError => qr.Form(context, link!, place!, form.Assess ?? 1, form, error, StatusCodes.Status400BadRequest),
-            QrOutcome.CaseRated => Html(QrMessages.CaseRated, StatusCodes.Status409Conflict),
-            QrOutcome.StaleForm => Html(QrMessages.StaleForm, StatusCodes.Status409Conflict),
-            QrOutcome.DeviceRated => Html(QrMessages.DeviceRated, StatusCodes.Status409Conflict),
-            _ => Html(QrMessages.Unavailable, StatusCodes.Status503ServiceUnavailable),
+            QrOutcome.Stored => qr.Thanks(link!, place!, form.Rating!.Value),
+            QrOutcome.FormError => qr.Form(link!, place!, form.Assess ?? 1, form, error),
+            QrOutcome.CaseRated => CitizenProblem.CaseRated.Page(),
+            QrOutcome.StaleForm => CitizenProblem.StaleForm.Page(),
+            QrOutcome.DeviceRated => CitizenProblem.DeviceRated.Page(),
+            _ => CitizenProblem.Unavailable.Page(),
         };
     }
-
-    internal static ContentHttpResult Html(string html, int status = StatusCodes.Status200OK) =>
-        TypedResults.Content(html, "text/html; charset=utf-8", statusCode: status);
 }
 
 /// <summary>What the page handlers share, injected as one parameter.</summary>
-internal sealed class QrServices(QrKeyRing keys, QrPlaces places, IAntiforgery antiforgery, IOptions<QrOptions> options, QrSubmission submission)
+internal sealed class QrServices(QrKeyRing keys, QrPlaces places, IOptions<QrOptions> options, QrSubmission submission)
 {
-    public QrOptions Options => options.Value;
     public QrSubmission Submission => submission;
 
-    /// <summary>The link and its place, or the page that says why there is none.</summary>
-    public async Task<(QrLink? Link, QrPlace? Place, ContentHttpResult? Problem)> ResolveAsync(string token, CancellationToken ct)
+    /// <summary>The link and its place, or the problem that says why there is none.</summary>
+    public async Task<(QrLink? Link, QrPlace? Place, CitizenProblem? Problem)> ResolveAsync(string token, CancellationToken ct)
     {
         var (link, failure) = await keys.ReadAsync(token, ct);
         if (failure == QrTokenFailure.Expired)
         {
-            return (null, null, QrPages.Html(QrMessages.ExpiredLink, StatusCodes.Status410Gone));
+            return (null, null, CitizenProblem.ExpiredLink);
         }
         // A genuine link to a window, staff member or item that no longer exists is as useless as a forged one.
         var place = link is null ? null : await places.FindAsync(link, ct);
         return place switch
         {
-            null => (null, null, QrPages.Html(QrMessages.InvalidLink, StatusCodes.Status404NotFound)),
+            null => (null, null, CitizenProblem.InvalidLink),
             // A window closed or a person who left: the poster may still hang somewhere, so say what happened.
-            { IsOpen: false } => (null, null, QrPages.Html(QrMessages.Retired(place.State), StatusCodes.Status410Gone)),
+            { IsOpen: false } => (null, null, CitizenProblem.Retired(place.State)),
             _ => (link, place, null),
         };
     }
 
-    public ContentHttpResult Form(HttpContext context, QrLink link, QrPlace place, int assess, QrFormValues values, string? error, int status = StatusCodes.Status200OK)
+    /// <summary>The form, first shown (200) or again with what the citizen typed and why it was not stored (400).</summary>
+    public RazorComponentResult<RatingPage> Form(QrLink link, QrPlace place, int assess, QrFormValues values, string? error) =>
+        new(new { Visit = Visit(link, place), Assess = assess, Values = values, Error = error })
+        {
+            StatusCode = error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
+        };
+
+    public RazorComponentResult<ThanksPage> Thanks(QrLink link, QrPlace place, int rating) => new(new
     {
-        var tokens = antiforgery.GetAndStoreTokens(context);
-        return QrPages.Html(QrForm.Render(place, link, Options.CentreName, assess, values, tokens.FormFieldName, tokens.RequestToken!, error), status);
-    }
+        Visit = Visit(link, place), RatingLabel = Evaluations.Ratings.Labels[rating], ReplyPromise = submission.ReplyPromise(rating, place),
+    });
+
+    private CitizenVisit Visit(QrLink link, QrPlace place) => CitizenVisit.Of(place, link, options.Value.CentreName);
 
     /// <summary>The device's id from its cookie, issuing one (HttpOnly, SameSite=Lax, a year) if it has none.</summary>
     public Guid DeviceId(HttpContext context)

@@ -25,7 +25,7 @@ internal sealed class QrRateLimits : IDisposable
     {
         var limits = context.HttpContext.RequestServices.GetRequiredService<QrRateLimits>();
         using var lease = limits._limiter.AttemptAcquire(context.HttpContext);
-        return lease.IsAcquired ? await next(context) : QrPages.Html(QrMessages.TooMany, StatusCodes.Status429TooManyRequests);
+        return lease.IsAcquired ? await next(context) : CitizenProblem.TooMany.Page();
     }
 
     private static RateLimitPartition<string> PerMinute(string key, int limit) =>

@@ -12,8 +12,6 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
     public const int SampleComments = 6;
     private const int SplitDay = 4;
 
-    // GROUPING(day, channel, department_code, window_code, staff_code, theme): a bit is set for each key not grouped by.
-    private const int WholeSet = 0b111111, ByDayAndChannel = 0b001111, ByDepartment = 0b110111, ByWindow = 0b111011, ByStaff = 0b111101, ByDepartmentTheme = 0b110110;
 
     public async Task<WeeklyReport> ReadAsync(ReportWeek week, DateTimeOffset generatedAt, CancellationToken ct)
     {
@@ -21,9 +19,9 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
         var trend = queries.TrendAsync(trendStart, week.Start, ct);
         var lastWeek = queries.UnitsAsync(week.Previous, ct);
         // The week's big aggregation in two halves on two connections: PostgreSQL hashes grouping sets on one core.
-        var breakdown = Task.WhenAll(queries.BreakdownAsync(week.Start, week.Start.AddDays(SplitDay), 0, ct), queries.BreakdownAsync(week.Start.AddDays(SplitDay), week.End, SplitDay, ct));
+        var breakdown = Task.WhenAll(queries.BreakdownAsync(week.Start, week.Start.AddDays(SplitDay), 0, null, ct), queries.BreakdownAsync(week.Start.AddDays(SplitDay), week.End, SplitDay, null, ct));
         var lastWeekThemes = queries.BadThemesAsync(week.Previous, ct);
-        var caseWeeks = queries.CaseWeeksAsync(week.Previous.Start, week.End, ct);
+        var caseWeeks = queries.CaseWeeksAsync(week.Previous.Start, week.End, null, ct);
         var comments = queries.CommentsAsync(week, ct);
         var overdue = queries.OverdueAsync(week, OverdueListLimit, ct);
         var names = await queries.NamesAsync(ct);
@@ -36,10 +34,10 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
         return new WeeklyReport(
             week, generatedAt, Merge(current, CaseCounts(cases, 1, null)), Merge(Whole(lastWeek.Result, names), CaseCounts(cases, 0, null)),
             Trend(trendStart, trend.Result, current),
-            [.. rows.Where(r => r.Set == ByDayAndChannel).OrderBy(r => r.Day).ThenBy(r => r.Channel, StringComparer.Ordinal).Select(r => new ChannelDay(r.Day, r.Channel!, r.Counts.Total))],
+            [.. rows.Where(r => r.Set == BreakdownSets.ByDayAndChannel).OrderBy(r => r.Day).ThenBy(r => r.Channel, StringComparer.Ordinal).Select(r => new ChannelDay(r.Day, r.Channel!, r.Counts.Total))],
             Departments(rows, cases, names),
-            Bottom(rows, lastWeek.Result, ByWindow, r => r.Window, names.Windows),
-            Bottom(rows, lastWeek.Result, ByStaff, r => r.Staff, names.Staff),
+            Bottom(rows, lastWeek.Result, BreakdownSets.ByWindow, r => r.Window, names.Windows),
+            Bottom(rows, lastWeek.Result, BreakdownSets.ByStaff, r => r.Staff, names.Staff),
             themes,
             TopThemes(rows, names),
             overdue.Result,
@@ -48,9 +46,9 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
 
     /// <summary>The whole centre's rating counts, with how many departments were rated.</summary>
     private static WeekCounts Whole(List<BreakdownRow> rows, OrgNames names) =>
-        (rows.SingleOrDefault(r => r.Set == WholeSet)?.Counts ?? WeekCounts.Empty) with
+        (rows.SingleOrDefault(r => r.Set == BreakdownSets.Whole)?.Counts ?? WeekCounts.Empty) with
         {
-            DepartmentsRated = rows.Count(r => r.Set == ByDepartment && r.Counts.Total > 0),
+            DepartmentsRated = rows.Count(r => r.Set == BreakdownSets.ByDepartment && r.Counts.Total > 0),
             Departments = names.Departments.Count,
         };
 
@@ -64,7 +62,7 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
 
     private static List<UnitFigures> Departments(List<BreakdownRow> rows, List<(int Week, string? Department, WeekCounts Counts)> cases, OrgNames names) =>
     [
-        .. Units(rows, ByDepartment, r => r.Department, names.Departments)
+        .. Units(rows, BreakdownSets.ByDepartment, r => r.Department, names.Departments)
             .Select(d => d with { Counts = Merge(d.Counts, CaseCounts(cases, 1, d.Code)) })
             .OrderByDescending(d => Indicators.GoodRate.Compute(d.Counts)).ThenBy(d => d.Code, StringComparer.Ordinal),
     ];
@@ -73,7 +71,8 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
     private static WeekCounts CaseCounts(List<(int Week, string? Department, WeekCounts Counts)> cases, int week, string? department) =>
         cases.FirstOrDefault(c => c.Week == week && c.Department == department).Counts ?? WeekCounts.Empty;
 
-    private static WeekCounts Merge(WeekCounts ratings, WeekCounts cases) => ratings with
+    /// <summary>Rating counts with the case counts of the same scope.</summary>
+    internal static WeekCounts Merge(WeekCounts ratings, WeekCounts cases) => ratings with
     {
         Cases = cases.Cases, Invalid = cases.Invalid, Appeals = cases.Appeals, Replied = cases.Replied, RepliedOnTime = cases.RepliedOnTime,
         Overdue = cases.Overdue, Closed = cases.Closed, Satisfied = cases.Satisfied,
@@ -114,7 +113,7 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
 
     private static List<ThemeCount> Themes(List<BreakdownRow> rows, List<(string Theme, long Count)> lastWeek)
     {
-        var thisWeek = rows.Where(r => r.Set == ByDepartmentTheme && r.Theme is not null).GroupBy(r => r.Theme!).ToDictionary(g => g.Key, g => g.Sum(r => r.Counts.Bad));
+        var thisWeek = rows.Where(r => r.Set == BreakdownSets.ByDepartmentTheme && r.Theme is not null).GroupBy(r => r.Theme!).ToDictionary(g => g.Key, g => g.Sum(r => r.Counts.Bad));
         var last = lastWeek.ToDictionary(t => t.Theme, t => t.Count);
         return [.. thisWeek.Keys.Union(last.Keys).Select(t => new ThemeCount(t, thisWeek.GetValueOrDefault(t), last.GetValueOrDefault(t)))
             .Where(t => t.ThisWeek + t.LastWeek > 0)
@@ -124,7 +123,7 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
     private static List<DepartmentTheme> TopThemes(List<BreakdownRow> rows, OrgNames names)
     {
         var departmentNames = names.Departments.ToDictionary(d => d.Code, d => d.Name);
-        return [.. rows.Where(r => r.Set == ByDepartmentTheme && r.Theme is not null && r.Counts.Bad > 0)
+        return [.. rows.Where(r => r.Set == BreakdownSets.ByDepartmentTheme && r.Theme is not null && r.Counts.Bad > 0)
             .GroupBy(r => r.Department!).OrderBy(g => g.Key, StringComparer.Ordinal)
             .SelectMany(g => g.OrderByDescending(r => r.Counts.Bad).ThenBy(r => r.Theme, StringComparer.Ordinal).Take(TopThemesPerDepartment)
                 .Select(r => new DepartmentTheme(departmentNames.GetValueOrDefault(g.Key, g.Key), r.Theme!, r.Counts.Bad)))];

@@ -58,19 +58,20 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
     /// <summary>
     /// Ratings of [from, to) in total and broken down five ways; <c>Set</c> is PostgreSQL's GROUPING() bitmask of the
     /// unused keys, <c>Day</c> counts from <paramref name="firstDay"/> (the day of the week <paramref name="from"/> starts).
+    /// With a <paramref name="department"/>, only its ratings: the same figures the report shows for it.
     /// </summary>
-    public Task<List<BreakdownRow>> BreakdownAsync(DateTimeOffset from, DateTimeOffset to, int firstDay, CancellationToken ct) => ReadAsync($"""
+    public Task<List<BreakdownRow>> BreakdownAsync(DateTimeOffset from, DateTimeOffset to, int firstDay, string? department, CancellationToken ct) => ReadAsync($"""
         SELECT GROUPING(day, channel, department_code, window_code, staff_code, theme), day, channel, department_code, window_code, staff_code, theme,
                {SummedCounts}
         FROM (
             -- One pass over the rows into small groups (a theme only on 差评); the grouping sets then roll up those groups.
             SELECT {Index("evaluated_at", 86400)} AS day, channel, department_code, window_code, staff_code, CASE WHEN bad THEN theme END AS theme,
                    {GroupCounts}
-            FROM ({Rated}) r GROUP BY 1, 2, 3, 4, 5, 6
+            FROM ({RatedIn(department)}) r GROUP BY 1, 2, 3, 4, 5, 6
         ) fine
         GROUP BY GROUPING SETS ((), (day, channel), (department_code), (window_code), (staff_code), (department_code, theme))
         """, from, to, r => new BreakdownRow(
-            r.GetInt32(0), r.IsDBNull(1) ? 0 : firstDay + r.GetInt32(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), RatingCounts(r, 7)), ct);
+            r.GetInt32(0), r.IsDBNull(1) ? 0 : firstDay + r.GetInt32(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), RatingCounts(r, 7)), ct, department);
 
     public Task<List<(string Theme, long Count)>> BadThemesAsync(ReportWeek week, CancellationToken ct) =>
         ReadAsync($"SELECT theme, count(*) FROM ({Rated}) r WHERE bad GROUP BY theme", week.Start, week.End, r => (r.GetString(0), r.GetInt64(1)), ct);
@@ -82,8 +83,11 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
         ORDER BY theme, length(comment) DESC, evaluated_at DESC
         """, week.Start, week.End, r => new CommentRow(r.GetString(0), r.GetInt16(1), r.GetString(2), r.GetString(3), Text(r, 4)), ct);
 
-    /// <summary>Case counts per week of opening in [from, to), in total (Department null) and per department.</summary>
-    public Task<List<(int Week, string? Department, WeekCounts Counts)>> CaseWeeksAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) => ReadAsync($"""
+    /// <summary>
+    /// Case counts per week of opening in [from, to), in total (Department null) and per department; with a
+    /// <paramref name="department"/>, of its cases only.
+    /// </summary>
+    public Task<List<(int Week, string? Department, WeekCounts Counts)>> CaseWeeksAsync(DateTimeOffset from, DateTimeOffset to, string? department, CancellationToken ct) => ReadAsync($"""
         SELECT {Index("opened_at", 604800)} AS w, department_code, count(*),
                count(*) FILTER (WHERE state = 'invalid'),
                count(*) FILTER (WHERE state <> 'invalid' AND replied_at IS NOT NULL),
@@ -92,13 +96,13 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
                count(*) FILTER (WHERE state <> 'invalid' AND closed_at IS NOT NULL),
                count(*) FILTER (WHERE state <> 'invalid' AND closed_at IS NOT NULL AND follow_up_satisfaction >= 3),
                count(*) FILTER (WHERE EXISTS (SELECT FROM case_events e WHERE e.case_id = cases.id AND e.action = 'appeal'))
-        FROM cases WHERE opened_at >= @from AND opened_at < @to
+        FROM cases WHERE opened_at >= @from AND opened_at < @to{(department is null ? "" : " AND department_code = @department")}
         GROUP BY GROUPING SETS ((w), (w, department_code))
         """, from, to, r => (r.GetInt32(0), Text(r, 1), new WeekCounts
         {
             Cases = r.GetInt64(2), Invalid = r.GetInt64(3), Replied = r.GetInt64(4), RepliedOnTime = r.GetInt64(5),
             Overdue = r.GetInt64(6), Closed = r.GetInt64(7), Satisfied = r.GetInt64(8), Appeals = r.GetInt64(9),
-        }), ct);
+        }), ct, department);
 
     /// <summary>The week's escalated cases, earliest deadline first, with the heads of the owning department.</summary>
     public Task<List<OverdueCase>> OverdueAsync(ReportWeek week, int limit, CancellationToken ct) => ReadAsync($"""
@@ -126,10 +130,13 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
     private Task<List<(string Code, string Name, string Parent)>> ReadAsync(string sql, CancellationToken ct) =>
         ReadAsync(sql, null, null, r => (r.GetString(0), r.GetString(1), r.GetString(2)), ct);
 
+    private static string RatedIn(string? department) => department is null ? Rated : Rated + " AND e.department_code = @department";
+
     /// <summary>Whole periods of <paramref name="seconds"/> from @from; float arithmetic, as numeric division is slow over a million rows.</summary>
     private static string Index(string column, int seconds) => $"floor(date_part('epoch', {column} - @from) / {seconds})::int";
 
-    private async Task<List<T>> ReadAsync<T>(string sql, DateTimeOffset? from, DateTimeOffset? to, Func<NpgsqlDataReader, T> map, CancellationToken ct)
+    private async Task<List<T>> ReadAsync<T>(string sql, DateTimeOffset? from, DateTimeOffset? to, Func<NpgsqlDataReader, T> map, CancellationToken ct,
+        string? department = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -141,6 +148,8 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
             command.Parameters.AddWithValue("from", start.ToUniversalTime());
             command.Parameters.AddWithValue("to", end.ToUniversalTime());
         }
+        if (department is not null)
+            command.Parameters.AddWithValue("department", department);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<T>();
         while (await reader.ReadAsync(ct))
@@ -155,8 +164,6 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
         Total = r.GetInt64(at), Default = r.GetInt64(at + 1), Good = r.GetInt64(at + 2), Bad = r.GetInt64(at + 3), SuspectedBad = r.GetInt64(at + 4),
     };
 }
-
-internal sealed record BreakdownRow(int Set, int Day, string? Channel, string? Department, string? Window, string? Staff, string? Theme, WeekCounts Counts);
 
 internal sealed record CommentRow(string Theme, short Rating, string Department, string Comment, string? RaterName);
 

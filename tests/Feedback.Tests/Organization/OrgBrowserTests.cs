@@ -5,43 +5,29 @@ using Feedback.Web.Accounts;
 using System.Text.RegularExpressions;
 using Feedback.Web.Organization;
 using Feedback.Web.Qr;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Feedback.Tests.Organization;
 
-/// <summary>The service on a loopback port and Chromium, for an admin at a desk (1366×768) or on a phone (390×844).</summary>
+/// <summary>The service on a loopback port in the run's shared Chromium, for an admin at a desk (1366×768) or on a phone (390×844).</summary>
 public sealed class AdminBrowser : IAsyncLifetime
 {
-    private readonly FeedbackApp _app = new();
+    private readonly List<IBrowserContext> _contexts = [];
     private WebApplicationFactory<Program> _server = null!;
-    private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
-    public FeedbackApp App => _app;
+    public FeedbackApp App { get; } = new();
+    public string BaseUrl { get; private set; } = "";
 
     public async ValueTask InitializeAsync()
     {
-        await _app.InitializeAsync();
-        // The program's own default address (5080) may be taken by another test run: only the port Kestrel is given here.
-        _server = _app.WithWebHostBuilder(b => b.UseSetting("urls", "http://127.0.0.1:0"));
-        _server.UseKestrel(0);
-        _server.StartServer();
-        var baseUrl = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = PhoneBrowser.ChromiumPath, Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-        BaseUrl = baseUrl;
+        await App.InitializeAsync();
+        _server = App.WithWebHostBuilder(_ => { });
+        BaseUrl = _server.StartOnLoopback();
+        _browser = (await SharedChromium.SharedAsync()).Browser;
         Directory.CreateDirectory(PhoneBrowser.ScreenshotDirectory);
     }
-
-    public string BaseUrl { get; private set; } = "";
 
     public async Task<IPage> NewPageAsync(int width, int height)
     {
@@ -51,15 +37,18 @@ public sealed class AdminBrowser : IAsyncLifetime
             ViewportSize = new() { Width = width, Height = height }, IsMobile = phone, HasTouch = phone, DeviceScaleFactor = phone ? 2 : 1,
             Locale = "zh-CN", BaseURL = BaseUrl, AcceptDownloads = true,
         });
+        lock (_contexts)
+            _contexts.Add(context);
         return await context.NewPageAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        // The browser is the run's; only this fixture's contexts are closed.
+        foreach (var context in _contexts)
+            await context.DisposeAsync();
         await _server.DisposeAsync();
-        await _app.DisposeAsync();
+        await App.DisposeAsync();
     }
 }
 

@@ -1,24 +1,20 @@
 using Feedback.Tests.Infrastructure;
 using Feedback.Web.Qr;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Feedback.Tests.Qr;
 
 /// <summary>
-/// The service listening on a loopback port (Kestrel) and Debian's Chromium driven by Playwright at a phone's
-/// viewport. Screenshots go to TestResults/screenshots/ beside the test assembly.
+/// The service listening on a loopback port (Kestrel) and the run's shared Chromium at a phone's viewport.
+/// Screenshots go to TestResults/screenshots/ beside the test assembly.
 /// </summary>
 public sealed class PhoneBrowser : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/lib/chromium/chromium";
     private readonly FeedbackApp _app = new();
+    private readonly List<IBrowserContext> _contexts = [];
     private WebApplicationFactory<Program> _server = null!;
-    private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
     public FeedbackApp App => _app;
@@ -29,27 +25,38 @@ public sealed class PhoneBrowser : IAsyncLifetime
     {
         await _app.InitializeAsync();
         _server = _app.WithWebHostBuilder(b => b.UseSetting("Qr:DeviceWindow", "00:30:00"));
-        _server.UseKestrel(0);
-        _server.StartServer();
-        BaseUrl = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        BaseUrl = _server.StartOnLoopback();
+        _browser = (await SharedChromium.SharedAsync()).Browser;
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
-    /// <summary>A new phone: its own cookies (so its own device id), 390×844, touch, Chinese locale.</summary>
-    public async Task<IPage> NewPhoneAsync(bool javaScript = true)
+    /// <summary>
+    /// A new phone: its own cookies (so its own device id), touch, Chinese locale, 390×844 unless told. 200 % zoom is
+    /// a viewport of half the CSS pixels (195×422): what the page gets to lay out in, at the same font size.
+    /// </summary>
+    public async Task<IPage> NewPhoneAsync(bool javaScript = true, int width = 390, int height = 844)
     {
         var context = await _browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = height }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
+            Locale = "zh-CN", JavaScriptEnabled = javaScript, BaseURL = BaseUrl,
+        });
+        lock (_contexts)
+            _contexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A phone whose owner set the browser's default font size in its settings (see <see cref="SharedChromium.LaunchWithDefaultFontAsync"/>).</summary>
+    public async Task<IPage> NewPhoneWithDefaultFontAsync(int pixels, bool javaScript = true)
+    {
+        var context = await SharedChromium.LaunchWithDefaultFontAsync(pixels, new()
         {
             ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
             Locale = "zh-CN", JavaScriptEnabled = javaScript, BaseURL = BaseUrl,
         });
-        return await context.NewPageAsync();
+        lock (_contexts)
+            _contexts.Add(context);
+        return context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
     }
 
     internal Task<string> SignAsync(QrLink link) => _app.SignAsync(link);
@@ -59,8 +66,9 @@ public sealed class PhoneBrowser : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        // The shared browser is the run's; only this fixture's contexts (and default-font browsers) are closed.
+        foreach (var context in _contexts)
+            await context.DisposeAsync();
         await _server.DisposeAsync();
         await _app.DisposeAsync();
     }

@@ -33,14 +33,18 @@ public sealed class ReportRows
     public List<RawEvaluation> Evaluations { get; } = [];
     public List<RawCase> Cases { get; } = [];
 
-    /// <summary>Random ratings over <paramref name="weeks"/> weeks ending with <paramref name="week"/>, a case for every 差评, and edge rows.</summary>
-    public static ReportRows Generate(ReportWeek week, int perWeek, int weeks, int seed)
+    /// <summary>
+    /// Random ratings over <paramref name="weeks"/> weeks ending with <paramref name="week"/> (or at <paramref name="until"/>,
+    /// for a week still running), a case for every 差评, and edge rows.
+    /// </summary>
+    public static ReportRows Generate(ReportWeek week, int perWeek, int weeks, int seed, DateTimeOffset? until = null)
     {
         var random = new Random(seed);
         var rows = new ReportRows();
         var start = week.Start.AddDays(-7 * (weeks - 1));
+        var seconds = (int)((until ?? week.End) - start).TotalSeconds;
         for (var i = 0; i < perWeek * weeks; i++)
-            rows.AddRandom(random, start.AddSeconds(random.Next(7 * 86400 * weeks)));
+            rows.AddRandom(random, start.AddSeconds(random.Next(seconds)));
         // Edges: the last second before the week, the first second of the next, a follow-up rating inside it.
         rows.Add(week.Start.AddSeconds(-1), "qr", 1, false, 1, 1, null, null, null);
         rows.Add(week.End, "qr", 1, false, 1, 1, null, null, null);

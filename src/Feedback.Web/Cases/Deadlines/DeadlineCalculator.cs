@@ -137,6 +137,9 @@ public sealed class DeadlineCalculator
     /// <summary>The local wall-clock time of an instant in <see cref="DeadlineOptions.TimeZone"/>.</summary>
     public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone).DateTime;
 
+    /// <summary>The end of the local day <paramref name="instant"/> falls on (the next local midnight), in UTC.</summary>
+    public DateTimeOffset LocalDayEnd(DateTimeOffset instant) => ToUtc(ToLocal(instant).Date.AddDays(1));
+
     // Asia/Shanghai has no daylight saving time, so every local time maps to exactly one instant.
     private DateTimeOffset ToUtc(DateTime local) => new DateTimeOffset(local, _zone.GetUtcOffset(local)).ToUniversalTime();
 

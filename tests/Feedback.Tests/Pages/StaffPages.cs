@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using Feedback.Web.Accounts;
+using Microsoft.Playwright;
+
+namespace Feedback.Tests.Pages;
+
+/// <summary>The browser test classes of the staff pages share one server and its data; they run one after another.</summary>
+[CollectionDefinition(nameof(StaffPages))]
+public sealed class StaffPages : ICollectionFixture<StaffBrowser>;
+
+/// <summary>Steps the staff page tests share: look at a page as its user would, and find the way on by clicking.</summary>
+public static partial class StaffSteps
+{
+    /// <summary>The header's main navigation, as each role must see it.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Navigation = new Dictionary<string, string[]>
+    {
+        [Roles.Admin] = ["/cases", "/inbox", "/department", "/reports"],
+        [Roles.QualityOfficer] = ["/cases", "/inbox", "/department", "/reports"],
+        [Roles.Leader] = ["/cases", "/inbox", "/department", "/reports"],
+        [Roles.DepartmentOfficer] = ["/cases", "/inbox", "/department"],
+        [Roles.DepartmentHead] = ["/cases", "/inbox", "/department"],
+    };
+
+    /// <summary>
+    /// The page as it is now: shown without a server error, a screenshot kept, no inline script or style (the coming
+    /// CSP forbids them), and, where JavaScript runs, axe finds nothing serious.
+    /// </summary>
+    public static async Task CheckAsync(IPage page, string step, Screen screen, bool javaScript)
+    {
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await StaffBrowser.ScreenshotAsync(page, step, screen, javaScript);
+        var inline = InlineCode().Matches(await page.ContentAsync()).Select(m => m.Value).ToList();
+        Assert.True(inline.Count == 0, $"inline style or script on {page.Url}: {string.Join(" ", inline)}");
+        if (javaScript)
+            await Accessibility.AssertAccessibleAsync(page);
+    }
+
+    /// <summary>Follows the link to <paramref name="href"/> in the page's navigation.</summary>
+    public static async Task NavigateAsync(IPage page, string href)
+    {
+        await page.Locator($"nav a[href='{href}']").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"{Regex.Escape(href)}$"));
+    }
+
+    // Chromium's form filler leaves an empty style="" on inputs, which no policy minds.
+    [GeneratedRegex(@"<[a-z][^>]*\sstyle=""[^""]+""|<style\b|<script(?![^>]*\ssrc=)[^>]*>")]
+    private static partial Regex InlineCode();
+
+    /// <summary>The links' targets, in page order (read by Playwright, so it works with JavaScript off too).</summary>
+    public static async Task<List<string>> HrefsAsync(ILocator links)
+    {
+        var hrefs = new List<string>();
+        foreach (var link in await links.AllAsync())
+            hrefs.Add(await link.GetAttributeAsync("href") ?? "");
+        return hrefs;
+    }
+}
