@@ -16,55 +16,80 @@ internal static class OrgXlsxReader
 
     public static void Read(OrgInput input, byte[] bytes)
     {
-        Dictionary<string, HashSet<string>> formulas;
-        try
+        using (var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read))
         {
-            using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
             if (zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes)
             {
                 input.Problems.Add(new(null, null, null, $"文件解压后超过 {MaxUnpackedBytes / 1024 / 1024} MB，不像是组织机构表，未导入。"));
                 return;
             }
-            formulas = OrgXlsxFormulas.Find(zip);
         }
-        catch (Exception ex) when (ex is InvalidDataException or XmlException or KeyNotFoundException)
+        var names = MiniExcel.GetSheetNames(new MemoryStream(bytes));
+        var sheets = OrgLayout.All.Select(s => (Sheet: s, Name: names.FirstOrDefault(n => n.Trim() == s.Name))).ToList();
+        // The formula scan and each sheet's parsing are independent: on a province's file they take turns on two cores.
+        var formulas = new Dictionary<string, HashSet<string>>();
+        var rows = new List<OrgFileRow>?[sheets.Count];
+        Run([() => formulas = Formulas(bytes), .. sheets.Select((s, i) => (Action)(() => rows[i] = s.Name is null ? null : [.. Rows(bytes, s.Name)]))]);
+        for (var i = 0; i < sheets.Count; i++)
         {
-            input.Problems.Add(new(null, null, null, "文件已损坏，无法作为 .xlsx 读取。"));
-            return;
-        }
-        using var stream = new MemoryStream(bytes);
-        var names = MiniExcel.GetSheetNames(stream);
-        foreach (var sheet in OrgLayout.All)
-        {
-            if (names.FirstOrDefault(n => n.Trim() == sheet.Name) is not { } name)
-            {
+            var (sheet, name) = sheets[i];
+            if (name is null)
                 input.Problems.Add(new(sheet.Kind, null, null, $"缺少工作表「{sheet.Name}」（需要 {string.Join("、", OrgLayout.All.Select(s => s.Name))} 四个工作表）。"));
-                continue;
-            }
-            stream.Position = 0;
-            OrgTableReader.Read(input, sheet, Rows(stream, name, formulas.GetValueOrDefault(name)));
+            else
+                OrgTableReader.Read(input, sheet, Marked(rows[i]!, formulas.GetValueOrDefault(name)));
         }
     }
 
-    private static IEnumerable<OrgFileRow> Rows(Stream stream, string sheetName, HashSet<string>? formulaCells)
+    private static Dictionary<string, HashSet<string>> Formulas(byte[] bytes)
+    {
+        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        return OrgXlsxFormulas.Find(zip);
+    }
+
+    /// <summary>Runs the actions in parallel and rethrows the first failure as itself, so callers can tell a damaged file by its exception.</summary>
+    private static void Run(Action[] actions)
+    {
+        try
+        {
+            Parallel.Invoke(actions);
+        }
+        catch (AggregateException ex)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+    }
+
+    private static IEnumerable<OrgFileRow> Rows(byte[] bytes, string sheetName)
     {
         var number = 0;
-        foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false, sheetName: sheetName))
+        foreach (IDictionary<string, object?> row in new MemoryStream(bytes).Query(useHeaderRow: false, sheetName: sheetName))
         {
             number++;
             var cells = new string?[row.Count];
-            HashSet<int>? formulaColumns = null;
             foreach (var (letter, value) in row)
             {
                 var column = OrgTableReader.Column(letter);
                 if (column >= cells.Length)
                     Array.Resize(ref cells, column + 1);
                 cells[column] = Text(value);
-                if (formulaCells?.Contains(letter + number.ToString(CultureInfo.InvariantCulture)) == true)
-                    (formulaColumns ??= []).Add(column);
             }
-            yield return new OrgFileRow(number, cells, formulaColumns);
+            yield return new OrgFileRow(number, cells);
         }
+    }
+
+    /// <summary>The rows with the columns of their formula cells marked.</summary>
+    private static IEnumerable<OrgFileRow> Marked(List<OrgFileRow> rows, HashSet<string>? formulaCells)
+    {
+        if (formulaCells is not { Count: > 0 })
+            return rows;
+        var byRow = formulaCells.Select(Cell).GroupBy(c => c.Row).ToDictionary(g => g.Key, g => g.Select(c => c.Column).ToHashSet());
+        return rows.Select(row => byRow.TryGetValue(row.Number, out var columns) ? row with { FormulaColumns = columns } : row);
+    }
+
+    private static (int Row, int Column) Cell(string reference)
+    {
+        var letters = reference.TakeWhile(char.IsAsciiLetter).Count();
+        return (int.Parse(reference.AsSpan(letters), CultureInfo.InvariantCulture), OrgTableReader.Column(reference[..letters]));
     }
 
     /// <summary>A cell as text: numbers without exponent or thousands separators (a job number typed as a number stays 1001).</summary>
