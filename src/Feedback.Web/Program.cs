@@ -11,6 +11,7 @@ using Feedback.Web.Infrastructure;
 using Feedback.Web.Jobs;
 using Feedback.Web.Notifications;
 using Feedback.Web.Organization;
+using Feedback.Web.Organization.Pages;
 using Feedback.Web.Pages;
 using Feedback.Web.Qr;
 using Feedback.Web.Reports;
@@ -38,6 +39,9 @@ public partial class Program
 
         // Ratings: validation, group-commit writer
         builder.AddEvaluations();
+
+        // The organisation register: departments, windows, staff, service items; import, export, admin pages
+        builder.AddOrganization();
 
         // Rectification cases: deadlines, reminders and escalation by Hangfire, notifications
         builder.AddCases();
@@ -73,6 +77,7 @@ public partial class Program
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapOrg();
+        app.MapOrgPages();
         app.MapEvaluations();
         app.MapQr();
         app.MapThemeCorrections();

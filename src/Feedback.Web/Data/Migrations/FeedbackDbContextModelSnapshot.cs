@@ -909,16 +909,68 @@ namespace Feedback.Web.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("code");
 
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("area_code");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
                     b.HasKey("Code")
                         .HasName("pk_departments");
 
                     b.ToTable("departments", (string)null);
+                });
+
+            modelBuilder.Entity("Feedback.Web.Organization.Import.OrgUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("RetireMissing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retire_missing");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_org_uploads");
+
+                    b.ToTable("org_uploads", (string)null);
                 });
 
             modelBuilder.Entity("Feedback.Web.Organization.ServiceItem", b =>
@@ -933,11 +985,27 @@ namespace Feedback.Web.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("department_code");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("immediate")
+                        .HasColumnName("kind");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<short?>("PromisedDays")
+                        .HasColumnType("smallint")
+                        .HasColumnName("promised_days");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
 
                     b.HasKey("Code")
                         .HasName("pk_service_items");
@@ -945,7 +1013,10 @@ namespace Feedback.Web.Data.Migrations
                     b.HasIndex("DepartmentCode")
                         .HasDatabaseName("ix_service_items_department_code");
 
-                    b.ToTable("service_items", (string)null);
+                    b.ToTable("service_items", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_service_items_promised_days", "(kind = 'immediate' AND promised_days IS NULL) OR (kind = 'promised' AND promised_days BETWEEN 1 AND 365)");
+                        });
                 });
 
             modelBuilder.Entity("Feedback.Web.Organization.ServiceWindow", b =>
@@ -960,6 +1031,11 @@ namespace Feedback.Web.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("department_code");
 
+                    b.Property<string>("Hall")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("hall");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -971,6 +1047,10 @@ namespace Feedback.Web.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
 
                     b.HasKey("Code")
                         .HasName("pk_windows");
@@ -998,6 +1078,10 @@ namespace Feedback.Web.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
 
                     b.Property<string>("WindowCode")
                         .HasColumnType("character varying(32)")
