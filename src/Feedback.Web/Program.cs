@@ -1,4 +1,5 @@
 using Feedback.Web.Accounts;
+using Feedback.Web.Admin;
 using Feedback.Web.ApiKeys;
 using Feedback.Web.Cases;
 using Feedback.Web.Classification;
@@ -10,6 +11,7 @@ using Feedback.Web.Infrastructure;
 using Feedback.Web.Jobs;
 using Feedback.Web.Notifications;
 using Feedback.Web.Organization;
+using Feedback.Web.Organization.Pages;
 using Feedback.Web.Pages;
 using Feedback.Web.Qr;
 using Feedback.Web.Reports;
@@ -38,6 +40,9 @@ public partial class Program
         // Ratings: validation, group-commit writer
         builder.AddEvaluations();
 
+        // The organisation register: departments, windows, staff, service items; import, export, admin pages
+        builder.AddOrganization();
+
         // Rectification cases: deadlines, reminders and escalation by Hangfire, notifications
         builder.AddCases();
 
@@ -64,6 +69,7 @@ public partial class Program
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseForcedPasswordChange();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseRateLimiter();
@@ -71,6 +77,7 @@ public partial class Program
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapOrg();
+        app.MapOrgPages();
         app.MapEvaluations();
         app.MapQr();
         app.MapThemeCorrections();
@@ -83,6 +90,7 @@ public partial class Program
         app.MapReports();
         app.MapDepartmentPages();
         app.MapJobsDashboard();
+        app.MapAdmin();
 
         return app;
     }

@@ -20,15 +20,17 @@ public static class AccountsApi
         pages.MapPost("/signin", SignIn).RequireRateLimiting(AccountsExtensions.SignInRateLimit);
         pages.MapPost("/signout", SignOut).RequireAuthorization(AccountsExtensions.SignedInPolicy);
         pages.MapGet("/", Home).RequireAuthorization(AccountsExtensions.SignedInPolicy);
+        routes.MapPasswordPages();
         return routes;
     }
 
-    private static RazorComponentResult<SignInPage> ShowSignIn(string? returnUrl) => new(new { ReturnUrl = returnUrl });
+    private static async Task<RazorComponentResult<SignInPage>> ShowSignIn(string? returnUrl, FirstRun firstRun, CancellationToken ct) =>
+        new(new { ReturnUrl = returnUrl, NoUsers = !await firstRun.HasUsersAsync(ct) });
 
     // [FromForm] makes the framework check the antiforgery token before this runs.
     private static async Task<IResult> SignIn(
         [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
-        HttpContext context, UserService users, IOptions<AccountOptions> options, CancellationToken ct)
+        HttpContext context, UserService users, FirstRun firstRun, IOptions<AccountOptions> options, CancellationToken ct)
     {
         var attempt = await users.SignInAsync(userName?.Trim() ?? "", password ?? "", ct);
         if (attempt.User is not { } user)
@@ -36,10 +38,12 @@ public static class AccountsApi
             var error = attempt.LockedUntil is { } until
                 ? $"账户已锁定，请于 {AccountClock.ToLocal(until, options.Value.TimeZone):HH:mm} 后重试"
                 : WrongCredentials;
-            return new RazorComponentResult<SignInPage>(new { ReturnUrl = returnUrl, UserName = userName, Error = error });
+            return new RazorComponentResult<SignInPage>(new { ReturnUrl = returnUrl, UserName = userName, Error = error, NoUsers = !await firstRun.HasUsersAsync(ct) });
         }
-        await context.SignInAsync(AccountsExtensions.CookieScheme, Principal(user));
-        return Results.Redirect(IsLocalUrl(returnUrl) ? returnUrl! : "/");
+        await context.SignInAsync(AccountsExtensions.CookieScheme, UserPrincipal.Create(user));
+        var target = IsLocalUrl(returnUrl) ? returnUrl! : "/";
+        // A temporary password (new account, or reset by an admin) is exchanged for the person's own before anything else.
+        return Results.Redirect(user.MustChangePassword ? PasswordPages.PathFor(target) : target);
     }
 
     private static async Task<IResult> SignOut(HttpContext context, IAntiforgery antiforgery)
@@ -58,22 +62,6 @@ public static class AccountsApi
         var person = PageUser.From(user)!;
         var names = (await org.GetAsync(ct)).Names.Departments;
         return new(new { User = person, DepartmentName = person.DepartmentCode is { } d ? names.GetValueOrDefault(d) : null });
-    }
-
-    private static ClaimsPrincipal Principal(User user)
-    {
-        List<Claim> claims =
-        [
-            new(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, user.UserName),
-            new(AccountsExtensions.DisplayNameClaim, user.DisplayName),
-            new(ClaimTypes.Role, user.Role),
-        ];
-        if (user.DepartmentCode is { } department)
-        {
-            claims.Add(new(AccountsExtensions.DepartmentClaim, department));
-        }
-        return new(new ClaimsIdentity(claims, AccountsExtensions.CookieScheme));
     }
 
     /// <summary>Only paths on this site, so that a crafted link cannot send someone elsewhere after signing in.</summary>

@@ -30,10 +30,9 @@ public static class AccountsExtensions
     /// </summary>
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AccountOptions>().BindConfiguration("Accounts").ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddScoped<UserService>();
-        builder.Services.AddScoped<Admin.AdminAudit>();
-        builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        builder.Services.AddPeople();
+        builder.Services.AddSingleton<FirstRun>();
+        builder.Services.AddHostedService<FirstRunNotice>();
         builder.Services.AddDataProtection().SetApplicationName("feedback");
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceProvider>((keys, services) => keys.XmlRepository = new DatabaseKeyRepository(services.GetRequiredService<NpgsqlDataSource>()));
@@ -57,6 +56,17 @@ public static class AccountsExtensions
             .AddPolicy(LeaderPolicy, p => PeopleOnly(p).RequireRole(Roles.Admin, Roles.QualityOfficer, Roles.Leader))
             .AddPolicy(AdminUserPolicy, p => PeopleOnly(p).RequireRole(Roles.Admin));
         return builder;
+    }
+
+    /// <summary>Creating and changing people, without the web: also all that the `user` commands start.</summary>
+    internal static IServiceCollection AddPeople(this IServiceCollection services)
+    {
+        services.AddOptions<AccountOptions>().BindConfiguration("Accounts").ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<UserService>();
+        services.AddScoped<UserPasswords>();
+        services.AddScoped<Admin.AdminAudit>();
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        return services;
     }
 
     private static AuthorizationPolicyBuilder PeopleOnly(AuthorizationPolicyBuilder policy) =>

@@ -38,14 +38,15 @@ internal static class SessionValidator
 
     private static async Task<bool> StillValidAsync(NpgsqlDataSource dataSource, ClaimsPrincipal principal, CancellationToken ct)
     {
-        if (!int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id))
+        if (UserPrincipal.Id(principal) is not { } id)
             return false;
-        await using var command = dataSource.CreateCommand("SELECT role, department_code, disabled FROM users WHERE id = $1");
+        await using var command = dataSource.CreateCommand("SELECT role, department_code, disabled, password_changed_at FROM users WHERE id = $1");
         command.Parameters.Add(new() { Value = id });
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
             && !reader.GetBoolean(2)
             && reader.GetString(0) == principal.FindFirstValue(ClaimTypes.Role)
-            && (reader.IsDBNull(1) ? null : reader.GetString(1)) == principal.FindFirstValue(AccountsExtensions.DepartmentClaim);
+            && (reader.IsDBNull(1) ? null : reader.GetString(1)) == principal.FindFirstValue(AccountsExtensions.DepartmentClaim)
+            && UserPrincipal.Stamp(reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3)) == principal.FindFirstValue(UserPrincipal.PasswordStampClaim);
     }
 }

@@ -15,6 +15,11 @@ public sealed class User
     public int FailedAttempts { get; set; }
     public DateTimeOffset? LockoutEnd { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Set when an admin creates the account or resets its password: the next sign-in leads to /account/password.</summary>
+    public bool MustChangePassword { get; set; }
+    /// <summary>When the password last changed after creation; sessions carry it, so a reset or a change ends the other sessions.</summary>
+    public DateTimeOffset? PasswordChangedAt { get; set; }
+    public DateTimeOffset? LastSignInAt { get; set; }
 }
 
 public static class Roles

@@ -21,11 +21,11 @@ internal static class UserCommands
         create.SetAction((result, ct) => ToolHost.RunAsync(async () =>
         {
             var password = ReadPassword();
-            await using var app = await ToolHost.StartAsync(ct);
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var host = await ToolHost.StartPeopleAsync(ct);
+            await using var scope = host.Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserService>();
             var request = new NewUser(result.GetValue(name)!, result.GetValue(displayName) ?? "", result.GetValue(role)!, result.GetValue(department), password);
-            var user = await users.CreateAsync(request, ct);
+            var user = await users.CreateAsync(request, "cli:user create", ct);
             Console.WriteLine($"Created user {user.UserName} ({user.Role}{(user.DepartmentCode is null ? "" : ", " + user.DepartmentCode)}).");
             return 0;
         }));
@@ -43,10 +43,10 @@ internal static class UserCommands
         update.SetAction((result, ct) => ToolHost.RunAsync(async () =>
         {
             bool? disabled = result.GetValue(disable) ? true : result.GetValue(enable) ? false : null;
-            await using var app = await ToolHost.StartAsync(ct);
-            await using var scope = app.Services.CreateAsyncScope();
-            var user = await scope.ServiceProvider.GetRequiredService<UserService>()
-                .UpdateAsync(result.GetValue(name)!, result.GetValue(role), result.GetValue(department), disabled, ct);
+            await using var host = await ToolHost.StartPeopleAsync(ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            var change = new UserChange(Role: result.GetValue(role), DepartmentCode: result.GetValue(department), Disabled: disabled);
+            var user = await scope.ServiceProvider.GetRequiredService<UserService>().UpdateAsync(result.GetValue(name)!, change, "cli:user update", ct);
             Console.WriteLine($"Updated user {user.UserName} ({user.Role}{(user.DepartmentCode is null ? "" : ", " + user.DepartmentCode)}{(user.Disabled ? ", disabled" : "")}).");
             return 0;
         }));

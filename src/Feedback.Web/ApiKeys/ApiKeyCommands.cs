@@ -14,10 +14,10 @@ internal static class ApiKeyCommands
         var create = new Command("create", "Create an API key and print it once; only its hash is stored.") { name, scope };
         create.SetAction((result, ct) => ToolHost.RunAsync(async () =>
         {
-            await using var app = await ToolHost.StartAsync(ct);
-            await using var scopeServices = app.Services.CreateAsyncScope();
+            await using var host = await ToolHost.StartPeopleAsync(ct);
+            await using var scopeServices = host.Services.CreateAsyncScope();
             var db = scopeServices.ServiceProvider.GetRequiredService<FeedbackDbContext>();
-            var key = await ApiKeyService.CreateAsync(db, result.GetValue(name)!, result.GetValue(scope)!, TimeProvider.System, ct);
+            var key = await ApiKeyService.CreateAsync(db, result.GetValue(name)!, result.GetValue(scope)!, "cli:apikey create", TimeProvider.System, ct);
             Console.WriteLine(key);
             return 0;
         }));

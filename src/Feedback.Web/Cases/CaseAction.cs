@@ -9,7 +9,8 @@ namespace Feedback.Web.Cases;
 public sealed record CaseAction(string Name, string Label, string[] From, string? To, string[] Roles, bool NeedsNote = false, bool NeedsApproval = false, bool IsDecision = false)
 {
     private static readonly string[] Department = [Accounts.Roles.DepartmentOfficer, Accounts.Roles.DepartmentHead, Accounts.Roles.Admin];
-    private static readonly string[] Handlers = [.. Department, Accounts.Roles.QualityOfficer];
+    /// <summary>Everyone who works on cases: the department and the quality office.</summary>
+    internal static readonly string[] Handlers = [.. Department, Accounts.Roles.QualityOfficer];
     private static readonly string[] QualityOffice = [Accounts.Roles.QualityOfficer, Accounts.Roles.Admin];
     private static readonly string[] Pending = [CaseStates.Open, CaseStates.InProgress];
 
@@ -25,6 +26,8 @@ public sealed record CaseAction(string Name, string Label, string[] From, string
     public const string RequestExtension = "request_extension";
     public const string ApproveExtension = "approve_extension";
     public const string RejectExtension = "reject_extension";
+    public const string Note = "note";
+    public const string Assign = "assign";
 
     public static readonly IReadOnlyList<CaseAction> All =
     [
@@ -40,6 +43,10 @@ public sealed record CaseAction(string Name, string Label, string[] From, string
         new(RequestExtension, "申请延期", Pending, null, Department, NeedsNote: true, NeedsApproval: true),
         new(ApproveExtension, "同意延期", Pending, null, QualityOffice, IsDecision: true),
         new(RejectExtension, "驳回延期", Pending, null, QualityOffice, NeedsNote: true, IsDecision: true),
+        // Internal notes (内部备注) are for colleagues, never for the citizen: the reply stays the rectify note.
+        new(Note, "内部备注", CaseStates.Active, null, Handlers, NeedsNote: true),
+        // A department officer may only take a case themselves (我来承办); the others assign anyone of the department.
+        new(Assign, "指定承办人", CaseStates.Active, null, Handlers),
     ];
 
     private static readonly Dictionary<string, CaseAction> ByName = All.ToDictionary(a => a.Name);

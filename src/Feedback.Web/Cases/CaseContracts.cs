@@ -13,15 +13,15 @@ public sealed record CaseEventResponse(long Id, DateTimeOffset At, string Actor,
 /// <summary>A reminder or escalation the deadline sweep handled; <c>Skipped</c> when a later one was due at the same time.</summary>
 public sealed record CaseAlertResponse(string Kind, DateTimeOffset ScheduledAt, DateTimeOffset HandledAt, bool Skipped);
 
+/// <summary>The person who handles the case (承办人).</summary>
+public sealed record CaseAssigneeResponse(int Id, string Name);
+
+/// <summary>Evidence of the rectification (整改佐证); the file itself is at /cases/{caseId}/attachments/{id} for signed-in people.</summary>
+public sealed record CaseAttachmentResponse(long Id, string FileName, string ContentType, int Size, DateTimeOffset UploadedAt, string UploadedBy, bool HasThumbnail);
+
+/// <param name="AllowedActions">The actions the caller may take now: <see cref="CaseRules.Availability"/> holds for each.</param>
 public sealed record CaseDetail(
     CaseSummary Case, EvaluationResponse Evaluation, string? ReplyNote, short? FollowUpSatisfaction,
-    IReadOnlyList<CaseEventResponse> Timeline, IReadOnlyList<CaseAlertResponse> Alerts, IReadOnlyList<string> AllowedActions);
+    IReadOnlyList<CaseEventResponse> Timeline, IReadOnlyList<CaseAlertResponse> Alerts, IReadOnlyList<string> AllowedActions,
+    CaseAssigneeResponse? Assignee, IReadOnlyList<CaseAttachmentResponse> Attachments);
 
-public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int Total);
-
-/// <summary>Filters of GET /api/cases.</summary>
-public sealed record CaseFilter(string? State, string? Department, bool? Overdue, int? DueWithinHours, int? Limit, int? Offset)
-{
-    public const int MaxLimit = 500;
-    public const int DefaultLimit = 50;
-}

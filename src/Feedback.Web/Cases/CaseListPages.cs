@@ -1,21 +1,16 @@
 using Feedback.Web.Accounts;
-using Feedback.Web.Infrastructure;
+using Feedback.Web.Cases.Workbench;
 
 namespace Feedback.Web.Cases;
 
-/// <summary>The case list (工单) for officers, quality officers, heads and leaders.</summary>
+/// <summary>The case workbench (工单) for officers, quality officers, heads and leaders, and its export.</summary>
 public static class CaseListPages
 {
     public static IEndpointRouteBuilder MapCaseListPages(this IEndpointRouteBuilder routes)
     {
         var pages = routes.MapGroup("").ExcludeFromDescription().RequireAuthorization(AccountsExtensions.SignedInPolicy);
-        pages.MapGet("/cases", ListPage);
+        pages.MapGet("/cases", CaseListEndpoints.PageAsync);
+        pages.MapGet("/cases/export", CaseExport.ExportAsync);
         return routes;
-    }
-
-    private static async Task<IResult> ListPage([AsParameters] CaseFilter filter, [AsParameters] CasePagesApi.PageServices pages, CancellationToken ct)
-    {
-        var page = await pages.Queries.ListAsync(filter with { Limit = CaseFilter.MaxLimit }, CaseActor.From(pages.Http.User), ct);
-        return HtmlPage.Html(CasePages.List(page, await pages.ContextAsync(ct)));
     }
 }

@@ -39,6 +39,11 @@ public sealed class CaseNotices(DeadlineCalculator deadlines, IOptions<Notificat
         return Build($"case:{caseId}:{action.Name}:{at.UtcTicks}", action.Name, caseId, department, at, $"工单 #{caseId} {action.Label}", body, targets);
     }
 
+    /// <summary>The person a case was assigned to (承办人), and only them.</summary>
+    public IEnumerable<Notification> Assigned(long caseId, string department, DateTimeOffset at, int assigneeId, string assigneeName, string byName) =>
+        Build($"case:{caseId}:assign:{at.UtcTicks}", CaseAction.Assign, caseId, department, at, $"工单 #{caseId} 由您承办",
+            $"{byName} 将该差评工单指派给 {assigneeName} 承办，请及时联系群众、核实并整改反馈。", [NotificationTargets.Person(assigneeId)]);
+
     private string[] OwnerTargets(string department) => [NotificationTargets.Inbox(Roles.DepartmentOfficer, department)];
 
     private IEnumerable<Notification> Build(string key, string kind, long caseId, string department, DateTimeOffset at, string title, string body, string[] targets)

@@ -8,27 +8,14 @@ namespace Feedback.Web.Cases;
 /// <summary>Reads cases for one actor: department roles see their own department only.</summary>
 public sealed class CaseQueries(FeedbackDbContext db, DeadlineCalculator deadlines, TimeProvider time)
 {
-    private static readonly string[] Running = [CaseStates.Open, CaseStates.InProgress];
-
-    /// <summary>Running cases first, the least time left first.</summary>
-    public async Task<CasePage> ListAsync(CaseFilter filter, CaseActor actor, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var query = Filter(db.Cases.AsNoTracking(), filter, actor, now);
-        var total = await query.CountAsync(ct);
-        var rows = await query
-            .OrderBy(c => Running.Contains(c.State) ? 0 : 1).ThenBy(c => c.DueAt).ThenBy(c => c.Id)
-            .Skip(filter.Offset ?? 0).Take(Math.Clamp(filter.Limit ?? CaseFilter.DefaultLimit, 1, CaseFilter.MaxLimit))
-            .Join(db.Evaluations, c => c.EvaluationId, e => e.Id, (c, e) => new { Case = c, e.Rating, e.Comment })
-            .ToListAsync(ct);
-        return new(rows.ConvertAll(r => Summary(r.Case, r.Rating, r.Comment, now)), total);
-    }
-
     public async Task<CaseDetail?> GetAsync(long id, CaseActor actor, CancellationToken ct)
     {
-        var @case = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (@case is null || !actor.CanSee(@case.DepartmentCode))
+        var row = await db.Cases.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { Case = c, Assignee = db.Users.Where(u => u.Id == c.AssigneeId).Select(u => new CaseAssigneeResponse(u.Id, u.DisplayName)).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        if (row is null || !actor.CanSee(row.Case.DepartmentCode))
             return null;
+        var @case = row.Case;
         var evaluation = await db.Evaluations.AsNoTracking().FirstAsync(e => e.Id == @case.EvaluationId, ct);
         var timeline = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Id)
             .Select(e => new CaseEventResponse(e.Id, e.At, e.Actor, e.ActorRole, e.Action, e.FromState, e.ToState, e.Note))
@@ -36,30 +23,13 @@ public sealed class CaseQueries(FeedbackDbContext db, DeadlineCalculator deadlin
         var alerts = await db.CaseAlerts.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.HandledAt).ThenBy(a => a.ScheduledAt)
             .Select(a => new CaseAlertResponse(a.Kind, a.ScheduledAt, a.HandledAt, a.Skipped))
             .ToListAsync(ct);
-        var allowed = CaseAction.All.Where(a => a.AllowsRole(actor.Role) && a.From.Contains(@case.State)).Select(a => a.Name).ToList();
-        return new(Summary(@case, evaluation.Rating, evaluation.Comment, time.GetUtcNow()), evaluation.AsResponse(),
-            @case.ReplyNote, @case.FollowUpSatisfaction, timeline, alerts, allowed);
-    }
-
-    private static IQueryable<RectificationCase> Filter(IQueryable<RectificationCase> query, CaseFilter filter, CaseActor actor, DateTimeOffset now)
-    {
-        if (actor.DepartmentCode is { } own)
-            query = query.Where(c => c.DepartmentCode == own);
-        if (filter.Department is { Length: > 0 } department)
-            query = query.Where(c => c.DepartmentCode == department);
-        if (filter.State is { Length: > 0 } state)
-        {
-            var states = state.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            query = query.Where(c => states.Contains(c.State));
-        }
-        if (filter.Overdue is { } overdue)
-            query = query.Where(c => (c.EscalatedAt != null || (Running.Contains(c.State) && c.DueAt < now)) == overdue);
-        if (filter.DueWithinHours is { } hours)
-        {
-            var until = now.AddHours(hours);
-            query = query.Where(c => Running.Contains(c.State) && c.DueAt <= until);
-        }
-        return query;
+        // The files stay in the database: only what describes them is read here.
+        var attachments = await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.Id)
+            .Select(a => new CaseAttachmentResponse(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt, a.UploadedBy, a.Thumbnail != null))
+            .ToListAsync(ct);
+        var now = time.GetUtcNow();
+        return new(Summary(@case, evaluation.Rating, evaluation.Comment, now), evaluation.AsResponse(), @case.ReplyNote, @case.FollowUpSatisfaction,
+            timeline, alerts, CaseRules.Allowed(@case, actor, now), row.Assignee, attachments);
     }
 
     private CaseSummary Summary(RectificationCase c, short rating, string? comment, DateTimeOffset now)

@@ -22,6 +22,9 @@ public static class CaseStates
 
     public static readonly string[] All = [Open, InProgress, Rectified, Closed, Appealed, Invalid, CannotFixReview, CannotFix];
 
+    /// <summary>States not final: someone still has to act (the department, the quality office or the follow-up).</summary>
+    public static readonly string[] Active = [Open, InProgress, Rectified, Appealed, CannotFixReview];
+
     /// <summary>States in which the department still owes a reply, so reminders and escalation apply.</summary>
     public static bool ClockRuns(string state) => state is Open or InProgress;
 

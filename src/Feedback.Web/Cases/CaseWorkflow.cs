@@ -1,3 +1,4 @@
+using Feedback.Web.Accounts;
 using Feedback.Web.Cases.Deadlines;
 using Feedback.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -5,49 +6,73 @@ using Microsoft.Extensions.Options;
 
 namespace Feedback.Web.Cases;
 
-public sealed record CaseActionRequest(string? Action, string? Note, short? Satisfaction, int? WorkingDays);
+/// <param name="AssigneeId">The person to assign (<c>assign</c>); a department officer who leaves it out takes the case themselves.</param>
+public sealed record CaseActionRequest(string? Action, string? Note, short? Satisfaction, int? WorkingDays, int? AssigneeId = null);
 
 public enum ActionStatus { Done, NotFound, Forbidden, Conflict, Invalid }
 
 public sealed record ActionOutcome(ActionStatus Status, string? Detail = null, string? Field = null);
 
 /// <summary>
-/// Applies one <see cref="CaseAction"/>: checks visibility, role, state and input, then changes the case, appends
-/// the audit line and queues notifications in one SaveChanges (one transaction). A concurrent change (the deadline
-/// sweep or another officer) is detected by the row version and the action is tried once more on fresh data.
+/// Applies one <see cref="CaseAction"/>: checks visibility, role, state and input (<see cref="CaseRules"/>), then
+/// changes the case, appends the audit line and queues notifications in one SaveChanges (one transaction). A
+/// concurrent change (the deadline sweep or another officer) is detected by the row version and the action is tried
+/// once more on fresh data.
 /// </summary>
 public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, CaseNotices notices, TimeProvider time, IOptions<DeadlineOptions> deadlines)
 {
     public const int MaxNote = 2000;
 
     /// <summary>An approved extension's log line starts "延期 N 个工作日，新期限 yyyy-MM-dd HH:mm。": the note gets the rest.</summary>
-    private const int ExtensionSummaryRoom = 40;
+    internal const int ExtensionSummaryRoom = 40;
 
     public async Task<ActionOutcome> ApplyAsync(long id, CaseActionRequest request, CaseActor actor, CancellationToken ct)
     {
         if (CaseAction.Find(request.Action) is not { } action)
             return new(ActionStatus.Invalid, $"未知操作。可用：{string.Join(", ", CaseAction.All.Select(a => a.Name))}", "action");
+        return await ChangeAsync(id, actor, async (@case, now) =>
+        {
+            if ((CaseRules.Availability(action, @case, actor, now) ?? CaseRules.Input(action, request, deadlines.Value.MaxExtensionWorkingDays)) is { } problem)
+                return problem;
+            User? assignee = null;
+            if (action.Name == CaseAction.Assign)
+            {
+                (var refused, assignee) = await AssigneeAsync(@case, request, actor, ct);
+                if (refused is not null)
+                    return refused;
+            }
+            Apply(action, @case, request, actor, now, assignee);
+            return null;
+        }, ct);
+    }
+
+    /// <summary>
+    /// Loads the case (404 unless the actor may see it), lets <paramref name="change"/> check and change it (a
+    /// non-null outcome refuses, nothing is saved), and saves everything added meanwhile in one transaction. The
+    /// change runs once more on fresh data if a concurrent one won.
+    /// </summary>
+    internal async Task<ActionOutcome> ChangeAsync(long id, CaseActor actor, Func<RectificationCase, DateTimeOffset, Task<ActionOutcome?>> change, CancellationToken ct)
+    {
         for (var attempt = 0; ; attempt++)
         {
             var @case = await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct);
             if (@case is null || !actor.CanSee(@case.DepartmentCode))
                 return new(ActionStatus.NotFound);
-            var now = time.GetUtcNow();
-            if (Check(action, @case, request, actor, now) is { } problem)
+            if (await change(@case, time.GetUtcNow()) is { } problem)
+            {
+                db.ChangeTracker.Clear();
                 return problem;
-            Apply(action, @case, request, actor, now);
+            }
             try
             {
                 await db.SaveChangesAsync(ct);
                 return new(ActionStatus.Done);
             }
-            catch (DbUpdateException ex) when (IsConcurrent(ex) && attempt == 0)
-            {
-                db.ChangeTracker.Clear();
-            }
             catch (DbUpdateException ex) when (IsConcurrent(ex))
             {
-                return new(ActionStatus.Conflict, "工单刚被他人修改，请刷新后重试。");
+                db.ChangeTracker.Clear();
+                if (attempt > 0)
+                    return new(ActionStatus.Conflict, "工单刚被他人修改，请刷新后重试。");
             }
         }
     }
@@ -59,45 +84,41 @@ public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, Ca
     private static bool IsConcurrent(DbUpdateException ex) =>
         ex is DbUpdateConcurrencyException || ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 
-    private ActionOutcome? Check(CaseAction action, RectificationCase @case, CaseActionRequest request, CaseActor actor, DateTimeOffset now)
+    /// <summary>An active department officer or head of the case's department; an officer may only name themselves.</summary>
+    private async Task<(ActionOutcome? Refused, User? Person)> AssigneeAsync(RectificationCase @case, CaseActionRequest request, CaseActor actor, CancellationToken ct)
     {
-        if (!action.AllowsRole(actor.Role))
-            return new(ActionStatus.Forbidden, $"{Accounts.Roles.Label(actor.Role)}不能执行“{action.Label}”。");
-        if (!action.From.Contains(@case.State))
-            return new(ActionStatus.Conflict, $"工单当前为“{CaseStates.Label(@case.State)}”，不能执行“{action.Label}”。");
-        if (action.NeedsNote && string.IsNullOrWhiteSpace(request.Note))
-            return new(ActionStatus.Invalid, "请填写说明。", "note");
-        if (request.Note?.Length > MaxNote)
-            return new(ActionStatus.Invalid, $"说明不能超过 {MaxNote} 字。", "note");
-        return action.Name switch
-        {
-            CaseAction.FollowUp when request.Satisfaction is not (>= 1 and <= 5) =>
-                new(ActionStatus.Invalid, "请选择群众对整改结果的满意度（1-5）。", "satisfaction"),
-            CaseAction.RequestExtension => CheckExtensionRequest(@case, request, now),
-            CaseAction.ApproveExtension or CaseAction.RejectExtension when @case.RequestedExtensionDays is null =>
-                new(ActionStatus.Conflict, "没有待审核的延期申请。"),
-            CaseAction.ApproveExtension when request.Note?.Trim().Length > MaxNote - ExtensionSummaryRoom =>
-                new(ActionStatus.Invalid, $"说明不能超过 {MaxNote - ExtensionSummaryRoom} 字。", "note"),
-            _ => null,
-        };
+        var officer = actor.Role == Roles.DepartmentOfficer;
+        if ((request.AssigneeId ?? (officer ? actor.UserId : null)) is not { } id)
+            return (new(ActionStatus.Invalid, "请选择承办人。", "assigneeId"), null);
+        if (officer && id != actor.UserId)
+            return (new(ActionStatus.Forbidden, "部门专员只能自己承办，不能指派他人。"), null);
+        if (id == @case.AssigneeId)
+            return (new(ActionStatus.Conflict, "该工单已由此人承办。"), null);
+        var person = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && !u.Disabled && u.DepartmentCode == @case.DepartmentCode
+            && (u.Role == Roles.DepartmentOfficer || u.Role == Roles.DepartmentHead), ct);
+        return person is null ? (new(ActionStatus.Invalid, "承办人须为本工单所属部门在岗的部门专员或部门负责人。", "assigneeId"), null) : (null, person);
     }
 
-    private ActionOutcome? CheckExtensionRequest(RectificationCase @case, CaseActionRequest request, DateTimeOffset now)
-    {
-        var max = deadlines.Value.MaxExtensionWorkingDays;
-        if (request.WorkingDays is not { } days || days < 1 || days > max)
-            return new(ActionStatus.Invalid, $"延期天数须为 1 到 {max} 个工作日。", "workingDays");
-        if (@case.RequestedExtensionDays is not null)
-            return new(ActionStatus.Conflict, "已有延期申请在审核中。");
-        return now > @case.DueAt ? new(ActionStatus.Conflict, "已超过整改反馈期限，不能再申请延期。") : null;
-    }
-
-    private void Apply(CaseAction action, RectificationCase @case, CaseActionRequest request, CaseActor actor, DateTimeOffset now)
+    private void Apply(CaseAction action, RectificationCase @case, CaseActionRequest request, CaseActor actor, DateTimeOffset now, User? assignee)
     {
         var from = @case.State;
-        var note = request.Note?.Trim();
         @case.State = action.To ?? @case.State;
         @case.UpdatedAt = now;
+        var note = ChangeFields(action, @case, request, now, assignee);
+        db.CaseEvents.Add(new CaseEvent
+        {
+            CaseId = @case.Id, At = now, Actor = actor.Name, ActorRole = actor.Role, Action = action.Name, FromState = from, ToState = @case.State, Note = note,
+        });
+        db.Notifications.AddRange(notices.Action(@case.Id, @case.DepartmentCode, action, now, note));
+        // Someone who takes a case themselves needs no message about it.
+        if (assignee is not null && assignee.Id != actor.UserId)
+            db.Notifications.AddRange(notices.Assigned(@case.Id, @case.DepartmentCode, now, assignee.Id, assignee.DisplayName, actor.DisplayName ?? actor.Name));
+    }
+
+    /// <returns>The audit line's note.</returns>
+    private string? ChangeFields(CaseAction action, RectificationCase @case, CaseActionRequest request, DateTimeOffset now, User? assignee)
+    {
+        var note = request.Note?.Trim();
         switch (action.Name)
         {
             case CaseAction.Rectify:
@@ -113,24 +134,19 @@ public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, Ca
             case CaseAction.RejectAppeal or CaseAction.RejectCannotFix:
                 @case.NextAlertAt = schedule.ResumeAt(@case.OpenedAt, @case.DueAt, now, @case.IsOverdue);
                 break;
-            case CaseAction.ApproveAppeal or CaseAction.ApproveCannotFix:
+            case CaseAction.ApproveAppeal or CaseAction.ApproveCannotFix or CaseAction.RejectExtension:
                 @case.RequestedExtensionDays = null;
                 break;
             case CaseAction.RequestExtension:
                 @case.RequestedExtensionDays = (short)request.WorkingDays!.Value;
                 break;
             case CaseAction.ApproveExtension:
-                note = ApproveExtension(@case, now, note);
-                break;
-            case CaseAction.RejectExtension:
-                @case.RequestedExtensionDays = null;
-                break;
+                return ApproveExtension(@case, now, note);
+            case CaseAction.Assign:
+                @case.AssigneeId = assignee!.Id;
+                return assignee.DisplayName;
         }
-        db.CaseEvents.Add(new CaseEvent
-        {
-            CaseId = @case.Id, At = now, Actor = actor.Name, ActorRole = actor.Role, Action = action.Name, FromState = from, ToState = @case.State, Note = note,
-        });
-        db.Notifications.AddRange(notices.Action(@case.Id, @case.DepartmentCode, action, now, note));
+        return note;
     }
 
     /// <summary>

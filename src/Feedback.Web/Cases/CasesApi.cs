@@ -8,30 +8,13 @@ public static class CasesApi
     public static RouteGroupBuilder MapCases(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(CasesExtensions.CasesPolicy);
-        group.MapGet("/", ListCases)
-            .WithSummary("Cases the caller may see: running ones first, the least time left first.");
+        group.MapGet("/", Workbench.CaseListApi.ListCases)
+            .WithSummary("Cases the caller may see, filtered, in keyset pages (cursor/nextCursor), with counts per state.");
         group.MapGet("/{id:long}", GetCase).WithName("GetCase")
             .WithSummary("A case with its rating, timeline and the actions the caller may take now.");
         group.MapPost("/{id:long}/actions", ActOnCase)
             .WithSummary("Take one action: 409 if the state does not allow it, 403 if the caller's role does not.");
         return group;
-    }
-
-    public static async Task<Results<Ok<CasePage>, ValidationProblem>> ListCases(
-        [AsParameters] CaseFilter filter, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (filter.State?.Split(',', StringSplitOptions.TrimEntries).FirstOrDefault(s => !CaseStates.All.Contains(s)) is { } bad)
-            errors["state"] = [$"Unknown state '{bad}'. Use: {string.Join(", ", CaseStates.All)}."];
-        if (filter.DueWithinHours is < 0)
-            errors["dueWithinHours"] = ["Must be 0 or more."];
-        if (filter.Limit is < 1 or > CaseFilter.MaxLimit)
-            errors["limit"] = [$"Must be 1 to {CaseFilter.MaxLimit}."];
-        if (filter.Offset is < 0)
-            errors["offset"] = ["Must be 0 or more."];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(await queries.ListAsync(filter, CaseActor.From(user), ct));
     }
 
     public static async Task<Results<Ok<CaseDetail>, NotFound>> GetCase(long id, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct) =>

@@ -28,11 +28,17 @@ public static class CasesExtensions
         services.AddSingleton<CaseOpener>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseQueries>();
+        services.AddScoped<Detail.CaseDetailPages>();
+        services.AddScoped<Attachments.CaseEvidence>();
         services.AddAuthorizationBuilder().AddPolicy(CasesPolicy, policy => policy
             .AddAuthenticationSchemes(AccountsExtensions.CookieScheme, ApiKeyAuthenticationHandler.SchemeName)
             .RequireAssertion(context => Roles.All.Any(context.User.IsInRole)
                 || context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyScopes.Read)
                 || context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyScopes.Admin)));
+        // The workbench's list and export (Workbench/)
+        services.AddSingleton<Workbench.CaseListParser>();
+        services.AddSingleton<Workbench.CaseListQuery>();
+        services.AddSingleton<Workbench.CaseAssignees>();
         services.AddSingleton<DeadlineSweep>();
         services.AddTransient<DeadlineSweepJob>();
         services.AddScoped<Inbox>();

@@ -27,6 +27,7 @@ internal static class FeedbackCommandLine
         root.Subcommands.Add(ApiKeyCommands.Create());
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(Organization.Import.OrgCommands.Create());
         root.Subcommands.Add(QrCommands.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ReclassifyCommand.Create());
@@ -37,6 +38,7 @@ internal static class FeedbackCommandLine
         bench.Subcommands.Add(RateBenchmark.CreateCommand());
         bench.Subcommands.Add(ReportBenchmark.CreateCommand());
         bench.Subcommands.Add(PagesBenchmark.CreateCommand());
+        bench.Subcommands.Add(OrgBenchmark.CreateCommand());
         root.Subcommands.Add(bench);
 
         root.AddClassificationCommands(bench);

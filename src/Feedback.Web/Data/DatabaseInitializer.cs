@@ -13,7 +13,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, FeedbackDatab
 
     public Task StopAsync(CancellationToken cancellationToken) => database.StopAsync();
 
-    public async Task EnsureReadyAsync(CancellationToken ct)
+    /// <param name="onlyWhenBehind">Skip EF's migration step (and its model check) when every migration is applied: quick tools.</param>
+    public async Task EnsureReadyAsync(CancellationToken ct, bool onlyWhenBehind = false)
     {
         _ = database.ConnectionString;
         if (options.Value.MigrateOnStart)
@@ -22,6 +23,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, FeedbackDatab
             var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
             // Without this, EF's first look at a new database logs a failed query (the history table is missing).
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+            if (onlyWhenBehind && !(await db.Database.GetPendingMigrationsAsync(ct)).Any())
+                return;
             // A migration that rewrites evaluations takes minutes on a large centre's history, not 30 s.
             db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
             // EF Core takes a database lock while migrating, so several processes may start at once.

@@ -33,39 +33,11 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<QrDevice> QrDevices => Set<QrDevice>();
     public DbSet<ReportRecord> Reports => Set<ReportRecord>();
     public DbSet<Admin.AdminAuditEntry> AdminAudit => Set<Admin.AdminAuditEntry>();
+    public DbSet<Organization.Import.OrgUpload> OrgUploads => Set<Organization.Import.OrgUpload>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.Entity<Department>(e =>
-        {
-            e.HasKey(x => x.Code);
-            e.Property(x => x.Code).HasMaxLength(32);
-            e.Property(x => x.Name).HasMaxLength(100);
-        });
-        model.Entity<ServiceWindow>(e =>
-        {
-            e.ToTable("windows");
-            e.HasKey(x => x.Code);
-            e.Property(x => x.Code).HasMaxLength(32);
-            e.Property(x => x.Name).HasMaxLength(100);
-            e.Property(x => x.Number).HasMaxLength(16);
-            e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentCode);
-        });
-        model.Entity<Staff>(e =>
-        {
-            e.HasKey(x => x.Code);
-            e.Property(x => x.Code).HasMaxLength(32);
-            e.Property(x => x.Name).HasMaxLength(50);
-            e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentCode);
-            e.HasOne<ServiceWindow>().WithMany().HasForeignKey(x => x.WindowCode);
-        });
-        model.Entity<ServiceItem>(e =>
-        {
-            e.HasKey(x => x.Code);
-            e.Property(x => x.Code).HasMaxLength(32);
-            e.Property(x => x.Name).HasMaxLength(200);
-            e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentCode);
-        });
+        OrgModel.Configure(model);
         model.Entity<Evaluation>(ConfigureEvaluation);
         model.Entity<ApiKey>(e =>
         {

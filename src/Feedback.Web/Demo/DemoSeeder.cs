@@ -1,7 +1,9 @@
 using Feedback.Web.Accounts;
+using Feedback.Web.Admin;
 using Feedback.Web.Data;
 using Feedback.Web.Evaluations;
 using Feedback.Web.Organization;
+using Feedback.Web.Organization.Import;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -42,36 +44,18 @@ public static class DemoSeeder
         await log.WriteLineAsync($"demo: sign in at /signin as {string.Join(", ", DemoCaseHistory.Users.Select(u => u.UserName))} with the password {DemoCaseHistory.Password}");
     }
 
-    /// <summary>The demo organisation alone (used by benchmarks too).</summary>
+    /// <summary>
+    /// The demo organisation alone (used by benchmarks and tests too), loaded through the organisation import, as a
+    /// real centre's file would be.
+    /// </summary>
     public static async Task SeedOrganizationAsync(FeedbackDbContext db, CancellationToken ct)
     {
-        var random = new Random(Seed);
-        var staffNumber = 0;
-        var itemNumber = 0;
-        for (var d = 0; d < DemoData.Departments.Length; d++)
+        var importer = new OrgImporter(db, new AdminAudit(db, TimeProvider.System), TimeProvider.System);
+        var result = await importer.SeedAsync(DemoOrganization.Rows(), ct);
+        if (result.Outcome is not (OrgOutcome.Applied or OrgOutcome.Unchanged))
         {
-            var (name, items) = DemoData.Departments[d];
-            var department = new Department { Code = $"D{d + 1:00}", Name = name };
-            db.Departments.Add(department);
-            foreach (var item in items)
-            {
-                db.ServiceItems.Add(new ServiceItem { Code = $"I{++itemNumber:000}", Name = item, DepartmentCode = department.Code });
-            }
-            for (var w = 0; w < 5; w++)
-            {
-                var window = new ServiceWindow
-                {
-                    Code = $"W{d * 5 + w + 1:000}", Name = $"{name}{w + 1}号窗口", Number = $"{(char)('A' + d)}{w + 1:00}", DepartmentCode = department.Code,
-                };
-                db.Windows.Add(window);
-                for (var s = 0; s < 3; s++)
-                {
-                    var person = DemoData.Surnames[random.Next(DemoData.Surnames.Length)] + DemoData.GivenNames[random.Next(DemoData.GivenNames.Length)];
-                    db.Staff.Add(new Staff { Code = $"S{++staffNumber:000}", Name = person, DepartmentCode = department.Code, WindowCode = window.Code });
-                }
-            }
+            throw new InvalidOperationException($"The demo organisation does not import: {string.Join("; ", result.Plan.Problems.Select(result.Plan.Input.Describe))}");
         }
-        await db.SaveChangesAsync(ct);
     }
 
     private static async Task<int> SeedRatingsAsync(DemoRatingGenerator generator, NpgsqlDataSource dataSource, EvaluationStore store, DateTimeOffset now, CancellationToken ct)

@@ -38,7 +38,7 @@ public sealed class EvaluationValidator(PhoneProtector phones)
         var caseNumber = ValidateCaseNumber(request, errors);
         ValidateDefault(request, channel, rating, comment, reasons, errors);
         ValidateEvaluatedAt(request.EvaluatedAt, receivedAt, errors);
-        ValidateOrg(request, org, errors);
+        ValidateOrg(request, org, request.EvaluatedAt ?? receivedAt, errors);
         var rater = ValidateRater(request.Rater, errors);
 
         return errors.Count > 0 ? null : new Evaluation
@@ -132,7 +132,7 @@ public sealed class EvaluationValidator(PhoneProtector phones)
         }
     }
 
-    private static void ValidateOrg(EvaluationRequest request, OrgSnapshot org, Dictionary<string, string[]> errors)
+    private static void ValidateOrg(EvaluationRequest request, OrgSnapshot org, DateTimeOffset at, Dictionary<string, string[]> errors)
     {
         var department = Blank(request.DepartmentCode);
         if (department is null)
@@ -143,9 +143,29 @@ public sealed class EvaluationValidator(PhoneProtector phones)
         {
             Add(errors, "departmentCode", $"Unknown department code '{department}'.");
         }
+        else
+        {
+            CheckRetired("departmentCode", "The department", department, "was abolished", org.Retired.Departments, at, errors);
+        }
         CheckMember("windowCode", "window", request.WindowCode, org.WindowDepartments, department, errors);
         CheckMember("staffCode", "staff", request.StaffCode, org.StaffDepartments, department, errors);
         CheckMember("serviceItemCode", "service item", request.ServiceItemCode, org.ServiceItemDepartments, department, errors);
+        CheckRetired("windowCode", "The window", Blank(request.WindowCode), "is closed", org.Retired.Windows, at, errors);
+        CheckRetired("staffCode", "The staff member", Blank(request.StaffCode), "has left", org.Retired.Staff, at, errors);
+        CheckRetired("serviceItemCode", "The service item", Blank(request.ServiceItemCode), "was withdrawn", org.Retired.ServiceItems, at, errors);
+    }
+
+    /// <summary>
+    /// A retired record takes no new ratings; one evaluated before it was retired (a late sync, a default rating) is
+    /// still history and is accepted.
+    /// </summary>
+    private static void CheckRetired(string field, string what, string? code, string verb, IReadOnlyDictionary<string, DateTimeOffset> retired,
+        DateTimeOffset at, Dictionary<string, string[]> errors)
+    {
+        if (code is not null && retired.TryGetValue(code, out var since) && at >= since && !errors.ContainsKey(field))
+        {
+            Add(errors, field, $"{what} '{code}' {verb} on {since.UtcDateTime:yyyy-MM-dd HH:mm} UTC; new ratings for it are not accepted.");
+        }
     }
 
     private static void CheckMember(string field, string what, string? code, IReadOnlyDictionary<string, string> owners, string? department, Dictionary<string, string[]> errors)

@@ -8,7 +8,7 @@ namespace Feedback.Web.Notifications;
 
 public sealed record InboxItem(long Id, long? CaseId, string Kind, string Title, string Body, DateTimeOffset CreatedAt, bool Read);
 
-/// <summary>The in-app inbox of one signed-in person: messages to their role (and department), newest first.</summary>
+/// <summary>The in-app inbox of one signed-in person: messages to their role (and department) and to them alone, newest first.</summary>
 public sealed class Inbox(FeedbackDbContext db, TimeProvider time)
 {
     public const int PageSize = 50;
@@ -44,9 +44,12 @@ public sealed class Inbox(FeedbackDbContext db, TimeProvider time)
     {
         var role = user.FindFirstValue(ClaimTypes.Role);
         var department = user.FindFirstValue(AccountsExtensions.DepartmentClaim);
+        var userId = UserId(user);
         var messages = db.InboxMessages.AsNoTracking();
-        // Admins see every message, to check that notices reach people.
-        return role == Roles.Admin ? messages : messages.Where(m => m.Role == role && (m.DepartmentCode == null || m.DepartmentCode == department));
+        // Admins see every message to a role, to check that notices reach people; a message to one person is theirs alone.
+        return role == Roles.Admin
+            ? messages.Where(m => m.UserId == null || m.UserId == userId)
+            : messages.Where(m => (m.UserId == null && m.Role == role && (m.DepartmentCode == null || m.DepartmentCode == department)) || m.UserId == userId);
     }
 
     private static int UserId(ClaimsPrincipal user) => int.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!, CultureInfo.InvariantCulture);

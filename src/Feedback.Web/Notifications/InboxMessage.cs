@@ -2,7 +2,7 @@ namespace Feedback.Web.Notifications;
 
 /// <summary>
 /// A message in the officers' in-app inbox, addressed to a role (and, for department roles, a department) so that
-/// whoever holds the role sees it, including people who join later.
+/// whoever holds the role sees it, including people who join later; or to one person (<see cref="UserId"/>).
 /// </summary>
 public sealed class InboxMessage
 {
@@ -11,6 +11,8 @@ public sealed class InboxMessage
     public long NotificationId { get; init; }
     public required string Role { get; init; }
     public string? DepartmentCode { get; init; }
+    /// <summary>Set: only this person sees the message (e.g. a case assigned to them); Role and DepartmentCode are theirs when it was sent.</summary>
+    public int? UserId { get; init; }
     public long? CaseId { get; init; }
     public required string Kind { get; init; }
     public required string Title { get; init; }

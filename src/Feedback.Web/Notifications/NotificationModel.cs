@@ -30,6 +30,8 @@ internal static class NotificationModel
             e.Property(x => x.Body).HasMaxLength(2000);
             e.HasIndex(x => x.NotificationId).IsUnique();
             e.HasIndex(x => new { x.Role, x.DepartmentCode, x.Id });
+            e.HasIndex(x => new { x.UserId, x.Id }).HasFilter("user_id IS NOT NULL");
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Notification>().WithMany().HasForeignKey(x => x.NotificationId);
             e.HasOne<RectificationCase>().WithMany().HasForeignKey(x => x.CaseId);
         });

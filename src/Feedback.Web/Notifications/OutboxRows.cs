@@ -52,29 +52,52 @@ internal sealed class OutboxRows : IAsyncDisposable
     public async Task<List<DeliveryResult>> DeliverInboxAsync(CancellationToken ct)
     {
         var results = new List<DeliveryResult>();
-        var inbox = new List<(Notification Message, string Role, string? Department)>();
+        var roles = new List<(Notification Message, string Role, string? Department)>();
+        var people = new List<(Notification Message, int UserId)>();
         foreach (var row in _rows.Where(r => r.Target != NotificationTargets.Webhook))
         {
             if (NotificationTargets.TryParseInbox(row.Target, out var role, out var department))
-                inbox.Add((row, role, department));
+                roles.Add((row, role, department));
+            else if (NotificationTargets.TryParsePerson(row.Target, out var userId))
+                people.Add((row, userId));
             else
                 results.Add(new(row, $"Unknown target {row.Target}."));
         }
-        if (inbox.Count > 0)
-        {
-            await using var command = new NpgsqlCommand("""
-                INSERT INTO inbox_messages (notification_id, role, department_code, case_id, kind, title, body, created_at)
-                SELECT n.id, t.role, t.department_code, n.case_id, n.kind, n.title, n.body, n.created_at
-                FROM unnest($1::bigint[], $2::text[], $3::text[]) AS t(id, role, department_code) JOIN notifications n ON n.id = t.id
-                ON CONFLICT (notification_id) DO NOTHING
-                """, _connection, _transaction);
-            command.Parameters.Add(new() { Value = inbox.Select(i => i.Message.Id).ToArray() });
-            command.Parameters.Add(new() { Value = inbox.Select(i => i.Role).ToArray() });
-            command.Parameters.Add(new() { Value = inbox.Select(i => i.Department).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            await command.ExecuteNonQueryAsync(ct);
-            results.AddRange(inbox.Select(i => new DeliveryResult(i.Message, null)));
-        }
+        if (roles.Count > 0)
+            await InsertForRolesAsync(roles, ct);
+        if (people.Count > 0)
+            await InsertForPeopleAsync(people, ct);
+        results.AddRange(roles.Select(i => new DeliveryResult(i.Message, null)));
+        results.AddRange(people.Select(i => new DeliveryResult(i.Message, null)));
         return results;
+    }
+
+    private async Task InsertForRolesAsync(List<(Notification Message, string Role, string? Department)> inbox, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO inbox_messages (notification_id, role, department_code, case_id, kind, title, body, created_at)
+            SELECT n.id, t.role, t.department_code, n.case_id, n.kind, n.title, n.body, n.created_at
+            FROM unnest($1::bigint[], $2::text[], $3::text[]) AS t(id, role, department_code) JOIN notifications n ON n.id = t.id
+            ON CONFLICT (notification_id) DO NOTHING
+            """, _connection, _transaction);
+        command.Parameters.Add(new() { Value = inbox.Select(i => i.Message.Id).ToArray() });
+        command.Parameters.Add(new() { Value = inbox.Select(i => i.Role).ToArray() });
+        command.Parameters.Add(new() { Value = inbox.Select(i => i.Department).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>A message for one person carries their role and department as they are now, and their id, which alone decides who sees it.</summary>
+    private async Task InsertForPeopleAsync(List<(Notification Message, int UserId)> inbox, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO inbox_messages (notification_id, role, department_code, user_id, case_id, kind, title, body, created_at)
+            SELECT n.id, u.role, u.department_code, u.id, n.case_id, n.kind, n.title, n.body, n.created_at
+            FROM unnest($1::bigint[], $2::int[]) AS t(id, user_id) JOIN notifications n ON n.id = t.id JOIN users u ON u.id = t.user_id
+            ON CONFLICT (notification_id) DO NOTHING
+            """, _connection, _transaction);
+        command.Parameters.Add(new() { Value = inbox.Select(i => i.Message.Id).ToArray() });
+        command.Parameters.Add(new() { Value = inbox.Select(i => i.UserId).ToArray() });
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Marks what was delivered, schedules the retry of what failed, and commits.</summary>

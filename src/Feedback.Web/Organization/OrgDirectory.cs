@@ -4,6 +4,7 @@ namespace Feedback.Web.Organization;
 
 /// <summary>
 /// The organisation's codes and names, held in memory so that validating a rating or showing the QR page costs no query.
+/// Retired records stay, with their names (history shows them), and when they were retired (new ratings are refused).
 /// </summary>
 public sealed record OrgSnapshot(
     IReadOnlySet<string> Departments,
@@ -11,7 +12,13 @@ public sealed record OrgSnapshot(
     IReadOnlyDictionary<string, string> StaffDepartments,
     IReadOnlyDictionary<string, string> ServiceItemDepartments,
     OrgNames Names,
-    DateTimeOffset LoadedAt);
+    DateTimeOffset LoadedAt)
+{
+    /// <summary>When each retired record was retired, by kind; a code not listed is active.</summary>
+    public OrgRetired Retired { get; init; } = OrgRetired.None;
+    /// <summary>The register's change counter when this was read (see <see cref="OrgDirectory"/>).</summary>
+    public long Version { get; init; }
+}
 
 /// <summary>What citizens read: names by code, and each window's number (e.g. A01).</summary>
 public sealed record OrgNames(
@@ -20,18 +27,49 @@ public sealed record OrgNames(
     IReadOnlyDictionary<string, string> Staff,
     IReadOnlyDictionary<string, string> ServiceItems);
 
+/// <summary>Retirement times by code: departments abolished, windows closed, staff who left, items withdrawn.</summary>
+public sealed record OrgRetired(
+    IReadOnlyDictionary<string, DateTimeOffset> Departments,
+    IReadOnlyDictionary<string, DateTimeOffset> Windows,
+    IReadOnlyDictionary<string, DateTimeOffset> Staff,
+    IReadOnlyDictionary<string, DateTimeOffset> ServiceItems)
+{
+    public static readonly OrgRetired None = new(
+        new Dictionary<string, DateTimeOffset>(), new Dictionary<string, DateTimeOffset>(), new Dictionary<string, DateTimeOffset>(), new Dictionary<string, DateTimeOffset>());
+}
+
 /// <summary>
-/// Caches <see cref="OrgSnapshot"/>. Another process may add codes, so an unknown code triggers a reload,
-/// at most once per <see cref="MinReloadInterval"/>.
+/// Caches <see cref="OrgSnapshot"/>. Every change to the register's tables bumps a counter (a statement trigger), which
+/// is read at most every <see cref="CheckInterval"/>: another process's change is seen within that time. An unknown
+/// code also triggers a reload, at most once per <see cref="MinReloadInterval"/>.
 /// </summary>
 public sealed class OrgDirectory(NpgsqlDataSource dataSource, TimeProvider time)
 {
     public static readonly TimeSpan MinReloadInterval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim _reload = new(1, 1);
     private OrgSnapshot? _snapshot;
+    private long _checkedAtTicks;
+    private int _checking;
 
-    public async ValueTask<OrgSnapshot> GetAsync(CancellationToken ct) => _snapshot ?? await ReloadAsync(ct);
+    public async ValueTask<OrgSnapshot> GetAsync(CancellationToken ct)
+    {
+        var current = _snapshot;
+        if (current is null)
+            return await ReloadAsync(ct);
+        if (time.GetUtcNow().UtcTicks - Interlocked.Read(ref _checkedAtTicks) < CheckInterval.Ticks || Interlocked.Exchange(ref _checking, 1) == 1)
+            return current;
+        try
+        {
+            Interlocked.Exchange(ref _checkedAtTicks, time.GetUtcNow().UtcTicks);
+            return await ReadVersionAsync(ct) == current.Version ? current : await ReloadAsync(ct);
+        }
+        finally
+        {
+            Volatile.Write(ref _checking, 0);
+        }
+    }
 
     /// <summary>Reloads unless the snapshot is fresher than the minimum interval; returns the current snapshot.</summary>
     public async ValueTask<OrgSnapshot> RefreshAsync(CancellationToken ct)
@@ -47,27 +85,21 @@ public sealed class OrgDirectory(NpgsqlDataSource dataSource, TimeProvider time)
     /// <summary>Call after changing the organisation in this process.</summary>
     public void Invalidate() => _snapshot = null;
 
+    private async Task<long> ReadVersionAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT version FROM org_register_version");
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     private async Task<OrgSnapshot> ReloadAsync(CancellationToken ct)
     {
         await _reload.WaitAsync(ct);
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(ct);
-            var departments = await ReadAsync(connection, "SELECT code, name FROM departments", r => r.GetString(1), ct);
-            var windows = await ReadAsync(connection, "SELECT code, department_code, name, number FROM windows", r => (r.GetString(1), r.GetString(2), r.GetString(3)), ct);
-            var staff = await ReadAsync(connection, "SELECT code, department_code, name FROM staff", r => (r.GetString(1), r.GetString(2)), ct);
-            var items = await ReadAsync(connection, "SELECT code, department_code, name FROM service_items", r => (r.GetString(1), r.GetString(2)), ct);
-            var snapshot = new OrgSnapshot(
-                departments.Keys.ToHashSet(StringComparer.Ordinal),
-                windows.ToDictionary(w => w.Key, w => w.Value.Item1, StringComparer.Ordinal),
-                staff.ToDictionary(p => p.Key, p => p.Value.Item1, StringComparer.Ordinal),
-                items.ToDictionary(i => i.Key, i => i.Value.Item1, StringComparer.Ordinal),
-                new OrgNames(
-                    departments,
-                    windows.ToDictionary(w => w.Key, w => (w.Value.Item2, w.Value.Item3), StringComparer.Ordinal),
-                    staff.ToDictionary(p => p.Key, p => p.Value.Item2, StringComparer.Ordinal),
-                    items.ToDictionary(i => i.Key, i => i.Value.Item2, StringComparer.Ordinal)),
-                time.GetUtcNow());
+            // The counter first: data read afterwards is at least as new, so a change is never missed.
+            var version = await ReadVersionAsync(ct);
+            var snapshot = await OrgSnapshotReader.ReadAsync(dataSource, time.GetUtcNow(), ct) with { Version = version };
+            Interlocked.Exchange(ref _checkedAtTicks, time.GetUtcNow().UtcTicks);
             _snapshot = snapshot;
             return snapshot;
         }
@@ -75,17 +107,5 @@ public sealed class OrgDirectory(NpgsqlDataSource dataSource, TimeProvider time)
         {
             _reload.Release();
         }
-    }
-
-    private static async Task<Dictionary<string, T>> ReadAsync<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read, CancellationToken ct)
-    {
-        var rows = new Dictionary<string, T>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            rows[reader.GetString(0)] = read(reader);
-        }
-        return rows;
     }
 }

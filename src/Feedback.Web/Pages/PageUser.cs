@@ -33,6 +33,8 @@ public sealed record PageUser(string UserName, string DisplayName, string Role, 
             yield return new("/department", "部门概况");
         if (IsIn(Roles.Admin, Roles.QualityOfficer, Roles.Leader))
             yield return new("/reports", "周报");
+        if (IsIn(Roles.Admin))
+            yield return new("/admin", "管理");
     }
 }
 

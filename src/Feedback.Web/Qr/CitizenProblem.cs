@@ -22,6 +22,24 @@ public sealed record CitizenProblem(string Title, string Text, int Status)
     public static readonly CitizenProblem Unavailable = new("暂时无法提交",
         "系统繁忙，您的评价未能保存，请稍后重新扫码评价。", StatusCodes.Status503ServiceUnavailable);
 
+    public static readonly CitizenProblem WindowClosed = new("该窗口已停用",
+        "这个窗口已停止办理业务，它的评价二维码不再使用。请扫描正在为您服务的窗口张贴的二维码，或向大厅工作人员咨询。", StatusCodes.Status410Gone);
+    public static readonly CitizenProblem StaffLeft = new("该工作人员已不在岗",
+        "二维码上的工作人员已不在本中心服务，此二维码不再使用。请扫描窗口当前张贴的二维码评价，或向大厅工作人员咨询。", StatusCodes.Status410Gone);
+    public static readonly CitizenProblem DepartmentRetired = new("该部门已撤销",
+        "这个部门已不在本中心办理业务，它的评价二维码不再使用。请扫描正在为您服务的窗口张贴的二维码，或向大厅工作人员咨询。", StatusCodes.Status410Gone);
+    public static readonly CitizenProblem ServiceItemRetired = new("该事项已停办",
+        "二维码上的办事事项已停止办理，此二维码不再使用。如需评价，请向窗口工作人员索取新的评价二维码。", StatusCodes.Status410Gone);
+
+    /// <summary>Why a genuine link to a retired place takes no rating.</summary>
+    internal static CitizenProblem Retired(QrPlaceState state) => state switch
+    {
+        QrPlaceState.WindowClosed => WindowClosed,
+        QrPlaceState.StaffLeft => StaffLeft,
+        QrPlaceState.DepartmentRetired => DepartmentRetired,
+        _ => ServiceItemRetired,
+    };
+
     /// <summary>The page in the citizens' shell: it has a body, so the staff error page never replaces it.</summary>
     internal RazorComponentResult<CitizenMessagePage> Page() => new(new { Problem = this }) { StatusCode = Status };
 }

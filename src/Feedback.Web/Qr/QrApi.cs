@@ -31,7 +31,11 @@ public static class QrApi
                 ["format"] = ["format is pdf or png, size a5 or a4; png and staff need a window."],
             });
         }
-        var bytes = await maker.MakeAsync(window, staff, posterFormat, posterSize, null, null, ct);
+        var (bytes, refused) = await maker.MakeAsync(window, staff, posterFormat, posterSize, null, null, ct);
+        if (refused is not null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["window"] = [refused] });
+        }
         if (bytes is null)
         {
             return TypedResults.NotFound();
@@ -39,6 +43,14 @@ public static class QrApi
         var name = $"qr-{window ?? "all"}{(staff is null ? "" : "-" + staff)}.{posterFormat.ToString().ToLowerInvariant()}";
         return TypedResults.File(bytes, posterFormat == PosterFormat.Png ? "image/png" : "application/pdf", name);
     }
+
+    private static string RetiredField(QrPlaceState state) => state switch
+    {
+        QrPlaceState.StaffLeft => "staffCode",
+        QrPlaceState.DepartmentRetired => "departmentCode",
+        QrPlaceState.ServiceItemRetired => "serviceItemCode",
+        _ => "windowCode",
+    };
 
     internal static async Task<Results<Ok<ReceiptLinkResponse>, ValidationProblem>> CreateReceiptLink(
         ReceiptLinkRequest request, QrPlaces places, QrKeyRing keys, IOptions<QrOptions> options, TimeProvider time, CancellationToken ct)
@@ -51,12 +63,17 @@ public static class QrApi
         var link = QrLink.Receipt(caseNumber, request.WindowCode?.Trim() ?? "", request.StaffCode?.Trim(), request.ServiceItemCode?.Trim(),
             // Whole seconds: the token keeps its expiry in unix seconds.
             DateTimeOffset.FromUnixTimeSeconds((time.GetUtcNow() + options.Value.ReceiptLifetime).ToUnixTimeSeconds()));
-        if (await places.FindAsync(link, ct) is null)
+        var place = await places.FindAsync(link, ct);
+        if (place is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["windowCode"] = ["Unknown window, or a staff member or service item not of the window's department."],
             });
+        }
+        if (!place.IsOpen)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [RetiredField(place.State)] = [QrPosterMaker.Explain(place.State)] });
         }
         var token = await keys.SignAsync(link, ct);
         return TypedResults.Ok(new ReceiptLinkResponse(QrPosterMaker.Url(options.Value.PublicBaseUrl, token), token, link.ExpiresAt!.Value));

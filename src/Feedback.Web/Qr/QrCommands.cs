@@ -39,9 +39,9 @@ internal static class QrCommands
         }
         await using var app = await ToolHost.StartAsync(ct);
         ConsoleProgress? progress = null;
-        var bytes = await app.Services.GetRequiredService<QrPosterMaker>().MakeAsync(window, staff, posterFormat, posterSize, baseUrl,
-            all ? (done, total) => (progress ??= new ConsoleProgress("posters", total)).Report(done, done) : null, ct)
-            ?? throw new ArgumentException($"Unknown window '{window}', or staff '{staff}' not of its department.");
+        var (made, refused) = await app.Services.GetRequiredService<QrPosterMaker>().MakeAsync(window, staff, posterFormat, posterSize, baseUrl,
+            all ? (done, total) => (progress ??= new ConsoleProgress("posters", total)).Report(done, done) : null, ct);
+        var bytes = made ?? throw new ArgumentException(refused ?? $"Unknown window '{window}', or staff '{staff}' not of its department.");
         progress?.Done();
         await File.WriteAllBytesAsync(output.FullName, bytes, ct);
         Console.WriteLine($"wrote {output.FullName} ({bytes.Length:N0} bytes)");

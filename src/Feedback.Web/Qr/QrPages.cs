@@ -77,7 +77,13 @@ internal sealed class QrServices(QrKeyRing keys, QrPlaces places, IOptions<QrOpt
         }
         // A genuine link to a window, staff member or item that no longer exists is as useless as a forged one.
         var place = link is null ? null : await places.FindAsync(link, ct);
-        return place is null ? (null, null, CitizenProblem.InvalidLink) : (link, place, null);
+        return place switch
+        {
+            null => (null, null, CitizenProblem.InvalidLink),
+            // A window closed or a person who left: the poster may still hang somewhere, so say what happened.
+            { IsOpen: false } => (null, null, CitizenProblem.Retired(place.State)),
+            _ => (link, place, null),
+        };
     }
 
     /// <summary>The form, first shown (200) or again with what the citizen typed and why it was not stored (400).</summary>

@@ -1,5 +1,6 @@
 using Feedback.Tests.Infrastructure;
 using Feedback.Web.Accounts;
+using Feedback.Web.Admin;
 using Feedback.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,7 @@ public sealed class UserServiceTests(FeedbackApp app) : IClassFixture<FeedbackAp
     [InlineData("with space", Roles.Leader, null, "without spaces")]
     public async Task CreateAsync_WithBadInput_ThrowsArgumentException(string name, string role, string? department, string message)
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => CreateSut().CreateAsync(new(name, "", role, department, Browser.Password), Ct));
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => CreateSut().CreateAsync(new(name, "", role, department, Browser.Password), Ct));
 
         Assert.Contains(message, error.Message);
     }
@@ -43,7 +44,7 @@ public sealed class UserServiceTests(FeedbackApp app) : IClassFixture<FeedbackAp
     [Fact]
     public async Task CreateAsync_WithShortPassword_ThrowsArgumentException()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => CreateSut().CreateAsync(new("short.pw", "", Roles.Leader, null, "123456789"), Ct));
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => CreateSut().CreateAsync(new("short.pw", "", Roles.Leader, null, "123456789"), Ct));
 
         Assert.Contains("at least 10 characters", error.Message);
     }
@@ -53,7 +54,7 @@ public sealed class UserServiceTests(FeedbackApp app) : IClassFixture<FeedbackAp
     {
         await CreateSut().CreateAsync(new("twice", "", Roles.Leader, null, Browser.Password), Ct);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => CreateSut().CreateAsync(new("twice", "", Roles.Admin, null, Browser.Password), Ct));
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => CreateSut().CreateAsync(new("twice", "", Roles.Admin, null, Browser.Password), Ct));
 
         Assert.Contains("exists already", error.Message);
     }
@@ -92,9 +93,9 @@ public sealed class UserServiceTests(FeedbackApp app) : IClassFixture<FeedbackAp
         Assert.Null(afterReset.LockedUntil);
     }
 
-    private UserService CreateSut() => new(
-        _scope.ServiceProvider.GetRequiredService<FeedbackDbContext>(),
-        new PasswordHasher<User>(),
-        Options.Create(new AccountOptions()),
-        _time);
+    private UserService CreateSut()
+    {
+        var db = _scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
+        return new(db, new PasswordHasher<User>(), Options.Create(new AccountOptions()), _time, new AdminAudit(db, _time));
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Feedback.Tests.Evaluations;
 using Feedback.Web.Cases;
+using Feedback.Web.Cases.Workbench;
 
 namespace Feedback.Tests.Cases;
 
@@ -72,5 +73,5 @@ public sealed class CaseListTests(CasesApp app) : IClassFixture<CasesApp>
         Assert.Equal(listed.Items.OrderBy(c => c.DueAt).Select(c => c.Id), listed.Items.Select(c => c.Id));
     }
 
-    private async Task<CasePage> ListAsync(string query) => (await app.Admin.GetFromJsonAsync<CasePage>($"/api/cases?{query}", Ct))!;
+    private async Task<CaseListResponse> ListAsync(string query) => (await app.Admin.GetFromJsonAsync<CaseListResponse>($"/api/cases?{query}", Ct))!;
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Feedback.Tests.Accounts;
 using Feedback.Web.Accounts;
 using Feedback.Web.Cases;
+using Feedback.Web.Cases.Workbench;
 using Feedback.Web.Notifications;
 
 namespace Feedback.Tests.Cases;
@@ -104,7 +105,7 @@ public sealed class CaseScopingTests(CasesApp app) : IClassFixture<CasesApp>
         ["action"] = action,
     });
 
-    private static async Task<CasePage> ListAsync(HttpClient client, string path) => (await client.GetFromJsonAsync<CasePage>(path, Ct))!;
+    private static async Task<CaseListResponse> ListAsync(HttpClient client, string path) => (await client.GetFromJsonAsync<CaseListResponse>(path, Ct))!;
 
     private static async Task<InboxResponse> InboxAsync(HttpClient client) => (await client.GetFromJsonAsync<InboxResponse>("/api/inbox", Ct))!;
 }

@@ -48,8 +48,8 @@ public sealed class CaseWorkflowApiTests(CasesApp app) : IClassFixture<CasesApp>
         var approved = await quality.ActOkAsync(id, CaseAction.ApproveAppeal);
 
         Assert.Equal(("appealed", "invalid"), (appealed.Case.State, approved.Case.State));
-        Assert.Empty(appealed.AllowedActions);
-        Assert.Equal([CaseAction.ApproveAppeal, CaseAction.RejectAppeal], review.AllowedActions);
+        Assert.Equal([CaseAction.Note, CaseAction.Assign], appealed.AllowedActions);
+        Assert.Equal([CaseAction.ApproveAppeal, CaseAction.RejectAppeal, CaseAction.Note, CaseAction.Assign], review.AllowedActions);
         Assert.Equal(["opened -> inbox:department_officer:D01", "appeal -> inbox:quality_officer", "approve_appeal -> inbox:department_officer:D01"],
             await app.NotificationsAsync(id));
     }
@@ -312,9 +312,10 @@ public sealed class CaseWorkflowApiTests(CasesApp app) : IClassFixture<CasesApp>
         using var quality = await app.SignedInAsAsync(Roles.QualityOfficer);
         using var leader = await app.SignedInAsAsync(Roles.Leader);
 
-        Assert.Equal([CaseAction.Start, CaseAction.Rectify, CaseAction.Appeal, CaseAction.RequestCannotFix, CaseAction.RequestExtension],
+        Assert.Equal([CaseAction.Start, CaseAction.Rectify, CaseAction.Appeal, CaseAction.RequestCannotFix, CaseAction.RequestExtension, CaseAction.Note, CaseAction.Assign],
             (await officer.GetCaseAsync(id)).AllowedActions);
-        Assert.Equal([CaseAction.Start, CaseAction.Rectify, CaseAction.ApproveExtension, CaseAction.RejectExtension],
+        // No extension was asked for, so there is nothing to approve or reject.
+        Assert.Equal([CaseAction.Start, CaseAction.Rectify, CaseAction.Note, CaseAction.Assign],
             (await quality.GetCaseAsync(id)).AllowedActions);
         Assert.Empty((await leader.GetCaseAsync(id)).AllowedActions);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Admin.GetAsync("/api/cases/987654321", Ct)).StatusCode);

@@ -27,6 +27,9 @@ public sealed class WebProcess : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>The first lines the server wrote (stdout and stderr).</summary>
+    public IReadOnlyCollection<string> Log => _log;
+
     /// <summary>src/Feedback.Web/bin/&lt;Configuration&gt;/net10.0/Feedback.Web.dll of the solution these tests belong to.</summary>
     public static string DllPath { get; } = FindDll();
 

@@ -56,6 +56,6 @@ public sealed class StaffErrorPageTests(StaffBrowser staff)
         await Assertions.Expect(page.Locator("header.top nav a[href='/cases']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"错误代码 {status}");
         Assert.DoesNotContain("\"status\"", await response.TextAsync());
-        await CheckAsync(page, step, screen, javaScript: true);
+        Assert.True(await CheckAsync(page, step, screen, javaScript: true), "error pages are in the staff layout");
     }
 }

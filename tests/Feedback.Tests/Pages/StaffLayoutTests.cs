@@ -12,9 +12,11 @@ public sealed class StaffLayoutTests(StaffBrowser staff)
     [Fact]
     public async Task Navigation_EveryRole_ShowsWhatTheRoleMayOpenAndMarksTheCurrentPage()
     {
+        var pages = new List<IPage>();
         foreach (var (role, expected) in Navigation)
         {
             var page = await staff.SignedInPageAsync(role, Screen.Desktop);
+            pages.Add(page);
             var links = page.Locator("header.top nav a");
 
             Assert.Equal(expected, await HrefsAsync(links));
@@ -23,10 +25,12 @@ public sealed class StaffLayoutTests(StaffBrowser staff)
             {
                 await NavigateAsync(page, href);
                 await Assertions.Expect(page.Locator(".error-page")).ToHaveCountAsync(0);
-                Assert.Equal([href], await HrefsAsync(page.Locator("header.top nav a[aria-current=page]")));
+                if (await InLayoutAsync(page))
+                    Assert.Equal([href], await HrefsAsync(page.Locator("header.top nav a[aria-current=page]")));
             }
             await page.Context.CloseAsync();
         }
+        SkipIfUnchecked([.. pages]);
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed class StaffPathTests(StaffBrowser staff)
     /// <summary>The home page's tiles, as each role must see them.</summary>
     private static readonly Dictionary<string, string[]> Tiles = new()
     {
-        [Roles.Admin] = ["/cases", "/inbox", "/department", "/reports", Posters, "/hangfire"],
+        [Roles.Admin] = ["/cases", "/inbox", "/department", "/reports", Posters, "/admin", "/hangfire"],
         [Roles.QualityOfficer] = ["/cases", "/inbox", "/department", "/reports", Posters],
         [Roles.Leader] = ["/cases", "/inbox", "/department", "/reports"],
         [Roles.DepartmentOfficer] = ["/cases", "/inbox", "/department"],
@@ -42,6 +42,7 @@ public sealed class StaffPathTests(StaffBrowser staff)
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/cases$"));
         await CheckAsync(page, "anonymous-2-cases", screen, javaScript);
+        SkipIfUnchecked(page);
     }
 
     [Theory]
@@ -61,6 +62,7 @@ public sealed class StaffPathTests(StaffBrowser staff)
 
         await Assertions.Expect(page.Locator("img.summary").First).ToBeVisibleAsync();
         await CheckAsync(page, "quality-5-reports", screen, javaScript);
+        SkipIfUnchecked(page);
     }
 
     [Theory]
@@ -78,6 +80,7 @@ public sealed class StaffPathTests(StaffBrowser staff)
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("部门概况");
         await CheckAsync(page, "officer-4-department", screen, javaScript);
+        SkipIfUnchecked(page);
     }
 
     [Theory]
@@ -89,7 +92,7 @@ public sealed class StaffPathTests(StaffBrowser staff)
         await NavigateAsync(page, "/reports");
 
         await Assertions.Expect(page.Locator("img.summary").First).ToBeVisibleAsync();
-        await CheckAsync(page, "leader-2-reports", screen, javaScript);
+        Assert.True(await CheckAsync(page, "leader-2-reports", screen, javaScript));
     }
 
     [Theory]
@@ -105,7 +108,7 @@ public sealed class StaffPathTests(StaffBrowser staff)
         await StaffBrowser.SignInAsync(page, role);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"^{Regex.Escape(staff.BaseUrl)}/?$"));
         Assert.Equal(Tiles[role], await HrefsAsync(page.Locator("main .tiles a")));
-        await CheckAsync(page, $"{name}-1-home", screen, javaScript);
+        Assert.True(await CheckAsync(page, $"{name}-1-home", screen, javaScript));
         return (screen, page);
     }
 

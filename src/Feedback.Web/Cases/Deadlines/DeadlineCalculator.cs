@@ -116,6 +116,9 @@ public sealed class DeadlineCalculator
         return ToUtc(day.ToDateTime(_options.WorkdayEnd));
     }
 
+    /// <summary>The instant at which a local date of <see cref="DeadlineOptions.TimeZone"/> begins (e.g. a "received from" filter).</summary>
+    public DateTimeOffset StartOfLocalDay(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));
+
     private TimeSpan Between(DateTimeOffset from, DateTimeOffset to)
     {
         if (_options.Mode == DeadlineMode.CalendarTime)

@@ -78,9 +78,21 @@ namespace Feedback.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("failed_attempts");
 
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_sign_in_at");
+
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_change_password");
+
+                    b.Property<DateTimeOffset?>("PasswordChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("password_changed_at");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
@@ -186,6 +198,10 @@ namespace Feedback.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("key_hash");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -770,6 +786,10 @@ namespace Feedback.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
+                    b.Property<int?>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
                     b.HasKey("Id")
                         .HasName("pk_inbox_messages");
 
@@ -779,6 +799,10 @@ namespace Feedback.Web.Data.Migrations
                     b.HasIndex("NotificationId")
                         .IsUnique()
                         .HasDatabaseName("ix_inbox_messages_notification_id");
+
+                    b.HasIndex("UserId", "Id")
+                        .HasDatabaseName("ix_inbox_messages_user_id_id")
+                        .HasFilter("user_id IS NOT NULL");
 
                     b.HasIndex("Role", "DepartmentCode", "Id")
                         .HasDatabaseName("ix_inbox_messages_role_department_code_id");
@@ -899,16 +923,68 @@ namespace Feedback.Web.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("code");
 
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("area_code");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
                     b.HasKey("Code")
                         .HasName("pk_departments");
 
                     b.ToTable("departments", (string)null);
+                });
+
+            modelBuilder.Entity("Feedback.Web.Organization.Import.OrgUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("RetireMissing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retire_missing");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_org_uploads");
+
+                    b.ToTable("org_uploads", (string)null);
                 });
 
             modelBuilder.Entity("Feedback.Web.Organization.ServiceItem", b =>
@@ -923,11 +999,27 @@ namespace Feedback.Web.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("department_code");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("immediate")
+                        .HasColumnName("kind");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<short?>("PromisedDays")
+                        .HasColumnType("smallint")
+                        .HasColumnName("promised_days");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
 
                     b.HasKey("Code")
                         .HasName("pk_service_items");
@@ -935,7 +1027,10 @@ namespace Feedback.Web.Data.Migrations
                     b.HasIndex("DepartmentCode")
                         .HasDatabaseName("ix_service_items_department_code");
 
-                    b.ToTable("service_items", (string)null);
+                    b.ToTable("service_items", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_service_items_promised_days", "(kind = 'immediate' AND promised_days IS NULL) OR (kind = 'promised' AND promised_days BETWEEN 1 AND 365)");
+                        });
                 });
 
             modelBuilder.Entity("Feedback.Web.Organization.ServiceWindow", b =>
@@ -950,6 +1045,11 @@ namespace Feedback.Web.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("department_code");
 
+                    b.Property<string>("Hall")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("hall");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -961,6 +1061,10 @@ namespace Feedback.Web.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
 
                     b.HasKey("Code")
                         .HasName("pk_windows");
@@ -988,6 +1092,10 @@ namespace Feedback.Web.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
 
                     b.Property<string>("WindowCode")
                         .HasColumnType("character varying(32)")
@@ -1151,6 +1259,12 @@ namespace Feedback.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_inbox_messages_notifications_notification_id");
+
+                    b.HasOne("Feedback.Web.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inbox_messages_users_user_id");
                 });
 
             modelBuilder.Entity("Feedback.Web.Notifications.InboxRead", b =>

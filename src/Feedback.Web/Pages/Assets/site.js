@@ -30,10 +30,22 @@
       if (question && !window.confirm(question)) e.preventDefault();
     });
   }
+  // File inputs with data-max-bytes refuse a file over the limit before it is sent (the server refuses it too).
+  function fileLimits() {
+    document.querySelectorAll('input[type=file][data-max-bytes]').forEach(function (input) {
+      input.addEventListener('change', function () {
+        var max = Number(input.dataset.maxBytes), big = Array.prototype.some.call(input.files, function (f) { return f.size > max; });
+        input.setCustomValidity(big ? '文件超过 ' + Math.round(max / 1048576) + ' MB，请压缩后再上传。' : '');
+        input.reportValidity();
+      });
+    });
+  }
   document.addEventListener('DOMContentLoaded', function () {
     if (document.querySelector('[data-left]')) { tick(); setInterval(tick, 1000); }
     autosubmit();
     confirmations();
-    document.querySelectorAll('[data-print]').forEach(function (b) { b.addEventListener('click', function () { window.print(); }); });
+    // Print buttons only work with the script, so they start hidden.
+    document.querySelectorAll('[data-print]').forEach(function (b) { b.hidden = false; b.addEventListener('click', function () { window.print(); }); });
+    fileLimits();
   });
 })();

@@ -1,0 +1,54 @@
+using Feedback.Web.Accounts;
+using Feedback.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Feedback.Web.Admin;
+
+/// <summary>The people list's filters, from the query string; <see cref="After"/> is the last user name of the previous page.</summary>
+public sealed record UserFilter(string? Q, string? Role, string? Department, string? Status, string? After);
+
+/// <summary>A person as the admin pages show them.</summary>
+public sealed record UserRow(
+    int Id, string UserName, string DisplayName, string Role, string? DepartmentCode, bool Disabled, bool MustChangePassword,
+    DateTimeOffset? LockoutEnd, DateTimeOffset? LastSignInAt, DateTimeOffset CreatedAt);
+
+public sealed record UserRows(IReadOnlyList<UserRow> Rows, string? NextAfter);
+
+public sealed record DepartmentOption(string Code, string Name);
+
+internal static class UserList
+{
+    public const int PageSize = 100;
+
+    /// <summary>Filtered people in user-name order, a page at a time (keyset on the unique user name).</summary>
+    public static async Task<UserRows> ListAsync(FeedbackDbContext db, UserFilter filter, CancellationToken ct)
+    {
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var pattern = $"%{Escape(filter.Q.Trim())}%";
+            query = query.Where(u => EF.Functions.ILike(u.UserName, pattern, "\\") || EF.Functions.ILike(u.DisplayName, pattern, "\\"));
+        }
+        if (!string.IsNullOrEmpty(filter.Role))
+            query = query.Where(u => u.Role == filter.Role);
+        if (!string.IsNullOrEmpty(filter.Department))
+            query = query.Where(u => u.DepartmentCode == filter.Department);
+        if (filter.Status is "active" or "disabled")
+            query = query.Where(u => u.Disabled == (filter.Status == "disabled"));
+        if (!string.IsNullOrEmpty(filter.After))
+            query = query.Where(u => string.Compare(u.UserName, filter.After) > 0);
+        var rows = await query.OrderBy(u => u.UserName).Take(PageSize + 1).Select(Row).ToListAsync(ct);
+        return rows.Count > PageSize ? new(rows[..PageSize], rows[PageSize - 1].UserName) : new(rows, null);
+    }
+
+    public static Task<UserRow?> FindAsync(FeedbackDbContext db, int id, CancellationToken ct) =>
+        db.Users.AsNoTracking().Where(u => u.Id == id).Select(Row).SingleOrDefaultAsync(ct);
+
+    public static async Task<IReadOnlyList<DepartmentOption>> DepartmentsAsync(FeedbackDbContext db, CancellationToken ct) =>
+        await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new DepartmentOption(d.Code, d.Name)).ToListAsync(ct);
+
+    private static readonly System.Linq.Expressions.Expression<Func<User, UserRow>> Row = u => new UserRow(
+        u.Id, u.UserName, u.DisplayName, u.Role, u.DepartmentCode, u.Disabled, u.MustChangePassword, u.LockoutEnd, u.LastSignInAt, u.CreatedAt);
+
+    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

@@ -1,0 +1,83 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+
+namespace Feedback.Web.Cases.Workbench;
+
+/// <summary>A page of the list and whether another follows.</summary>
+public sealed record CaseListSlice(IReadOnlyList<CaseListRow> Rows, CaseCursor? Next);
+
+/// <summary>Runs <see cref="CaseListSql"/>: a page, the counts per state, and every matching case in keyset batches for the export.</summary>
+public sealed class CaseListQuery(NpgsqlDataSource dataSource)
+{
+    public const int PageSize = 50;
+    public const int MaxLimit = 500;
+    /// <summary>Matches from which a search walks the list rather than collecting every match (see <see cref="CaseListCriteria.SearchIsCommon"/>).</summary>
+    public const int CommonSearchMatches = 1000;
+    /// <summary>pg_trgm finds nothing to look up in a shorter text (it needs three characters in a row).</summary>
+    private const int TrigramLength = 3;
+
+    /// <summary>Decides how the search is run: from its matches (rare text) or by walking the list (common or short text).</summary>
+    public async Task<CaseListCriteria> PlanSearchAsync(CaseListCriteria criteria, CancellationToken ct)
+    {
+        if (criteria.Search is not { } search)
+            return criteria;
+        if (search.Length < TrigramLength)
+            return criteria with { SearchIsCommon = true };
+        await using var command = CaseListSql.SearchProbe(search, CommonSearchMatches + 1).CreateCommand(dataSource);
+        var matches = (long)(await command.ExecuteScalarAsync(ct))!;
+        return criteria with { SearchIsCommon = matches > CommonSearchMatches };
+    }
+
+    public async Task<CaseListSlice> PageAsync(CaseListCriteria criteria, DateTimeOffset now, int limit, CancellationToken ct, int offset = 0)
+    {
+        await using var command = CaseListSql.Page(criteria, now, limit, offset).CreateCommand(dataSource);
+        var rows = new List<CaseListRow>(limit + 1);
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+                rows.Add(CaseListRow.Read(reader));
+        }
+        if (rows.Count <= limit)
+            return new(rows, null);
+        rows.RemoveAt(limit);
+        return new(rows, rows[^1].After(criteria.Sort));
+    }
+
+    /// <summary>
+    /// Counting a common search means reading every match; the list does not, so it shows "more than
+    /// <see cref="CommonSearchMatches"/>" instead (null here).
+    /// </summary>
+    public async Task<CaseStateCounts?> CountsUnlessCommonAsync(CaseListCriteria criteria, DateTimeOffset now, CancellationToken ct) =>
+        criteria.Search is not null && criteria.SearchIsCommon ? null : await CountsAsync(criteria, now, ct);
+
+    public async Task<CaseStateCounts> CountsAsync(CaseListCriteria criteria, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = CaseListSql.Counts(criteria, now).CreateCommand(dataSource);
+        var groups = new List<(string, bool, int)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            groups.Add((reader.GetString(0), reader.GetBoolean(1), checked((int)reader.GetInt64(2))));
+        return new(groups);
+    }
+
+    /// <summary>
+    /// Up to <paramref name="max"/> matching cases in list order, read <paramref name="batch"/> at a time, each batch a
+    /// keyset page after the last: memory stays one batch whatever the size, and no statement stays open between batches.
+    /// </summary>
+    public async IAsyncEnumerable<CaseListRow> StreamAsync(CaseListCriteria criteria, DateTimeOffset now, int max, int batch,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var sent = 0;
+        var page = criteria with { Cursor = null };
+        while (sent < max)
+        {
+            var slice = await PageAsync(page, now, Math.Min(batch, max - sent), ct);
+            foreach (var row in slice.Rows)
+                yield return row;
+            sent += slice.Rows.Count;
+            if (slice.Next is null)
+                yield break;
+            page = page with { Cursor = slice.Next };
+        }
+    }
+}
