@@ -12,9 +12,10 @@ public sealed record ModelKind(string Name, string LabelColumn, ThemePipeline Pi
 
     /// <summary>
     /// Whether a comment praises, complains or says nothing either way: character 1-3-grams with negation scopes
-    /// ("不慢" is not "慢"), which scored best in cross-validation on the training file (models/polarity.comparison.json).
+    /// ("不慢" is not "慢") and sentiment-lexicon categories (<see cref="SentimentLexicon"/>), which scored best in
+    /// cross-validation on the training file and on dev (models/polarity.comparison.json, docs/model-card.md).
     /// </summary>
-    public static ModelKind Polarity { get; } = new("polarity", "polarity", new ThemePipeline("char3n", "lbfgs"));
+    public static ModelKind Polarity { get; } = new("polarity", "polarity", new ThemePipeline("char3nl", "lbfgs"));
 
     public static IReadOnlyList<ModelKind> All { get; } = [Themes, Polarity];
 

@@ -19,11 +19,12 @@ public sealed record PolaritySignalRates(
     double BadNeutralAppeals)
 {
     /// <summary>
-    /// The service's default threshold (Classification:SignalThreshold), chosen on the out-of-fold predictions of the
-    /// training file's cross-validation (signalsByThreshold in models/polarity.metrics.json): the lowest threshold at
-    /// which about 3 % of praise and neutral comments are flagged either way, before dev or test were scored.
+    /// The service's default threshold (Classification:SignalThreshold), chosen on the dev file
+    /// (models/polarity.dev.csv) before the test file was scored: the one threshold of the sweep at which all four
+    /// targets held on dev. The training file's cross-validation (signalsByThreshold in models/polarity.metrics.json),
+    /// full of deliberately hard rows, meets the false-flag targets only from 0.85, at too few complaints caught.
     /// </summary>
-    public const double DefaultThreshold = 0.8;
+    public const double DefaultThreshold = 0.75;
 
     /// <summary>Thresholds a cross-validation reports, to show the trade-off the default was chosen from.</summary>
     public static IReadOnlyList<double> Sweep { get; } = [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];

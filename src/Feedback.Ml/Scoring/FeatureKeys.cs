@@ -11,6 +11,9 @@ internal ref struct FeatureKeys(ReadOnlySpan<char> text, int maxLength, ReadOnly
 
     public ulong Current { get; private set; }
 
+    /// <summary>Where the current n-gram starts in the text (-1 for one that starts with the start marker).</summary>
+    public readonly int Start => _keys.Start - 1;
+
     public readonly FeatureKeys GetEnumerator() => this;
 
     public bool MoveNext()

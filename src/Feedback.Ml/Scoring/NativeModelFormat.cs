@@ -6,8 +6,9 @@ namespace Feedback.Ml;
 internal static class NativeModelFormat
 {
     private const int Magic = 0x4D544246; // "FBTM"
-    // Version 2 adds a flags word after the n-gram length (bit 0: negation scopes); version 1 files still load.
-    private const int FormatVersion = 2;
+    // Version 2 adds a flags word after the n-gram length (bit 0: negation scopes); version 3 flag bit 1, lexicon
+    // categories: one signed byte per feature and the scale, after the IDF. Version 1 and 2 files still load.
+    private const int FormatVersion = 3;
 
     public static void Write(NativeScorer scorer, Stream stream)
     {
@@ -16,13 +17,18 @@ internal static class NativeModelFormat
         writer.Write(Magic);
         writer.Write(FormatVersion);
         writer.Write(featurizer.MaxLength);
-        writer.Write(featurizer.Negation ? 1 : 0);
+        writer.Write((featurizer.Negation ? 1 : 0) | (featurizer.Lexicon is null ? 0 : 2));
         writer.Write(featurizer.FeatureCount);
         writer.Write(model.ClassCount);
         foreach (var label in scorer.Labels)
             writer.Write(label);
         WriteArray(writer, featurizer.Keys);
         WriteArray(writer, featurizer.Idf);
+        if (featurizer.Lexicon is { } lexicon)
+        {
+            WriteArray(writer, lexicon);
+            writer.Write(featurizer.LexiconScale);
+        }
         WriteArray(writer, model.Weights);
         WriteArray(writer, model.Bias);
         writer.Write(model.PlattSlope is not null);
@@ -40,11 +46,14 @@ internal static class NativeModelFormat
         if (magic != Magic || version is < 1 or > FormatVersion)
             throw new InvalidDataException("unknown character n-gram model format");
         var maxLength = reader.ReadInt32();
-        var negation = version >= 2 && (reader.ReadInt32() & 1) != 0;
+        var flags = version >= 2 ? reader.ReadInt32() : 0;
         var features = reader.ReadInt32();
         var classes = reader.ReadInt32();
         var labels = Enumerable.Range(0, classes).Select(_ => reader.ReadString()).ToArray();
-        var featurizer = new CharNgramFeaturizer(maxLength, ReadArray<ulong>(reader, features), ReadArray<float>(reader, features), negation);
+        var (keys, idf) = (ReadArray<ulong>(reader, features), ReadArray<float>(reader, features));
+        var lexicon = (flags & 2) != 0 ? ReadArray<sbyte>(reader, features) : null;
+        var scale = lexicon is null ? 0 : reader.ReadSingle();
+        var featurizer = new CharNgramFeaturizer(maxLength, keys, idf, (flags & 1) != 0, lexicon, scale);
         var weights = ReadArray<float>(reader, features * classes);
         var bias = ReadArray<float>(reader, classes);
         var calibrated = reader.ReadBoolean();

@@ -3,13 +3,14 @@ namespace Feedback.Ml;
 /// <summary>
 /// A featurisation and a trainer, named "featurizer+trainer" (e.g. "char3+sdca"). Featurizers: "words" is
 /// FeaturizeText's defaults (the baseline), "ml-char3" FeaturizeText's character 1-3-grams, "charN" our own
-/// character 1..N-grams (same idea, compiled for speed), "charNn" the same with negation scopes (see NegationScope).
+/// character 1..N-grams (same idea, compiled for speed), "charNn" the same with negation scopes (see NegationScope),
+/// "charNnl" with sentiment-lexicon categories as well (see SentimentLexicon).
 /// <see cref="Default"/> won the cross-validated comparison for themes recorded in models/themes.comparison.json;
 /// the polarity model's pipeline is <see cref="ModelKind.Polarity"/>'s.
 /// </summary>
 public sealed record ThemePipeline(string Featurizer, string Trainer)
 {
-    public static IReadOnlyList<string> Featurizers { get; } = ["words", "ml-char3", "char2", "char3", "char4", "char2n", "char3n"];
+    public static IReadOnlyList<string> Featurizers { get; } = ["words", "ml-char3", "char2", "char3", "char4", "char2n", "char3n", "char2nl", "char3nl"];
 
     public static IReadOnlyList<string> Trainers { get; } = ["sdca", "lbfgs", "ova-svm", "ova-ap"];
 

@@ -97,7 +97,7 @@ public sealed class ClassificationCommandsTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.StartsWith(ModelKind.Polarity.Pipeline.Name, stdout);
-        Assert.Contains("signals at confidence ≥ 0.80", stdout);
+        Assert.Contains("signals at confidence ≥ 0.75", stdout);
         Assert.Contains("good rating, complaints flagged 疑似差评", stdout);
         Assert.Equal(0, jsonCode);
         using var document = JsonDocument.Parse(json);

@@ -13,6 +13,7 @@ public sealed class NegationScopeTests
     [InlineData("真是\"高效\"", "___^^_")] // scare quotes invert as a negation does
     [InlineData("不用等但是太乱", "_^^____")] // a contrast word ends the scope
     [InlineData("没有让我多跑一趟", "_^^^^___")] // the scope reaches four characters
+    [InlineData("有没有搞错", "_____")] // an A-not-A question does not negate
     public void Mark_FlagsTheCharactersANegationGoverns(string text, string expected)
     {
         var negated = new bool[text.Length];

@@ -31,6 +31,7 @@ public sealed class ThemeModelTests
     [Theory]
     [InlineData("char2+lbfgs")]
     [InlineData("char3n+lbfgs")]
+    [InlineData("char3nl+lbfgs")]
     [InlineData("char3+ova-svm")]
     [InlineData("words+lbfgs")]
     [InlineData("ml-char3+sdca")]
