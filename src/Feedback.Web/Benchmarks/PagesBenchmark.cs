@@ -21,21 +21,27 @@ internal static partial class PagesBenchmark
         var ratings = new Option<long>("--ratings") { Description = "Ratings of history (5 % are 差评 with a case).", DefaultValueFactory = _ => 20_000_000 };
         var requests = new Option<int>("--requests") { Description = "Measured requests per page (after 10 warm-ups).", DefaultValueFactory = _ => 100 };
         var exportRows = new Option<int>("--export-rows") { Description = "Cases in the exported list.", DefaultValueFactory = _ => 100_000 };
-        var command = new Command("pages", "Case list, search, case page and export on a large history vs the bare SQL of the same rows.") { ratings, requests, exportRows };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Keep the cluster in this directory and reuse it next time (loaded once, if it has no cases yet)." };
+        var hold = new Option<bool>("--hold") { Description = "After measuring, keep the server and its database running (until Ctrl+C) to try them with other tools." };
+        var command = new Command("pages", "Case list, search, case page and export on a large history vs the bare SQL of the same rows.") { ratings, requests, exportRows, dataDir, hold };
         command.SetAction((result, ct) => ToolHost.RunAsync(() =>
-            RunAsync(result.GetValue(ratings), Math.Max(1, result.GetValue(requests)), result.GetValue(exportRows), ct)));
+            RunAsync(result.GetValue(ratings), Math.Max(1, result.GetValue(requests)), result.GetValue(exportRows), result.GetValue(dataDir), result.GetValue(hold), ct)));
         return command;
     }
 
-    private static async Task<int> RunAsync(long ratings, int requests, int exportRows, CancellationToken ct)
+    private static async Task<int> RunAsync(long ratings, int requests, int exportRows, string? dataDir, bool hold, CancellationToken ct)
     {
         Console.Error.WriteLine("bench pages: starting a throwaway PostgreSQL cluster…");
-        await using var cluster = await BenchCluster.StartAsync(ct);
-        var load = Stopwatch.StartNew();
-        await PagesBenchData.LoadAsync(cluster, ratings, DateTimeOffset.UtcNow, ct);
+        await using var cluster = await BenchCluster.StartAsync(ct, dataDir);
+        if (await cluster.CountAsync("SELECT count(*) FROM cases", ct) == 0)
+        {
+            var load = Stopwatch.StartNew();
+            await PagesBenchData.LoadAsync(cluster, ratings, DateTimeOffset.UtcNow, ct);
+            await CreateOfficerAsync(cluster.ConnectionString, ct);
+            Console.Error.WriteLine($"bench pages: {ratings:N0} ratings loaded in {load.Elapsed.TotalSeconds:F0} s");
+        }
+        ratings = await cluster.CountAsync("SELECT count(*) FROM evaluations", ct);
         var cases = await cluster.CountAsync("SELECT count(*) FROM cases", ct);
-        Console.Error.WriteLine($"bench pages: {ratings:N0} ratings and {cases:N0} cases loaded in {load.Elapsed.TotalSeconds:F0} s");
-        await CreateOfficerAsync(cluster.ConnectionString, ct);
         await using var server = await ServerProcess.StartAsync(LoopbackPort.Free(), new Dictionary<string, string>
         {
             ["ConnectionStrings__Feedback"] = cluster.ConnectionString,
@@ -44,10 +50,22 @@ internal static partial class PagesBenchmark
         using var http = await SignInAsync(server.Url, ct);
         var scenarios = await PagesBenchScenarios.CreateAsync(cluster, http, server.Url, exportRows, ct);
         var rows = new List<string>();
+        var loadBefore = LoadAverage();
         foreach (var scenario in scenarios.Pages)
         {
-            var page = await MeasureAsync(requests, i => GetAsync(http, scenario.Url(i), ct));
-            var bare = await MeasureAsync(requests, i => scenarios.BareAsync(scenario.Sql(i), ct));
+            Console.Error.WriteLine($"bench pages: {scenario.Name}…");
+            Timings page, bare;
+            try
+            {
+                page = await MeasureAsync(requests, i => GetAsync(http, scenario.Url(i), ct));
+                bare = await MeasureAsync(requests, i => scenarios.BareAsync(scenario.Sql(i), ct));
+            }
+            catch (Exception e) when (e is InvalidOperationException or NpgsqlException or HttpRequestException or TaskCanceledException)
+            {
+                // One page failing says something about that page; the others are still worth measuring.
+                rows.Add($"| {scenario.Name} | failed: {e.Message} | | | {scenario.Target} |");
+                continue;
+            }
             rows.Add($"| {scenario.Name} | {page.P50:F1} / {page.P95:F1} ms | {bare.P50:F1} / {bare.P95:F1} ms | {page.P95 / bare.P95:F1} | {scenario.Target} |");
         }
         var (export, exportBare, bytes) = await scenarios.ExportAsync(ct);
@@ -59,9 +77,28 @@ internal static partial class PagesBenchmark
             |---|---|---|---|---|
             {string.Join('\n', rows)}
 
-            server peak RSS over the run: {server.PeakRss() / 1024.0 / 1024.0:N0} MB
+            server peak RSS over the run: {server.PeakRss() / 1024.0 / 1024.0:N0} MB; machine load average (1 min) {loadBefore} before, {LoadAverage()} after
             """);
+        if (hold)
+            await HoldAsync(server.Url, ct);
         return 0;
+    }
+
+    // Other work on the machine skews every figure; the load says how much there was.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+    private static async Task HoldAsync(string url, CancellationToken ct)
+    {
+        Console.Error.WriteLine($"bench pages: serving {url} (sign in as bench.quality, password \"{Password}\") until Ctrl+C");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C ends the hold; the server and the cluster are removed as usual.
+        }
     }
 
     private static async Task CreateOfficerAsync(string connectionString, CancellationToken ct)
