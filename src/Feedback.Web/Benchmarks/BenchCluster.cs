@@ -35,7 +35,8 @@ internal sealed class BenchCluster : IAsyncDisposable
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
         await DemoSeeder.SeedOrganizationAsync(db, ct);
-        var key = await ApiKeyService.CreateAsync(db, "bench", ApiKeyScopes.Admin, TimeProvider.System, ct);
+        // Named by the time: a cluster kept for another run (--data-dir) holds the keys of the runs before.
+        var key = await ApiKeyService.CreateAsync(db, $"bench {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}", ApiKeyScopes.Admin, TimeProvider.System, ct);
         return new BenchCluster(directory, keepIn is not null, postgres, connectionString, key);
     }
 

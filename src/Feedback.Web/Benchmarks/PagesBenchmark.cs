@@ -31,7 +31,7 @@ internal static partial class PagesBenchmark
 
     private static async Task<int> RunAsync(long ratings, int requests, int exportRows, string? dataDir, bool hold, CancellationToken ct)
     {
-        Console.Error.WriteLine("bench pages: starting a throwaway PostgreSQL cluster…");
+        Console.Error.WriteLine("bench pages: starting PostgreSQL (a throwaway cluster unless --data-dir)…");
         await using var cluster = await BenchCluster.StartAsync(ct, dataDir);
         if (await cluster.CountAsync("SELECT count(*) FROM cases", ct) == 0)
         {
