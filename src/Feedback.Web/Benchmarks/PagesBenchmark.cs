@@ -33,13 +33,7 @@ internal static partial class PagesBenchmark
     {
         Console.Error.WriteLine("bench pages: starting PostgreSQL (a throwaway cluster unless --data-dir)…");
         await using var cluster = await BenchCluster.StartAsync(ct, dataDir);
-        if (await cluster.CountAsync("SELECT count(*) FROM cases", ct) == 0)
-        {
-            var load = Stopwatch.StartNew();
-            await PagesBenchData.LoadAsync(cluster, ratings, DateTimeOffset.UtcNow, ct);
-            await CreateOfficerAsync(cluster.ConnectionString, ct);
-            Console.Error.WriteLine($"bench pages: {ratings:N0} ratings loaded in {load.Elapsed.TotalSeconds:F0} s");
-        }
+        await LoadOnceAsync(cluster, ratings, ct);
         ratings = await cluster.CountAsync("SELECT count(*) FROM evaluations", ct);
         var cases = await cluster.CountAsync("SELECT count(*) FROM cases", ct);
         await using var server = await ServerProcess.StartAsync(LoopbackPort.Free(), new Dictionary<string, string>
@@ -49,25 +43,8 @@ internal static partial class PagesBenchmark
         }, ct);
         using var http = await SignInAsync(server.Url, ct);
         var scenarios = await PagesBenchScenarios.CreateAsync(cluster, http, server.Url, exportRows, ct);
-        var rows = new List<string>();
         var loadBefore = LoadAverage();
-        foreach (var scenario in scenarios.Pages)
-        {
-            Console.Error.WriteLine($"bench pages: {scenario.Name}…");
-            Timings page, bare;
-            try
-            {
-                page = await MeasureAsync(requests, i => GetAsync(http, scenario.Url(i), ct));
-                bare = await MeasureAsync(requests, i => scenarios.BareAsync(scenario.Sql(i), ct));
-            }
-            catch (Exception e) when (e is InvalidOperationException or NpgsqlException or HttpRequestException or TaskCanceledException)
-            {
-                // One page failing says something about that page; the others are still worth measuring.
-                rows.Add($"| {scenario.Name} | failed: {e.Message} | | | {scenario.Target} |");
-                continue;
-            }
-            rows.Add($"| {scenario.Name} | {page.P50:F1} / {page.P95:F1} ms | {bare.P50:F1} / {bare.P95:F1} ms | {page.P95 / bare.P95:F1} | {scenario.Target} |");
-        }
+        var rows = await MeasurePagesAsync(scenarios, http, requests, ct);
         var (export, exportBare, bytes) = await scenarios.ExportAsync(ct);
         rows.Add($"| export .xlsx of {exportRows:N0} cases | {export.TotalSeconds:F1} s ({bytes / 1024.0 / 1024.0:F1} MB) | {exportBare.TotalSeconds:F1} s | {export / exportBare:F1} | ≤ 10 s, RSS < 400 MB |");
         Console.WriteLine($"""
@@ -82,6 +59,38 @@ internal static partial class PagesBenchmark
         if (hold)
             await HoldAsync(server.Url, ct);
         return 0;
+    }
+
+    /// <summary>Loads the history and the officer into a new cluster; a kept one (--data-dir) is used as it is.</summary>
+    private static async Task LoadOnceAsync(BenchCluster cluster, long ratings, CancellationToken ct)
+    {
+        if (await cluster.CountAsync("SELECT count(*) FROM cases", ct) > 0)
+            return;
+        var load = Stopwatch.StartNew();
+        await PagesBenchData.LoadAsync(cluster, ratings, DateTimeOffset.UtcNow, ct);
+        await CreateOfficerAsync(cluster.ConnectionString, ct);
+        Console.Error.WriteLine($"bench pages: {ratings:N0} ratings loaded in {load.Elapsed.TotalSeconds:F0} s");
+    }
+
+    private static async Task<List<string>> MeasurePagesAsync(PagesBenchScenarios scenarios, HttpClient http, int requests, CancellationToken ct)
+    {
+        var rows = new List<string>();
+        foreach (var scenario in scenarios.Pages)
+        {
+            Console.Error.WriteLine($"bench pages: {scenario.Name}…");
+            try
+            {
+                var page = await MeasureAsync(requests, i => GetAsync(http, scenario.Url(i), ct));
+                var bare = await MeasureAsync(requests, i => scenarios.BareAsync(scenario.Sql(i), ct));
+                rows.Add($"| {scenario.Name} | {page.P50:F1} / {page.P95:F1} ms | {bare.P50:F1} / {bare.P95:F1} ms | {page.P95 / bare.P95:0.0#} | {scenario.Target} |");
+            }
+            catch (Exception e) when (e is InvalidOperationException or NpgsqlException or HttpRequestException or TaskCanceledException)
+            {
+                // One page failing says something about that page; the others are still worth measuring.
+                rows.Add($"| {scenario.Name} | failed: {e.Message} | | | {scenario.Target} |");
+            }
+        }
+        return rows;
     }
 
     // Other work on the machine skews every figure; the load says how much there was.
