@@ -13,19 +13,21 @@ namespace Feedback.Web.Benchmarks;
 internal sealed class BenchCluster : IAsyncDisposable
 {
     private readonly string _directory;
+    private readonly bool _keep;
 
-    private BenchCluster(string directory, EmbeddedPostgres postgres, string connectionString, string apiKey)
+    private BenchCluster(string directory, bool keep, EmbeddedPostgres postgres, string connectionString, string apiKey)
     {
-        (_directory, Postgres, ConnectionString, ApiKey) = (directory, postgres, connectionString, apiKey);
+        (_directory, _keep, Postgres, ConnectionString, ApiKey) = (directory, keep, postgres, connectionString, apiKey);
     }
 
     public EmbeddedPostgres Postgres { get; }
     public string ConnectionString { get; }
     public string ApiKey { get; }
 
-    public static async Task<BenchCluster> StartAsync(CancellationToken ct)
+    /// <param name="keepIn">A directory to keep the cluster in after the run (started again if it holds one); none: a throwaway one.</param>
+    public static async Task<BenchCluster> StartAsync(CancellationToken ct, string? keepIn = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"feedback-bench-{Guid.NewGuid():N}");
+        var directory = keepIn is null ? Path.Combine(Path.GetTempPath(), $"feedback-bench-{Guid.NewGuid():N}") : Path.GetFullPath(keepIn);
         var postgres = await EmbeddedPostgres.StartAsync(Path.Combine(directory, "pg"), ct: ct);
         await postgres.CreateDatabaseIfMissingAsync("bench", ct);
         var connectionString = postgres.ConnectionString("bench");
@@ -33,8 +35,9 @@ internal sealed class BenchCluster : IAsyncDisposable
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
         await DemoSeeder.SeedOrganizationAsync(db, ct);
-        var key = await ApiKeyService.CreateAsync(db, "bench", ApiKeyScopes.Admin, TimeProvider.System, ct);
-        return new BenchCluster(directory, postgres, connectionString, key);
+        // Named by the time: a cluster kept for another run (--data-dir) holds the keys of the runs before.
+        var key = await ApiKeyService.CreateAsync(db, $"bench {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}", ApiKeyScopes.Admin, TimeProvider.System, ct);
+        return new BenchCluster(directory, keepIn is not null, postgres, connectionString, key);
     }
 
     public async Task ExecuteAsync(string sql, CancellationToken ct)
@@ -56,6 +59,8 @@ internal sealed class BenchCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Postgres.StopAsync();
+        if (_keep)
+            return;
         try
         {
             Directory.Delete(_directory, recursive: true);

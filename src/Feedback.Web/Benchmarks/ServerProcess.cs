@@ -26,7 +26,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
+        // The server logs warnings and errors only (see above): worth seeing when a request fails.
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[server] {e.Data}"); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[server] {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

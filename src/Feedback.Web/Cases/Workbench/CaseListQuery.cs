@@ -30,17 +30,38 @@ public sealed class CaseListQuery(NpgsqlDataSource dataSource)
 
     public async Task<CaseListSlice> PageAsync(CaseListCriteria criteria, DateTimeOffset now, int limit, CancellationToken ct, int offset = 0)
     {
-        await using var command = CaseListSql.Page(criteria, now, limit, offset).CreateCommand(dataSource);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var walk = criteria.Search is not null && criteria.SearchIsCommon ? await WalkInOrderAsync(connection, ct) : null;
+        await using var command = CaseListSql.Page(criteria, now, limit, offset).CreateCommand(connection, walk);
         var rows = new List<CaseListRow>(limit + 1);
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
                 rows.Add(CaseListRow.Read(reader));
         }
+        if (walk is not null)
+            await walk.CommitAsync(ct);
         if (rows.Count <= limit)
             return new(rows, null);
         rows.RemoveAt(limit);
         return new(rows, rows[^1].After(criteria.Sort));
+    }
+
+    /// <summary>
+    /// A transaction in which the planner can only walk the list in its order and test each case. A common search text
+    /// needs that: PostgreSQL cannot tell how often <c>ILIKE '%…%'</c> matches, guesses a handful of rows, and would
+    /// rather join every case with its rating and sort the few it expects (11 s on a million cases, against 27 ms for
+    /// the walk, which stops after a page). JIT and parallel workers only add start-up time to a walk that short.
+    /// </summary>
+    private static async Task<NpgsqlTransaction> WalkInOrderAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var transaction = await connection.BeginTransactionAsync(ct);
+        await using var settings = new NpgsqlCommand("""
+            SET LOCAL enable_sort = off; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off;
+            SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0
+            """, connection, transaction);
+        await settings.ExecuteNonQueryAsync(ct);
+        return transaction;
     }
 
     /// <summary>

@@ -6,9 +6,14 @@ namespace Feedback.Web.Cases.Workbench;
 /// <summary>One SQL statement with positional parameters ($1, $2, …).</summary>
 public sealed record SqlStatement(string Text, IReadOnlyList<object> Parameters)
 {
-    public NpgsqlCommand CreateCommand(NpgsqlDataSource dataSource)
+    public NpgsqlCommand CreateCommand(NpgsqlDataSource dataSource) => WithParameters(dataSource.CreateCommand(Text));
+
+    /// <summary>A command on an open connection, in <paramref name="transaction"/> when its settings matter.</summary>
+    public NpgsqlCommand CreateCommand(NpgsqlConnection connection, NpgsqlTransaction? transaction = null) =>
+        WithParameters(new NpgsqlCommand(Text, connection, transaction));
+
+    private NpgsqlCommand WithParameters(NpgsqlCommand command)
     {
-        var command = dataSource.CreateCommand(Text);
         foreach (var value in Parameters)
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         return command;
