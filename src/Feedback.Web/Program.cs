@@ -66,8 +66,12 @@ public partial class Program
 
         var app = builder.Build();
 
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestGuard();
+        app.UseOneCredential();
+        app.UseCrossSiteGuard();
         app.UseAuthentication();
         app.UseForcedPasswordChange();
         app.UseAuthorization();

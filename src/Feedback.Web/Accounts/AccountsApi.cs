@@ -41,7 +41,7 @@ public static class AccountsApi
             return new RazorComponentResult<SignInPage>(new { ReturnUrl = returnUrl, UserName = userName, Error = error, NoUsers = !await firstRun.HasUsersAsync(ct) });
         }
         await context.SignInAsync(AccountsExtensions.CookieScheme, UserPrincipal.Create(user));
-        var target = IsLocalUrl(returnUrl) ? returnUrl! : "/";
+        var target = IsLocalUrl(returnUrl) ? AsciiUrl(returnUrl!) : "/";
         // A temporary password (new account, or reset by an admin) is exchanged for the person's own before anything else.
         return Results.Redirect(user.MustChangePassword ? PasswordPages.PathFor(target) : target);
     }
@@ -62,6 +62,20 @@ public static class AccountsApi
         var person = PageUser.From(user)!;
         var names = (await org.GetAsync(ct)).Names.Departments;
         return new(new { User = person, DepartmentName = person.DepartmentCode is { } d ? names.GetValueOrDefault(d) : null });
+    }
+
+    /// <summary>A Location header is ASCII: other characters (a path typed in Chinese) are percent-encoded.</summary>
+    internal static string AsciiUrl(string url)
+    {
+        var ascii = new System.Text.StringBuilder(url.Length);
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.IsAscii)
+                ascii.Append((char)rune.Value);
+            else
+                ascii.Append(Uri.EscapeDataString(rune.ToString()));
+        }
+        return ascii.ToString();
     }
 
     /// <summary>Only paths on this site, so that a crafted link cannot send someone elsewhere after signing in.</summary>

@@ -12,6 +12,7 @@ namespace Feedback.Web.Accounts;
 public static class AccountsExtensions
 {
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string CookieName = "feedback.auth";
     public const string DepartmentClaim = "department";
     public const string DisplayNameClaim = "display_name";
 
@@ -74,7 +75,7 @@ public static class AccountsExtensions
 
     private static void ConfigureCookie(CookieAuthenticationOptions cookie, IOptions<AccountOptions> accounts)
     {
-        cookie.Cookie.Name = "feedback.auth";
+        cookie.Cookie.Name = CookieName;
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SameSite = SameSiteMode.Lax;
         cookie.ExpireTimeSpan = accounts.Value.SessionLifetime;
@@ -89,7 +90,8 @@ public static class AccountsExtensions
             if (context.Request.Path.StartsWithSegments("/api"))
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             else
-                context.Response.Redirect(context.RedirectUri);
+                // The path only: an absolute address would be built from the request's Host header, which a client chooses.
+                context.Response.Redirect(new Uri(context.RedirectUri).PathAndQuery);
             return Task.CompletedTask;
         };
         // A signed-in person without the role gets a plain 403, not a redirect to a page that does not exist.

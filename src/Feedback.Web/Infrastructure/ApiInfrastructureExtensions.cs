@@ -10,6 +10,12 @@ public static class ApiInfrastructureExtensions
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // Binding failures reach the exception handler, which names the field at fault.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            // "rating":4,"rating":1 is a request that says two things; refuse it rather than keep the last.
+            o.SerializerOptions.AllowDuplicateProperties = false;
+            o.SerializerOptions.Converters.Add(new PlainTextJsonConverter());
+        });
         builder.Services.AddOpenApi();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;

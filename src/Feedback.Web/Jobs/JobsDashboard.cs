@@ -24,9 +24,26 @@ public static class JobsDashboard
                 DashboardTitle = "后台任务",
                 DisplayStorageConnectionString = false,
             });
+            // A path the dashboard does not know falls through to here: not found, rather than the end of a branch.
+            branch.Run(context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
             return branch.Build();
         });
-        return routes.Map("/hangfire/{**path}", context => dashboard.Value(context))
+        return routes.Map("/hangfire/{**path}", async context =>
+            {
+                try
+                {
+                    await dashboard.Value(context);
+                }
+                catch (InvalidOperationException) when (!context.Request.HasFormContentType && !context.Response.HasStarted)
+                {
+                    // Hangfire's command routes (stats, retry, delete) read a form whatever the method; without one it throws.
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                }
+            })
             .RequireAuthorization(AccountsExtensions.AdminUserPolicy)
             .ExcludeFromDescription();
     }

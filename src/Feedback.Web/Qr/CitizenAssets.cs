@@ -9,8 +9,9 @@ namespace Feedback.Web.Qr;
 internal static partial class CitizenAssets
 {
     public static string Style { get; } = Compact(Load("citizen.css"));
+    public static string Script { get; } = Compact(Load("citizen.js"));
     /// <summary>The whole element: Razor refuses a script tag in a component, which it could not update in a browser.</summary>
-    public static string ScriptElement { get; } = $"<script>{Compact(Load("citizen.js"))}</script>";
+    public static string ScriptElement { get; } = $"<script>{Script}</script>";
 
     private static string Load(string name)
     {

@@ -22,7 +22,7 @@ public sealed class SessionRevocationTests(FeedbackApp app) : IClassFixture<Feed
         var signIn = await client.SignInAsync("revoke.disabled", Browser.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, afterDisable.StatusCode);
-        Assert.StartsWith("/signin", afterDisable.Headers.Location?.PathAndQuery);
+        Assert.StartsWith("/signin", afterDisable.Headers.Location?.OriginalString);
         Assert.Contains("用户名或密码错误", await signIn.Content.ReadAsStringAsync(Ct));
     }
 

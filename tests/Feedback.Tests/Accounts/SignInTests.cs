@@ -105,7 +105,7 @@ public sealed class SignInTests(FeedbackApp app) : IClassFixture<FeedbackApp>
         var response = await client.GetAsync("/", Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/signin", response.Headers.Location?.PathAndQuery);
+        Assert.StartsWith("/signin", response.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class AdminAccessTests(FeedbackApp app) : IClassFixture<FeedbackAp
         var response = await client.GetAsync("/admin/users", Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/signin?returnUrl=%2Fadmin%2Fusers", response.Headers.Location?.PathAndQuery);
+        Assert.Equal("/signin?returnUrl=%2Fadmin%2Fusers", response.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class JobsDashboardTests(FeedbackApp app) : IClassFixture<Feedback
         var response = await client.GetAsync("/hangfire", Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/signin?returnUrl=%2Fhangfire", response.Headers.Location?.PathAndQuery);
+        Assert.StartsWith("/signin?returnUrl=%2Fhangfire", response.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -1,0 +1,32 @@
+using Feedback.Web.Accounts;
+
+namespace Feedback.Web.ApiKeys;
+
+/// <summary>
+/// A request is either a machine's (an API key) or a person's (the sign-in cookie), never both: with both, a policy
+/// would accept the union of two identities' rights, and a department officer plus any key would read every department.
+/// Refusing the pair is the one rule that cannot be read two ways.
+/// </summary>
+public static class OneCredential
+{
+    public static IApplicationBuilder UseOneCredential(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (!context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+            || !context.Request.Cookies.ContainsKey(AccountsExtensions.CookieName))
+        {
+            await next(context);
+            return;
+        }
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
+        {
+            HttpContext = context,
+            ProblemDetails = new()
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Send either an API key or a sign-in cookie, not both.",
+                Extensions = { ["errors"] = new Dictionary<string, string[]> { [ApiKeyAuthenticationHandler.HeaderName] = ["Not allowed with a sign-in cookie."] } },
+            },
+        });
+    });
+}
