@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Feedback.Web.Tracking;
 
 /// <summary>What the citizen keeps after rating: the reference to read out and the private link to the tracking page.</summary>
-public sealed record TrackingLink(string Reference, string Url);
+/// <param name="Path">The link within the site, for the page's own link (the phone is on the site already).</param>
+/// <param name="Url">The whole link from the public base URL, for the QR code kept in the phone's photos.</param>
+public sealed record TrackingLink(string Reference, string Path, string Url);
 
 /// <summary>Makes and reads tracking links: a rating's reference, signed with the QR links' keys, expiring.</summary>
 internal sealed class TrackingLinks(TrackingReference references, QrKeyRing keys, IOptions<QrOptions> options, TimeProvider time)
@@ -16,7 +18,7 @@ internal sealed class TrackingLinks(TrackingReference references, QrKeyRing keys
         // Whole seconds: the token keeps its expiry in unix seconds.
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds((time.GetUtcNow() + options.Value.TrackingLifetime).ToUnixTimeSeconds());
         var token = TrackingToken.Encode(reference, expiresAt, set.SigningKeyId, set.SigningSecret);
-        return new(TrackingReference.Format(reference), $"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{token}");
+        return new(TrackingReference.Format(reference), $"/t/{token}", $"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{token}");
     }
 
     /// <summary>The rating's id and its reference, or why the token is not one of ours.</summary>

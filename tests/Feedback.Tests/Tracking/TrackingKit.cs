@@ -16,7 +16,7 @@ public static partial class TrackingKit
     public static string TrackingPath(string html) => TrackingLink().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException("no tracking link in the page");
 
     /// <summary>The reference as shown: two groups of five digits.</summary>
-    public static string Reference(string html) => ReferenceText().Match(html).Groups[1].Value;
+    public static string Reference(string html) => ReferenceText().Match(html) is var m ? $"{m.Groups[1].Value} {m.Groups[2].Value}" : "";
 
     /// <summary>Rates a poster (or receipt) on a new phone and returns the thank-you page.</summary>
     public static async Task<string> RateAsync(FeedbackApp app, string token, params (string Name, string Value)[] fields)
@@ -65,9 +65,9 @@ public static partial class TrackingKit
         return (response, await response.Content.ReadAsStringAsync(Ct));
     }
 
-    [GeneratedRegex("href=\"https?://[^/\"]+(/t/[A-Za-z0-9_-]+)\"")]
+    [GeneratedRegex("href=\"(/t/[A-Za-z0-9_-]+)\"")]
     private static partial Regex TrackingLink();
 
-    [GeneratedRegex("class=\"ref\">(\\d{5} \\d{5})<")]
+    [GeneratedRegex("class=\"ref\"><span>(\\d{5})</span> <span>(\\d{5})</span>")]
     private static partial Regex ReferenceText();
 }
