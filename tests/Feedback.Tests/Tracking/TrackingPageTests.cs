@@ -66,6 +66,9 @@ public sealed class TrackingPageTests(FeedbackApp app) : IClassFixture<FeedbackA
         var rectified = await phone.GetStringAsync(path, Ct);
 
         Assert.Contains("<li class=\"now\">已收到", received);
+        // Steps not reached show no time, and no markup leaks into the text.
+        Assert.Contains("<li class=\"todo\">已回访 </li>", received);
+        Assert.All(new[] { received, verifying, rectified }, page => Assert.DoesNotContain("@", page[page.IndexOf("<main>", StringComparison.Ordinal)..]));
         Assert.Contains("前答复您", received);
         Assert.Contains("<li class=\"now\">核实中", verifying);
         Assert.Contains("<li class=\"now\">已整改", rectified);
