@@ -65,7 +65,7 @@ public static class QrPages
             QrOutcome.FormError => qr.Form(link!, place!, form.Assess ?? 1, form, result.Error),
             QrOutcome.CaseRated => CitizenProblem.CaseRated.Page(),
             QrOutcome.StaleForm => CitizenProblem.StaleForm.Page(),
-            QrOutcome.DeviceRated when await qr.RecentRatingAsync(link!, device, ct) is { } earlier => await qr.RatedBeforeAsync(link!, place!, earlier, ct),
+            QrOutcome.DeviceRated when await qr.RecentRatingAsync(link!, device, ct) is { } earlier => await qr.RatedBeforeAsync(link!, place!, earlier, ct, StatusCodes.Status409Conflict),
             QrOutcome.DeviceRated => CitizenProblem.DeviceRated.Page(),
             _ => CitizenProblem.Unavailable.Page(),
         };
@@ -119,8 +119,10 @@ internal sealed class QrServices(
             : await devices.RecentRatingAsync(device, link.PosterPlace, time.GetUtcNow() - window, ct);
     }
 
-    public async Task<RazorComponentResult<RatedBeforePage>> RatedBeforeAsync(QrLink link, QrPlace place, long evaluationId, CancellationToken ct) =>
-        new(new { Visit = Visit(link, place), Link = await tracking.ForAsync(evaluationId, ct) });
+    /// <summary>The notice with the link to the earlier rating: 200 for a rescan, 409 for a post it refused.</summary>
+    public async Task<RazorComponentResult<RatedBeforePage>> RatedBeforeAsync(
+        QrLink link, QrPlace place, long evaluationId, CancellationToken ct, int status = StatusCodes.Status200OK) =>
+        new(new { Visit = Visit(link, place), Link = await tracking.ForAsync(evaluationId, ct) }) { StatusCode = status };
 
     private CitizenVisit Visit(QrLink link, QrPlace place) => CitizenVisit.Of(place, link, options.Value.CentreName);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Feedback.Tests.Infrastructure;
 using Feedback.Tests.Qr;
@@ -117,6 +118,21 @@ public sealed class TrackingPageTests(FeedbackApp app) : IClassFixture<FeedbackA
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(("closed", (short?)5, "phone"), await TrackingKit.CaseAsync(app, caseId));
+    }
+
+    [Fact]
+    public async Task FollowUpAction_UnknownChannel_Returns400NamingTheField()
+    {
+        var comment = Comment("态度生硬");
+        await TrackingKit.RateAsync(app, await app.SignAsync(QrLink.Poster("W001")), ("rating", "2"), ("reasons", "214"), ("comment", comment));
+        var caseId = await TrackingKit.CaseIdAsync(app, comment);
+        await TrackingKit.ActAsync(app, caseId, "rectify", "已道歉");
+
+        var response = await app.Admin.PostAsJsonAsync($"/api/cases/{caseId}/actions", new { action = "follow_up", satisfaction = 4, channel = "pigeon" }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"channel\"", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(("rectified", (short?)null, (string?)null), await TrackingKit.CaseAsync(app, caseId));
     }
 
     [Fact]
