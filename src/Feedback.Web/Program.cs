@@ -15,6 +15,7 @@ using Feedback.Web.Organization.Pages;
 using Feedback.Web.Pages;
 using Feedback.Web.Qr;
 using Feedback.Web.Reports;
+using Feedback.Web.Tracking;
 
 // The one deployable: with no subcommand (or `serve`) it runs the web service; other subcommands are tools.
 return await FeedbackCommandLine.Create().Parse(args).InvokeAsync();
@@ -48,6 +49,9 @@ public partial class Program
 
         // QR ratings: signed links, the citizens' page, posters
         builder.AddQr();
+
+        // The citizen's side of the loop: reference, tracking page, follow-up rating
+        builder.AddTracking();
 
         // Complaint themes: ML.NET model, hot-reloaded
         builder.AddClassification();
@@ -84,6 +88,7 @@ public partial class Program
         app.MapOrgPages();
         app.MapEvaluations();
         app.MapQr();
+        app.MapTracking();
         app.MapThemeCorrections();
         app.MapCases();
         app.MapCasePages();

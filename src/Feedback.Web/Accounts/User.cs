@@ -42,6 +42,7 @@ public static class Roles
         DepartmentHead => "部门负责人",
         Leader => "领导",
         "system" => "系统",
+        Cases.CitizenFollowUps.Role => "群众",
         _ => role,
     };
 }

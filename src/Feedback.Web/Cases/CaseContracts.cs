@@ -19,9 +19,10 @@ public sealed record CaseAssigneeResponse(int Id, string Name);
 /// <summary>Evidence of the rectification (整改佐证); the file itself is at /cases/{caseId}/attachments/{id} for signed-in people.</summary>
 public sealed record CaseAttachmentResponse(long Id, string FileName, string ContentType, int Size, DateTimeOffset UploadedAt, string UploadedBy, bool HasThumbnail);
 
+/// <param name="FollowUpChannel">How the follow-up was made: phone, sms, in_person, or online (the citizen's own 追评).</param>
 /// <param name="AllowedActions">The actions the caller may take now: <see cref="CaseRules.Availability"/> holds for each.</param>
 public sealed record CaseDetail(
     CaseSummary Case, EvaluationResponse Evaluation, string? ReplyNote, short? FollowUpSatisfaction,
     IReadOnlyList<CaseEventResponse> Timeline, IReadOnlyList<CaseAlertResponse> Alerts, IReadOnlyList<string> AllowedActions,
-    CaseAssigneeResponse? Assignee, IReadOnlyList<CaseAttachmentResponse> Attachments);
+    CaseAssigneeResponse? Assignee, IReadOnlyList<CaseAttachmentResponse> Attachments, string? FollowUpChannel = null);
 

@@ -16,6 +16,7 @@ internal static class CaseModel
             e.Property(x => x.DepartmentCode).HasMaxLength(32);
             e.Property(x => x.State).HasMaxLength(32);
             e.Property(x => x.ReplyNote).HasMaxLength(2000);
+            e.Property(x => x.FollowUpChannel).HasMaxLength(16);
             e.Property(x => x.Version).IsRowVersion();
             e.Ignore(x => x.IsOverdue);
             // Exactly one case per rating, whichever path stored it.

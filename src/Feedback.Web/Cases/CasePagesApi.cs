@@ -30,11 +30,12 @@ public static class CasePagesApi
     // [FromForm] makes the framework check the antiforgery token before this runs. Numbers arrive as text: an empty
     // choice ("请选择…") is no value, and the workflow names what is missing in Chinese instead of a binding error.
     private static async Task<IResult> Act(long id, [FromForm] string? action, [FromForm] string? note, [FromForm] string? satisfaction,
-        [FromForm] string? workingDays, [FromForm] string? assigneeId, HttpContext http, CaseWorkflow workflow, CaseDetailPages view, CancellationToken ct)
+        [FromForm] string? workingDays, [FromForm] string? assigneeId, [FromForm] string? channel, HttpContext http, CaseWorkflow workflow, CaseDetailPages view, CancellationToken ct)
     {
         var actor = CaseActor.From(http.User);
         var score = Number(satisfaction);
-        var request = new CaseActionRequest(action, note, score is { } n ? (short)Math.Clamp(n, 0, 6) : null, Number(workingDays), Number(assigneeId));
+        var request = new CaseActionRequest(action, note, score is { } n ? (short)Math.Clamp(n, 0, 6) : null, Number(workingDays), Number(assigneeId),
+            string.IsNullOrEmpty(channel) ? null : channel);
         var outcome = await workflow.ApplyAsync(id, request, actor, ct);
         return outcome.Status switch
         {

@@ -29,7 +29,7 @@ public sealed class CaseQueries(FeedbackDbContext db, DeadlineCalculator deadlin
             .ToListAsync(ct);
         var now = time.GetUtcNow();
         return new(Summary(@case, evaluation.Rating, evaluation.Comment, now), evaluation.AsResponse(), @case.ReplyNote, @case.FollowUpSatisfaction,
-            timeline, alerts, CaseRules.Allowed(@case, actor, now), row.Assignee, attachments);
+            timeline, alerts, CaseRules.Allowed(@case, actor, now), row.Assignee, attachments, @case.FollowUpChannel);
     }
 
     private CaseSummary Summary(RectificationCase c, short rating, string? comment, DateTimeOffset now)

@@ -50,6 +50,8 @@ internal static class CaseRules
                 new(ActionStatus.Invalid, "请选择群众对整改结果的满意度。", "satisfaction"),
             CaseAction.FollowUp when request.Satisfaction is not (>= 1 and <= 5) =>
                 new(ActionStatus.Invalid, "群众对整改结果的满意度须为 1 到 5。", "satisfaction"),
+            CaseAction.FollowUp when request.Channel is not null && !FollowUpChannels.All.Contains(request.Channel) =>
+                new(ActionStatus.Invalid, $"回访方式须为 {string.Join("、", FollowUpChannels.All)} 之一。", "channel"),
             CaseAction.RequestExtension when request.WorkingDays is not { } days || days < 1 || days > maxExtensionDays =>
                 new(ActionStatus.Invalid, $"延期天数须为 1 到 {maxExtensionDays} 个工作日。", "workingDays"),
             CaseAction.ApproveExtension when request.Note?.Trim().Length > approvalRoom =>

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Feedback.Web.Cases;
 
 /// <param name="AssigneeId">The person to assign (<c>assign</c>); a department officer who leaves it out takes the case themselves.</param>
-public sealed record CaseActionRequest(string? Action, string? Note, short? Satisfaction, int? WorkingDays, int? AssigneeId = null);
+/// <param name="Channel">How the follow-up reached the citizen (<c>follow_up</c>): phone, sms, in_person or online; optional.</param>
+public sealed record CaseActionRequest(string? Action, string? Note, short? Satisfaction, int? WorkingDays, int? AssigneeId = null, string? Channel = null);
 
 public enum ActionStatus { Done, NotFound, Forbidden, Conflict, Invalid }
 
@@ -125,7 +126,7 @@ public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, Ca
                 (@case.RepliedAt, @case.ReplyNote, @case.NextAlertAt, @case.RequestedExtensionDays) = (now, note, null, null);
                 break;
             case CaseAction.FollowUp:
-                (@case.ClosedAt, @case.FollowUpSatisfaction) = (now, request.Satisfaction);
+                (@case.ClosedAt, @case.FollowUpSatisfaction, @case.FollowUpChannel) = (now, request.Satisfaction, request.Channel);
                 break;
             case CaseAction.Appeal or CaseAction.RequestCannotFix:
                 // The quality office has the case now: no reminders to the department meanwhile.

@@ -27,6 +27,7 @@ public static class CasesExtensions
         services.AddSingleton<CaseNotices>();
         services.AddSingleton<CaseOpener>();
         services.AddScoped<CaseWorkflow>();
+        services.AddScoped<CitizenFollowUps>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<Detail.CaseDetailPages>();
         services.AddScoped<Attachments.CaseEvidence>();

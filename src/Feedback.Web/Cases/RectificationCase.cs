@@ -24,6 +24,8 @@ public sealed class RectificationCase
     public string? ReplyNote { get; set; }
     /// <summary>The citizen's satisfaction with the rectification at the follow-up (回访), 1-5 like a rating.</summary>
     public short? FollowUpSatisfaction { get; set; }
+    /// <summary>How the follow-up was made: phone, sms, in_person, or online (the citizen's own 追评); see <see cref="FollowUpChannels"/>.</summary>
+    public string? FollowUpChannel { get; set; }
     /// <summary>Working days of an extension (延期) waiting for the quality office's approval.</summary>
     public short? RequestedExtensionDays { get; set; }
     public short Extensions { get; set; }

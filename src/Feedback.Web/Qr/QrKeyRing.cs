@@ -32,6 +32,9 @@ internal sealed class QrKeyRing(IOptions<QrOptions> options, NpgsqlDataSource da
         return QrToken.Decode(token, keys.Verifying.GetValueOrDefault, time.GetUtcNow());
     }
 
+    /// <summary>The keys in force, for the tracking links, which are signed like rating links.</summary>
+    internal ValueTask<QrKeySet> KeysAsync(CancellationToken ct) => GetAsync(ct);
+
     private async ValueTask<QrKeySet> GetAsync(CancellationToken ct) => _keys ??= await LoadAsync(ct);
 
     private async Task<QrKeySet> LoadAsync(CancellationToken ct)

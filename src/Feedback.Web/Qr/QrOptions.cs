@@ -28,6 +28,13 @@ public sealed class QrOptions : IValidatableObject
     /// <summary>How long a poster link stays valid; null never expires (reprint after a key is retired). Default: null.</summary>
     public TimeSpan? PosterLifetime { get; set; }
 
+    /// <summary>How long the tracking link of a rating (<c>/t/{token}</c>) stays valid. Default: 180 days.</summary>
+    public TimeSpan TrackingLifetime { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>Tracking page requests (views and follow-up ratings) one client address may make per minute. Default: 60.</summary>
+    [Range(1, 1_000_000)]
+    public int TrackingRequestsPerMinutePerClient { get; set; } = 60;
+
     /// <summary>A device rates one poster once within this time; zero turns the rule off. Default: 30 minutes.</summary>
     public TimeSpan DeviceWindow { get; set; } = TimeSpan.FromMinutes(30);
 

@@ -1,10 +1,12 @@
+using Feedback.Web.Tracking;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using CitizenPage = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<Feedback.Web.Qr.RatingPage>,
     Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<Feedback.Web.Qr.ThanksPage>,
-    Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<Feedback.Web.Qr.CitizenMessagePage>>;
+    Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<Feedback.Web.Qr.CitizenMessagePage>,
+    Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<Feedback.Web.Qr.RatedBeforePage>>;
 
 namespace Feedback.Web.Qr;
 
@@ -33,7 +35,13 @@ public static class QrPages
         {
             return CitizenProblem.CaseRated.Page();
         }
-        qr.DeviceId(context);
+        var known = context.Request.Cookies.ContainsKey(QrDevices.CookieName);
+        var device = qr.DeviceId(context);
+        // A phone that rated this poster within the device window learns so before it types anything (a new phone cannot have).
+        if (known && await qr.RecentRatingAsync(link!, device, ct) is { } earlier)
+        {
+            return await qr.RatedBeforeAsync(link!, place!, earlier, ct);
+        }
         return qr.Form(link!, place!, assess, QrFormValues.Empty, null);
     }
 
@@ -49,13 +57,15 @@ public static class QrPages
             return problem.Page();
         }
         var form = QrFormValues.Read(await context.Request.ReadFormAsync(ct));
-        var (outcome, error) = await qr.Submission.SubmitAsync(link!, place!, form, qr.DeviceId(context), ct);
-        return outcome switch
+        var device = qr.DeviceId(context);
+        var result = await qr.Submission.SubmitAsync(link!, place!, form, device, ct);
+        return result.Outcome switch
         {
-            QrOutcome.Stored => qr.Thanks(link!, place!, form.Rating!.Value),
-            QrOutcome.FormError => qr.Form(link!, place!, form.Assess ?? 1, form, error),
+            QrOutcome.Stored => await qr.ThanksAsync(link!, place!, result.Stored!, ct),
+            QrOutcome.FormError => qr.Form(link!, place!, form.Assess ?? 1, form, result.Error),
             QrOutcome.CaseRated => CitizenProblem.CaseRated.Page(),
             QrOutcome.StaleForm => CitizenProblem.StaleForm.Page(),
+            QrOutcome.DeviceRated when await qr.RecentRatingAsync(link!, device, ct) is { } earlier => await qr.RatedBeforeAsync(link!, place!, earlier, ct, StatusCodes.Status409Conflict),
             QrOutcome.DeviceRated => CitizenProblem.DeviceRated.Page(),
             _ => CitizenProblem.Unavailable.Page(),
         };
@@ -63,7 +73,8 @@ public static class QrPages
 }
 
 /// <summary>What the page handlers share, injected as one parameter.</summary>
-internal sealed class QrServices(QrKeyRing keys, QrPlaces places, IOptions<QrOptions> options, QrSubmission submission)
+internal sealed class QrServices(
+    QrKeyRing keys, QrPlaces places, IOptions<QrOptions> options, QrSubmission submission, QrDevices devices, TrackingLinks tracking, TimeProvider time)
 {
     public QrSubmission Submission => submission;
 
@@ -93,10 +104,25 @@ internal sealed class QrServices(QrKeyRing keys, QrPlaces places, IOptions<QrOpt
             StatusCode = error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
         };
 
-    public RazorComponentResult<ThanksPage> Thanks(QrLink link, QrPlace place, int rating) => new(new
+    public async Task<RazorComponentResult<ThanksPage>> ThanksAsync(QrLink link, QrPlace place, Evaluations.Evaluation stored, CancellationToken ct) => new(new
     {
-        Visit = Visit(link, place), RatingLabel = Evaluations.Ratings.Labels[rating], ReplyPromise = submission.ReplyPromise(rating, place),
+        Visit = Visit(link, place), RatingLabel = Evaluations.Ratings.Labels[stored.Rating], ReplyPromise = submission.ReplyPromise(stored.Rating, place),
+        Tracking = await tracking.ForAsync(stored.Id, ct),
     });
+
+    /// <summary>The rating this phone made of this poster within the device window (posters only; the rule may be off).</summary>
+    public async Task<long?> RecentRatingAsync(QrLink link, Guid device, CancellationToken ct)
+    {
+        var window = options.Value.DeviceWindow;
+        return link.Kind != QrLinkKind.Poster || window <= TimeSpan.Zero
+            ? null
+            : await devices.RecentRatingAsync(device, link.PosterPlace, time.GetUtcNow() - window, ct);
+    }
+
+    /// <summary>The notice with the link to the earlier rating: 200 for a rescan, 409 for a post it refused.</summary>
+    public async Task<RazorComponentResult<RatedBeforePage>> RatedBeforeAsync(
+        QrLink link, QrPlace place, long evaluationId, CancellationToken ct, int status = StatusCodes.Status200OK) =>
+        new(new { Visit = Visit(link, place), Link = await tracking.ForAsync(evaluationId, ct) }) { StatusCode = status };
 
     private CitizenVisit Visit(QrLink link, QrPlace place) => CitizenVisit.Of(place, link, options.Value.CentreName);
 

@@ -10,6 +10,7 @@ namespace Feedback.Web.Qr;
 internal sealed class QrRateLimits : IDisposable
 {
     private readonly PartitionedRateLimiter<HttpContext> _limiter;
+    private readonly PartitionedRateLimiter<HttpContext> _tracking;
 
     public QrRateLimits(IOptions<QrOptions> options)
     {
@@ -18,6 +19,8 @@ internal sealed class QrRateLimits : IDisposable
         var perLink = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             PerMinute($"link:{context.Request.RouteValues["token"]}", options.Value.PostsPerMinutePerLink));
         _limiter = PartitionedRateLimiter.CreateChained(perClient, perLink);
+        _tracking = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            PerMinute($"tracking:{context.Connection.RemoteIpAddress}", options.Value.TrackingRequestsPerMinutePerClient));
     }
 
     /// <summary>The endpoint filter; the limiters live in this singleton (a filter instance lives for one request).</summary>
@@ -28,8 +31,20 @@ internal sealed class QrRateLimits : IDisposable
         return lease.IsAcquired ? await next(context) : CitizenProblem.TooMany.Page();
     }
 
+    /// <summary>The tracking pages' filter: views and follow-up ratings per client address, so tokens cannot be tried in bulk.</summary>
+    public static async ValueTask<object?> TrackingFilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var limits = context.HttpContext.RequestServices.GetRequiredService<QrRateLimits>();
+        using var lease = limits._tracking.AttemptAcquire(context.HttpContext);
+        return lease.IsAcquired ? await next(context) : CitizenProblem.TooMany.Page();
+    }
+
     private static RateLimitPartition<string> PerMinute(string key, int limit) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1) });
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _limiter.Dispose();
+        _tracking.Dispose();
+    }
 }

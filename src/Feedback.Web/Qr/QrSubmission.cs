@@ -7,6 +7,9 @@ namespace Feedback.Web.Qr;
 
 internal enum QrOutcome { Stored, FormError, CaseRated, StaleForm, DeviceRated, Unavailable }
 
+/// <param name="Stored">The rating as stored (with its id) when the outcome is <see cref="QrOutcome.Stored"/>.</param>
+internal sealed record QrResult(QrOutcome Outcome, string? Error = null, Evaluation? Stored = null);
+
 /// <summary>
 /// Turns a posted form into a rating and stores it through the same validation and writer as the API (channel qr),
 /// after the link's own rules: a poster once per device and window of time, a receipt once plus one follow-up.
@@ -27,26 +30,26 @@ internal sealed class QrSubmission(
         return (int)(long)(await command.ExecuteScalarAsync(ct))! + 1;
     }
 
-    public async Task<(QrOutcome Outcome, string? Error)> SubmitAsync(QrLink link, QrPlace place, QrFormValues form, Guid device, CancellationToken ct)
+    public async Task<QrResult> SubmitAsync(QrLink link, QrPlace place, QrFormValues form, Guid device, CancellationToken ct)
     {
         var assess = await NextAssessAsync(link, ct);
         if (assess > 2)
         {
-            return (QrOutcome.CaseRated, null);
+            return new(QrOutcome.CaseRated);
         }
         if (form.Assess != assess)
         {
             // The form was shown before another rating of this transaction was stored (or is being sent again).
-            return (QrOutcome.StaleForm, null);
+            return new(QrOutcome.StaleForm);
         }
         if (QrFormRules.Check(form) is { } formError)
         {
-            return (QrOutcome.FormError, formError);
+            return new(QrOutcome.FormError, formError);
         }
         var (evaluation, errors) = await intake.ValidateAsync(Request(link, place, form, assess), intake.Now, ct);
         if (evaluation is null)
         {
-            return (QrOutcome.FormError, QrFormRules.Explain(errors!));
+            return new(QrOutcome.FormError, QrFormRules.Explain(errors!));
         }
         return await StoreAsync(link, evaluation, device, ct);
     }
@@ -62,23 +65,27 @@ internal sealed class QrSubmission(
         return $"您的意见已转交{place.DepartmentName}，部门将在 {hours}内回复并整改。";
     }
 
-    private async Task<(QrOutcome, string?)> StoreAsync(QrLink link, Evaluation evaluation, Guid device, CancellationToken ct)
+    private async Task<QrResult> StoreAsync(QrLink link, Evaluation evaluation, Guid device, CancellationToken ct)
     {
         var window = options.Value.DeviceWindow;
         var guarded = link.Kind == QrLinkKind.Poster && window > TimeSpan.Zero;
         if (guarded && !await devices.TryClaimAsync(device, link.PosterPlace, evaluation.ReceivedAt, evaluation.ReceivedAt - window, ct))
         {
-            return (QrOutcome.DeviceRated, null);
+            return new(QrOutcome.DeviceRated);
         }
         try
         {
             var outcome = await writer.WriteAsync(evaluation, ct);
+            if (outcome.Status == StoreStatus.Created && guarded)
+            {
+                await devices.RememberAsync(device, link.PosterPlace, evaluation.ReceivedAt, outcome.Evaluation.Id, ct);
+            }
             return outcome.Status switch
             {
-                StoreStatus.Created => (QrOutcome.Stored, null),
+                StoreStatus.Created => new(QrOutcome.Stored, null, outcome.Evaluation),
                 // Another rating of this transaction won a race with this one.
-                StoreStatus.Duplicate => (QrOutcome.StaleForm, null),
-                _ => (QrOutcome.FormError, QrFormRules.Explain(EvaluationsApi.Rejected(outcome))),
+                StoreStatus.Duplicate => new(QrOutcome.StaleForm),
+                _ => new(QrOutcome.FormError, QrFormRules.Explain(EvaluationsApi.Rejected(outcome))),
             };
         }
         catch (StoreUnavailableException)
@@ -87,7 +94,7 @@ internal sealed class QrSubmission(
             {
                 await devices.ReleaseAsync(device, link.PosterPlace, evaluation.ReceivedAt);
             }
-            return (QrOutcome.Unavailable, null);
+            return new(QrOutcome.Unavailable);
         }
     }
 

@@ -60,13 +60,37 @@ public sealed class QrLargeTextTests(PhoneBrowser browser) : IClassFixture<Phone
         await page.GotoAsync($"/r/{token}");
         await Choice(page, "不满意").ClickAsync();
         await Choice(page, "同样内容的证明材料被要求多次提交").ClickAsync();
-        await page.Locator("summary").ClickAsync();
+        // After a 差评 the phone field is open, with or without the script.
+        await Assertions.Expect(page.Locator("#phone")).ToBeVisibleAsync();
         await PhoneBrowser.ScreenshotAsync(page, $"20-{shot}-form");
 
         Assert.Empty(await TextRoom.ProblemsAsync(page));
         await page.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("感谢您的评价");
         await PhoneBrowser.ScreenshotAsync(page, $"21-{shot}-thanks");
+        Assert.Empty(await TextRoom.ProblemsAsync(page));
+    }
+
+    [Theory]
+    [InlineData(Reading.Normal, true)]
+    [InlineData(Reading.DefaultFont32, true)]
+    [InlineData(Reading.Zoom200, true)]
+    [InlineData(Reading.Zoom200, false)]
+    public async Task TrackingPage_RectifiedWithReplyAndFollowUpButtons_EveryTextKeepsRoom(Reading reading, bool javaScript)
+    {
+        var page = await PhoneAsync(reading, javaScript);
+        var comment = $"同样的证明交了三次 {Guid.NewGuid():N}";
+        var thanks = await Tracking.TrackingKit.RateAsync(browser.App, await browser.SignAsync(QrLink.Poster("W001", "S002")),
+            ("rating", "1"), ("reasons", "113"), ("comment", comment));
+        await Tracking.TrackingKit.ActAsync(browser.App, await Tracking.TrackingKit.CaseIdAsync(browser.App, comment), "rectify",
+            "经核实，窗口人员未一次性告知所需材料，已对其进行业务培训，并将材料清单张贴在窗口。对给您带来的不便深表歉意。");
+        var shot = $"{reading}-{(javaScript ? "script" : "no-script")}";
+
+        await page.GotoAsync(Tracking.TrackingKit.TrackingPath(thanks));
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("处理进度");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "非常满意" })).ToBeVisibleAsync();
+        await PhoneBrowser.ScreenshotAsync(page, $"23-{shot}-tracking");
         Assert.Empty(await TextRoom.ProblemsAsync(page));
     }
 

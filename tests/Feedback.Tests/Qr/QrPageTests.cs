@@ -159,18 +159,21 @@ public sealed class QrPageTests(FeedbackApp app) : IClassFixture<FeedbackApp>
     }
 
     [Fact]
-    public async Task PostForm_SameDeviceTwiceOnOnePoster_SecondRefused()
+    public async Task PostForm_SameDeviceTwiceOnOnePoster_SecondRefusedWithItsTrackingLink()
     {
         var token = await app.SignAsync(QrLink.Poster("W006", "S016"));
         var phone = QrClient.Phone(app);
         var (first, second) = ($"一 {Guid.NewGuid():N}", $"二 {Guid.NewGuid():N}");
+        // Two tabs of the same phone: the second form was shown before the first rating went in.
+        var secondTab = await phone.GetStringAsync($"/r/{token}", Ct);
 
-        var (ok, _) = await phone.RateAsync(token, ("rating", "5"), ("comment", first));
-        var (refused, html) = await phone.RateAsync(token, ("rating", "1"), ("comment", second));
+        var (ok, thanks) = await phone.RateAsync(token, ("rating", "5"), ("comment", first));
+        var (refused, html) = await phone.PostFormAsync(token, QrClient.FormToken(secondTab), QrClient.Assess(secondTab), ("rating", "1"), ("comment", second));
         var (otherPhone, _) = await QrClient.Phone(app).RateAsync(token, ("rating", "3"), ("comment", second));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.OK], [ok.StatusCode, refused.StatusCode, otherPhone.StatusCode]);
         Assert.Contains("您已评价过", html);
+        Assert.Equal(Tracking.TrackingKit.TrackingPath(thanks), Tracking.TrackingKit.TrackingPath(html));
         Assert.Equal(3, Assert.Single(await app.StoredAsync(second)).Rating);
     }
 

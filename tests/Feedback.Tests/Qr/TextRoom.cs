@@ -22,7 +22,7 @@ internal static class TextRoom
             if (!el.getClientRects().length || style.visibility !== 'visible') continue;
             const font = parseFloat(style.fontSize), box = el.getBoundingClientRect();
             if (box.left < -1 || box.right > width + 1) problems.push(`${name(el)} sticks out of the screen`);
-            if (el.matches('label.choice, button, summary, textarea, input[type=text], input[type=tel]') && box.height < 44)
+            if (el.matches('label.choice, button, a.btn, summary, textarea, input[type=text], input[type=tel]') && box.height < 44)
               problems.push(`${name(el)} is ${box.height.toFixed(0)} px tall, too small to tap`);
             if (el.matches('textarea, input[type=text], input[type=tel], button') && box.width < 6 * font)
               problems.push(`${name(el)} is ${box.width.toFixed(0)} px wide for ${font} px type`);

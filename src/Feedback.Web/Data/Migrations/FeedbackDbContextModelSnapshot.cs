@@ -422,6 +422,11 @@ namespace Feedback.Web.Data.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("extensions");
 
+                    b.Property<string>("FollowUpChannel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("follow_up_channel");
+
                     b.Property<short?>("FollowUpSatisfaction")
                         .HasColumnType("smallint")
                         .HasColumnName("follow_up_satisfaction");
@@ -1123,6 +1128,10 @@ namespace Feedback.Web.Data.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)")
                         .HasColumnName("place");
+
+                    b.Property<long?>("EvaluationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("evaluation_id");
 
                     b.Property<DateTimeOffset>("RatedAt")
                         .HasColumnType("timestamp with time zone")
