@@ -16,6 +16,7 @@ public static class TrackingPages
     {
         var pages = routes.MapGroup("/t").ExcludeFromDescription().AddEndpointFilter(QrRateLimits.TrackingFilterAsync);
         pages.MapGet("/{token}", Show);
+        pages.MapGet("/{token}/qr.png", QrImage);
         // The token and the antiforgery token are checked by hand, so that a stale page gets a friendly answer instead of a 400.
         pages.MapPost("/{token}", FollowUp).DisableAntiforgery();
         return pages;
@@ -31,6 +32,16 @@ public static class TrackingPages
             && await cases.RecordAsync(c.Id, late.Rating, ct))
             (rating, reference, _) = await tracking.ResolveAsync(token, ct);
         return await tracking.PageAsync(rating!, reference, null, null, StatusCodes.Status200OK, ct);
+    }
+
+    /// <summary>The QR code of the tracking link; the same token always gives the same image, so the phone may keep it.</summary>
+    private static async Task<IResult> QrImage(string token, HttpContext context, TrackingLinks links, IOptions<QrOptions> options, CancellationToken ct)
+    {
+        var (id, _, _) = await links.ReadAsync(token, ct);
+        if (id is null)
+            return TypedResults.NotFound();
+        context.Response.Headers.CacheControl = "private, max-age=86400, immutable";
+        return TypedResults.File(TrackingQr.Png($"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{token}"), "image/png");
     }
 
     private static async Task<TrackingResult> FollowUp(

@@ -28,7 +28,10 @@ public sealed class TrackingPageTests(FeedbackApp app) : IClassFixture<FeedbackA
         Assert.Matches(@"^\d{5} \d{5}$", TrackingKit.Reference(html));
         Assert.StartsWith("/t/", TrackingKit.TrackingPath(html));
         // The page's link stays on the site; the QR code kept in the photos carries the whole public address.
-        Assert.Contains($"src=\"{TrackingQr.DataUri("http://127.0.0.1:5080" + TrackingKit.TrackingPath(html))}\"", WebUtility.HtmlDecode(html));
+        var qr = await QrClient.Phone(app).GetAsync(TrackingKit.TrackingPath(html) + "/qr.png", Ct);
+        Assert.Equal("image/png", qr.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TrackingQr.Png("http://127.0.0.1:5080" + TrackingKit.TrackingPath(html)), await qr.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Contains("loading=\"lazy\"", html);
         Assert.True(Encoding.UTF8.GetByteCount(html) < 10_240, $"The thank-you page is {Encoding.UTF8.GetByteCount(html)} bytes.");
         await File.WriteAllTextAsync(Path.Combine(Directory.CreateDirectory(PhoneBrowser.ScreenshotDirectory).FullName, "thanks-page.html"), html, Ct);
     }
