@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
@@ -30,10 +31,19 @@ internal static class QrToken
         return Base64Url.EncodeToString([.. bytes, .. Mac(secret, bytes)]);
     }
 
+    private static readonly SearchValues<char> Base64UrlAlphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
+    /// <summary>
+    /// Only the form <see cref="Encode"/> writes: base64url without padding or whitespace, which the decoder would
+    /// otherwise forgive. One link then has one spelling, so a limit or a device rule keyed on it cannot be sidestepped.
+    /// </summary>
+    public static bool IsCanonical(string token) => !token.AsSpan().ContainsAnyExcept(Base64UrlAlphabet) && Base64Url.IsValid(token);
+
     /// <summary>The link, or why not. The signature is checked before anything else is believed, expiry included.</summary>
     public static (QrLink? Link, QrTokenFailure Failure) Decode(string token, Func<string, byte[]?> findKey, DateTimeOffset now)
     {
-        if (token.Length is 0 or > 400 || !Base64Url.IsValid(token))
+        if (token.Length is 0 or > 400 || !IsCanonical(token))
         {
             return (null, QrTokenFailure.Invalid);
         }

@@ -31,7 +31,7 @@ internal static class TrackingToken
     /// <summary>The reference, or why not. The signature is checked before anything else is believed, expiry included.</summary>
     public static (long? Reference, QrTokenFailure Failure) Decode(string token, Func<string, byte[]?> findKey, DateTimeOffset now)
     {
-        if (token.Length is 0 or > 100 || !Base64Url.IsValid(token))
+        if (token.Length is 0 or > 100 || !QrToken.IsCanonical(token))
             return (null, QrTokenFailure.Invalid);
         var bytes = Base64Url.DecodeFromChars(token);
         if (bytes.Length < 2 + 4 + 8 + QrToken.MacLength || bytes[0] != Marker || bytes.Length != 2 + bytes[1] + 4 + 8 + QrToken.MacLength)

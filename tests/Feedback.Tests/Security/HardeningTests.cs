@@ -189,4 +189,22 @@ public sealed class HardeningTests(FeedbackApp app) : IClassFixture<FeedbackApp>
 
         Assert.True((int)response.StatusCode < 500, $"{path} answered {(int)response.StatusCode}");
     }
+
+    [Theory]
+    [InlineData("{0}=")]
+    [InlineData("{0}==")]
+    [InlineData(" {0}")]
+    [InlineData("{0}%20")]
+    [InlineData("{0}%0A")]
+    public async Task RatingToken_SpelledAnyOtherWay_IsNotAccepted(string spelling)
+    {
+        var token = await app.SignAsync(QrLink.Poster("W001", "S001"));
+        var phone = QrClient.Phone(app);
+
+        var original = await phone.GetAsync($"/r/{token}", Ct);
+        var respelled = await phone.GetAsync($"/r/{string.Format(System.Globalization.CultureInfo.InvariantCulture, spelling, token)}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, original.StatusCode);
+        Assert.True(respelled.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"{spelling}: {(int)respelled.StatusCode}");
+    }
 }
