@@ -43,6 +43,8 @@ internal static class CaseRules
             return new(ActionStatus.Invalid, "请填写说明。", "note");
         if (request.Note?.Length > CaseWorkflow.MaxNote)
             return new(ActionStatus.Invalid, $"说明不能超过 {CaseWorkflow.MaxNote} 字。", "note");
+        if (request.Note is { } note && Infrastructure.RequestGuard.HasControlCharacter(note))
+            return new(ActionStatus.Invalid, "说明含有无效字符。", "note");
         const int approvalRoom = CaseWorkflow.MaxNote - CaseWorkflow.ExtensionSummaryRoom;
         return action.Name switch
         {

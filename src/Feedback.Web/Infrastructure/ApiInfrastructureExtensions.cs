@@ -14,7 +14,6 @@ public static class ApiInfrastructureExtensions
         {
             // "rating":4,"rating":1 is a request that says two things; refuse it rather than keep the last.
             o.SerializerOptions.AllowDuplicateProperties = false;
-            o.SerializerOptions.Converters.Add(new PlainTextJsonConverter());
         });
         builder.Services.AddOpenApi();
         builder.Services.TryAddSingleton(TimeProvider.System);

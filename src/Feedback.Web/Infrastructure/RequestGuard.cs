@@ -6,7 +6,7 @@ namespace Feedback.Web.Infrastructure;
 /// Refuses control characters (NUL, escape, …: anything below U+0020 but tab, line feed and carriage return, and DEL)
 /// in the path, the query and form fields before any endpoint sees them: PostgreSQL rejects NUL in text, terminals run
 /// escape sequences, and no person types them. The answer is a 400 naming the field (a Chinese page on page routes).
-/// JSON bodies get the same rule from <see cref="PlainTextJsonConverter"/>.
+/// JSON bodies are checked field by field by each feature's validation, so a batch still keeps its good rows.
 /// </summary>
 public static class RequestGuard
 {
