@@ -75,7 +75,7 @@ public partial class Program
         app.UseRateLimiter();
 
         app.MapOpenApi();
-        app.MapHealthChecks("/health");
+        app.MapHealth();
         app.MapOrg();
         app.MapOrgPages();
         app.MapEvaluations();

@@ -13,7 +13,7 @@ public static class CasesExtensions
 
     /// <summary>
     /// Rectification cases: deadlines (calendar or working time), the state machine, the deadline sweep and the
-    /// notification outbox, both run by Hangfire.
+    /// notification outbox, both run on each job server's own timer.
     /// </summary>
     public static IHostApplicationBuilder AddCases(this IHostApplicationBuilder builder)
     {
@@ -40,13 +40,16 @@ public static class CasesExtensions
         services.AddSingleton<Workbench.CaseListQuery>();
         services.AddSingleton<Workbench.CaseAssignees>();
         services.AddSingleton<DeadlineSweep>();
-        services.AddTransient<DeadlineSweepJob>();
         services.AddScoped<Inbox>();
         services.AddHttpClient<WebhookSender>();
         services.AddSingleton<NotificationDelivery>();
-        services.AddTransient<NotificationDeliveryJob>();
         if (builder.Configuration.GetValue("Jobs:RunServer", true))
+        {
+            services.AddSingleton<SweepWatchdog>();
+            services.AddHealthChecks().AddCheck<SweepWatchdog>(SweepWatchdog.CheckName);
             services.AddHostedService<CaseJobSchedules>();
+            services.AddHostedService<EnforcementService>();
+        }
         return builder;
     }
 }

@@ -26,6 +26,7 @@ public static class JobsExtensions
                     SchemaName = options.Schema,
                     QueuePollInterval = options.QueuePollInterval,
                     PrepareSchemaIfNecessary = options.PrepareSchemaIfNecessary,
+                    DistributedLockTimeout = options.DistributedLockTimeout,
                 });
         });
         var jobs = builder.Configuration.GetSection("Jobs");
