@@ -68,6 +68,7 @@ public partial class Program
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDatabaseGate();
         app.UseAuthentication();
         app.UseForcedPasswordChange();
         app.UseAuthorization();

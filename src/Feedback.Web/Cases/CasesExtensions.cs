@@ -1,3 +1,4 @@
+using Feedback.Web.Data;
 using Feedback.Web.Accounts;
 using Feedback.Web.ApiKeys;
 using Feedback.Web.Cases.Deadlines;
@@ -47,8 +48,7 @@ public static class CasesExtensions
         {
             services.AddSingleton<SweepWatchdog>();
             services.AddHealthChecks().AddCheck<SweepWatchdog>(SweepWatchdog.CheckName);
-            services.AddHostedService<CaseJobSchedules>();
-            services.AddHostedService<EnforcementService>();
+            services.StartAfterDatabase(s => s.AddHostedService<CaseJobSchedules>().AddHostedService<EnforcementService>());
         }
         return builder;
     }

@@ -32,12 +32,12 @@ public static class JobsExtensions
         var jobs = builder.Configuration.GetSection("Jobs");
         if (jobs.GetValue("RunServer", true))
         {
-            builder.Services.AddHangfireServer((sp, server) =>
+            builder.Services.StartAfterDatabase(services => services.AddHangfireServer((sp, server) =>
             {
                 var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
                 server.WorkerCount = options.WorkerCount;
                 server.SchedulePollingInterval = options.SchedulePollingInterval;
-            });
+            }));
         }
         return builder;
     }
