@@ -64,6 +64,9 @@ public partial class Program
         // Errors as ProblemDetails, OpenAPI document
         builder.AddApiInfrastructure();
 
+        // Hosted services that read the database start once it is ready (the start-up waits for it)
+        builder.Services.StartKeyRingAfterDatabase();
+
         var app = builder.Build();
 
         app.UseExceptionHandler();

@@ -45,8 +45,20 @@ public static class AfterDatabaseExtensions
     {
         var before = services.Count;
         register(services);
-        var added = services.Skip(before).Where(d => d.ServiceType == typeof(IHostedService)).ToList();
-        foreach (var descriptor in added)
+        return services.Defer(services.Skip(before).Where(d => d.ServiceType == typeof(IHostedService)).ToList());
+    }
+
+    /// <summary>
+    /// The data-protection key ring is stored in the database: its hosted service, which reads the ring at start, waits
+    /// for the database too. Call after every service that may add data protection is registered.
+    /// </summary>
+    public static IServiceCollection StartKeyRingAfterDatabase(this IServiceCollection services) =>
+        services.Defer(services.Where(d => d.ServiceType == typeof(IHostedService)
+            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList());
+
+    private static IServiceCollection Defer(this IServiceCollection services, List<ServiceDescriptor> hosted)
+    {
+        foreach (var descriptor in hosted)
         {
             services.Remove(descriptor);
             services.AddSingleton<IHostedService>(sp => new AfterDatabase(sp, Factory(descriptor)));

@@ -90,10 +90,10 @@ public sealed class DatabaseInitializer(IServiceProvider services, FeedbackDatab
         {
             if (IsReady)
                 return;
+            // A plain probe first: EF would log an error of its own for each refused connection.
+            await ProbeAsync(ct);
             if (options.Value.MigrateOnStart)
                 await MigrateAsync(ct, onlyWhenBehind);
-            else
-                await ProbeAsync(ct);
             _ready.TrySetResult();
         }
         finally
