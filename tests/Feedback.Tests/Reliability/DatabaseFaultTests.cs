@@ -36,7 +36,7 @@ public sealed class DatabaseFaultTests(FaultCluster cluster)
         var figures = await running;
         var (lost, duplicated) = await load.CheckStoredAsync(connectionString, Ct);
 
-        TestContext.Current.TestOutputHelper?.WriteLine(
+        Report(
             $"pg_ctl stop -m {mode}, down {downSeconds} s, {Clients} clients: attempts {figures.Attempts}, acknowledged {figures.Acknowledged}, " +
             $"lost {lost}, duplicates {duplicated}, errors over {figures.ErrorSeconds:F1} s, codes {string.Join(", ", figures.Codes.OrderBy(c => c.Key).Select(c => $"{c.Key}: {c.Value}"))}");
         Assert.True(figures.Acknowledged > 0);
@@ -77,7 +77,7 @@ public sealed class DatabaseFaultTests(FaultCluster cluster)
         using var post = await http.PostAsJsonAsync("/api/evaluations", TestRatings.Valid(), Ct);
 
         var attempts = server.Log.Count(line => line.Contains("Database unreachable at start", StringComparison.Ordinal));
-        TestContext.Current.TestOutputHelper?.WriteLine(
+        Report(
             $"MigrateOnStart={migrateOnStart}: {attempts} logged attempts while down, healthy {ready.TotalSeconds:F1} s after the database came back; /health meanwhile: {healthBody}");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Contains("Waiting for the database", healthBody);
@@ -87,6 +87,13 @@ public sealed class DatabaseFaultTests(FaultCluster cluster)
         Assert.InRange(attempts, 2, 20);
         Assert.Equal(HttpStatusCode.Created, post.StatusCode);
         AssertNoStackTrace(server);
+    }
+
+    // Also kept in a file beside the test run, since passing tests' output is not shown.
+    private static void Report(string line)
+    {
+        TestContext.Current.TestOutputHelper?.WriteLine(line);
+        File.AppendAllText(Path.Combine(Path.GetTempPath(), "feedback-fault-figures.txt"), $"{DateTimeOffset.UtcNow:u} {line}{Environment.NewLine}");
     }
 
     private static async Task<HttpResponseMessage> WaitForAnswerAsync(HttpClient http, string path)
