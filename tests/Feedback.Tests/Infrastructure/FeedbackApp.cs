@@ -17,6 +17,8 @@ public class FeedbackApp : WebApplicationFactory<Program>, IAsyncLifetime
     private string _connectionString = "";
 
     public string ConnectionString => _connectionString;
+    /// <summary>False for a centre on its first day: no departments, windows, staff or service items.</summary>
+    public bool SeedsDemoOrganization { get; init; } = true;
     /// <summary>Reports:OutputDirectory, a temporary folder removed on dispose.</summary>
     public string ReportsDirectory { get; } = Path.Combine(Path.GetTempPath(), $"feedback-reports-{Guid.NewGuid():N}");
     public HttpClient Ingest { get; private set; } = null!;
@@ -31,7 +33,8 @@ public class FeedbackApp : WebApplicationFactory<Program>, IAsyncLifetime
         await Services.EnsureDatabaseReadyAsync();
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
-        await DemoSeeder.SeedOrganizationAsync(db, CancellationToken.None);
+        if (SeedsDemoOrganization)
+            await DemoSeeder.SeedOrganizationAsync(db, CancellationToken.None);
         Ingest = await ClientWithKeyAsync(db, ApiKeyScopes.Ingest);
         Reader = await ClientWithKeyAsync(db, ApiKeyScopes.Read);
         Admin = await ClientWithKeyAsync(db, ApiKeyScopes.Admin);

@@ -1,4 +1,5 @@
 using Feedback.Tests.Accounts;
+using Feedback.Tests.Admin;
 using Feedback.Tests.Infrastructure;
 using Feedback.Tests.Qr;
 using Feedback.Web.Accounts;
@@ -9,48 +10,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 
 namespace Feedback.Tests.Organization;
-
-/// <summary>The service on a loopback port in the run's shared Chromium, for an admin at a desk (1366×768) or on a phone (390×844).</summary>
-public sealed class AdminBrowser : IAsyncLifetime
-{
-    private readonly List<IBrowserContext> _contexts = [];
-    private WebApplicationFactory<Program> _server = null!;
-    private IBrowser _browser = null!;
-
-    public FeedbackApp App { get; } = new();
-    public string BaseUrl { get; private set; } = "";
-
-    public async ValueTask InitializeAsync()
-    {
-        await App.InitializeAsync();
-        _server = App.WithWebHostBuilder(_ => { });
-        BaseUrl = _server.StartOnLoopback();
-        _browser = (await SharedChromium.SharedAsync()).Browser;
-        Directory.CreateDirectory(PhoneBrowser.ScreenshotDirectory);
-    }
-
-    public async Task<IPage> NewPageAsync(int width, int height)
-    {
-        var phone = width < 600;
-        var context = await _browser.NewContextAsync(new()
-        {
-            ViewportSize = new() { Width = width, Height = height }, IsMobile = phone, HasTouch = phone, DeviceScaleFactor = phone ? 2 : 1,
-            Locale = "zh-CN", BaseURL = BaseUrl, AcceptDownloads = true,
-        });
-        lock (_contexts)
-            _contexts.Add(context);
-        return await context.NewPageAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        // The browser is the run's; only this fixture's contexts are closed.
-        foreach (var context in _contexts)
-            await context.DisposeAsync();
-        await _server.DisposeAsync();
-        await App.DisposeAsync();
-    }
-}
 
 /// <summary>An admin imports the organisation from a file with its preview, confirms, and downloads a poster, in a real browser.</summary>
 public sealed class OrgBrowserTests(AdminBrowser browser) : IClassFixture<AdminBrowser>
