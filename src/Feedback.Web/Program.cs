@@ -68,6 +68,9 @@ public partial class Program
         // Errors as ProblemDetails, OpenAPI document
         builder.AddApiInfrastructure();
 
+        // Hosted services that read the database start once it is ready (the start-up waits for it)
+        builder.Services.StartKeyRingAfterDatabase();
+
         var app = builder.Build();
 
         app.UseSecurityHeaders();
@@ -76,6 +79,7 @@ public partial class Program
         app.UseRequestGuard();
         app.UseOneCredential();
         app.UseCrossSiteGuard();
+        app.UseDatabaseGate();
         app.UseAuthentication();
         app.UseForcedPasswordChange();
         app.UseAuthorization();
@@ -83,7 +87,7 @@ public partial class Program
         app.UseRateLimiter();
 
         app.MapOpenApi();
-        app.MapHealthChecks("/health");
+        app.MapHealth();
         app.MapOrg();
         app.MapOrgPages();
         app.MapEvaluations();

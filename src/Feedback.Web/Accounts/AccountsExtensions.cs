@@ -1,3 +1,4 @@
+using Feedback.Web.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
@@ -33,7 +34,7 @@ public static class AccountsExtensions
     {
         builder.Services.AddPeople();
         builder.Services.AddSingleton<FirstRun>();
-        builder.Services.AddHostedService<FirstRunNotice>();
+        builder.Services.StartAfterDatabase(s => s.AddHostedService<FirstRunNotice>());
         builder.Services.AddDataProtection().SetApplicationName("feedback");
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceProvider>((keys, services) => keys.XmlRepository = new DatabaseKeyRepository(services.GetRequiredService<NpgsqlDataSource>()));

@@ -1,20 +1,20 @@
-using Feedback.Web.Cases.Deadlines;
-using Feedback.Web.Notifications;
 using Hangfire;
-using Microsoft.Extensions.Options;
 
 namespace Feedback.Web.Cases;
 
 /// <summary>
-/// Registers the deadline sweep and the outbox delivery as recurring jobs. Every server process does this on start
-/// (AddOrUpdate is idempotent); Hangfire's distributed lock makes each occurrence run once across all of them.
+/// The deadline sweep and the outbox delivery used to be Hangfire recurring jobs; they now run on each server's timer
+/// (<see cref="Deadlines.EnforcementService"/>). Removes the old entries so that a database upgraded in place does not
+/// keep queueing jobs whose classes are gone.
 /// </summary>
-internal sealed class CaseJobSchedules(IRecurringJobManager jobs, IOptions<CaseOptions> cases, IOptions<NotificationOptions> notifications) : IHostedService
+internal sealed class CaseJobSchedules(IRecurringJobManager jobs) : IHostedService
 {
+    private static readonly string[] Retired = ["case-deadlines", "notification-delivery"];
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        jobs.AddOrUpdate<DeadlineSweepJob>(DeadlineSweepJob.Id, job => job.RunAsync(CancellationToken.None), cases.Value.SweepCron);
-        jobs.AddOrUpdate<NotificationDeliveryJob>(NotificationDeliveryJob.Id, job => job.RunAsync(CancellationToken.None), notifications.Value.DeliveryCron);
+        foreach (var id in Retired)
+            jobs.RemoveIfExists(id);
         return Task.CompletedTask;
     }
 

@@ -14,11 +14,11 @@ public sealed class CaseOptions : IValidatableObject
     public string Reminders { get; set; } = "50%,75%,1h";
 
     /// <summary>
-    /// Hangfire cron (with seconds) of the deadline sweep that sends due reminders and escalations.
-    /// Default: every 10 seconds, so an alert is at most about 12 s late (sweep interval plus Hangfire's 1 s polls).
+    /// How often each job server runs the deadline sweep that sends due reminders and escalations, on its own timer.
+    /// Default: 10 s, so an alert is at most about 10 s late. The watchdog warns after three intervals without a sweep.
     /// </summary>
-    [Required]
-    public string SweepCron { get; set; } = "*/10 * * * * *";
+    [Range(typeof(TimeSpan), "00:00:00.1", "01:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Cases handled per transaction by the sweep. Default: 500.</summary>
     [Range(1, 10_000)]

@@ -1,3 +1,4 @@
+using Feedback.Web.Data;
 using Feedback.Web.Accounts;
 using Feedback.Web.ApiKeys;
 using Feedback.Web.Cases.Deadlines;
@@ -13,7 +14,7 @@ public static class CasesExtensions
 
     /// <summary>
     /// Rectification cases: deadlines (calendar or working time), the state machine, the deadline sweep and the
-    /// notification outbox, both run by Hangfire.
+    /// notification outbox, both run on each job server's own timer.
     /// </summary>
     public static IHostApplicationBuilder AddCases(this IHostApplicationBuilder builder)
     {
@@ -41,13 +42,15 @@ public static class CasesExtensions
         services.AddSingleton<Workbench.CaseListQuery>();
         services.AddSingleton<Workbench.CaseAssignees>();
         services.AddSingleton<DeadlineSweep>();
-        services.AddTransient<DeadlineSweepJob>();
         services.AddScoped<Inbox>();
         services.AddHttpClient<WebhookSender>();
         services.AddSingleton<NotificationDelivery>();
-        services.AddTransient<NotificationDeliveryJob>();
         if (builder.Configuration.GetValue("Jobs:RunServer", true))
-            services.AddHostedService<CaseJobSchedules>();
+        {
+            services.AddSingleton<SweepWatchdog>();
+            services.AddHealthChecks().AddCheck<SweepWatchdog>(SweepWatchdog.CheckName);
+            services.StartAfterDatabase(s => s.AddHostedService<CaseJobSchedules>().AddHostedService<EnforcementService>());
+        }
         return builder;
     }
 }

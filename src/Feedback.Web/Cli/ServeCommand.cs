@@ -25,10 +25,12 @@ internal static class ServeCommand
     {
         var urls = result.GetValue(Urls) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrls;
         await using var app = Program.BuildWebApp([$"--urls={urls}", .. result.UnmatchedTokens]);
-        // The database first, so that a missing PostgreSQL is one clear line rather than a failed host's stack trace.
-        await app.Services.EnsureDatabaseReadyAsync(ct);
+        // The embedded cluster first, so that missing PostgreSQL binaries are one clear line (exit code 2). A configured
+        // server that is down is waited for in the background while the service answers 503.
+        _ = app.Services.GetRequiredService<FeedbackDatabase>().ConnectionString;
         if (result.GetValue(Demo))
         {
+            await app.Services.GetRequiredService<DatabaseInitializer>().WaitUntilReadyAsync(ct);
             await DemoSeeder.SeedIfEmptyAsync(app.Services, Console.Error, ct);
         }
         await app.RunAsync();

@@ -17,4 +17,8 @@ public sealed class DatabaseOptions
 
     /// <summary>Create and update the schema on start. Default: true. Turn off for a user without DDL rights.</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>Longest wait between attempts to reach the database at start (1 s, doubling up to this). Default: 30 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

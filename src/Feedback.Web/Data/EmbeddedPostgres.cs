@@ -84,6 +84,15 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
+    /// <summary>
+    /// Stops the server with pg_ctl's <paramref name="mode"/> ("immediate" is a crash, "fast" a clean stop), keeping
+    /// <see cref="Port"/> for <see cref="StartAgainAsync"/>: for fault tests, which take the database away under load.
+    /// </summary>
+    public Task StopAsync(string mode) => Task.Run(() => Run(true, "pg_ctl", "stop", "-D", _dataDirectory, "-m", mode, "-w"));
+
+    /// <summary>Starts a server stopped with <see cref="StopAsync(string)"/> again on the same port.</summary>
+    public Task StartAgainAsync() => Task.Run(() => StartOnPort(Port));
+
     private void Start()
     {
         if (!File.Exists(Path.Combine(_dataDirectory, "PG_VERSION")))
@@ -95,7 +104,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             Port = port;
             return;
         }
-        Port = LoopbackPort.Free();
+        StartOnPort(LoopbackPort.Free());
+    }
+
+    private void StartOnPort(int port)
+    {
+        Port = port;
         var options = $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories='' -c max_connections=200";
         Run(true, "pg_ctl", "start", "-D", _dataDirectory, "-w", "-t", "60", "-l", _dataDirectory + ".log", "-o", options);
         _ownsServer = true;

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Feedback.Web.Data;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -67,7 +68,10 @@ public sealed class EvaluationWriter(NpgsqlDataSource dataSource, EvaluationStor
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Could not commit a batch of {Count} ratings", batch.Count);
+            if (DatabaseFaults.IsUnreachable(ex))
+                logger.LogWarning("Could not commit a batch of {Count} ratings, the database is unreachable: {Error}", batch.Count, ex.Message);
+            else
+                logger.LogError(ex, "Could not commit a batch of {Count} ratings", batch.Count);
             foreach (var pending in batch)
             {
                 pending.Completion.TrySetException(new StoreUnavailableException(ex));
@@ -81,5 +85,8 @@ public sealed class EvaluationWriter(NpgsqlDataSource dataSource, EvaluationStor
     }
 }
 
-/// <summary>The rating was not committed; the caller may retry (idempotent with a caseNumber).</summary>
-public sealed class StoreUnavailableException(Exception inner) : Exception("The database did not commit the rating.", inner);
+/// <summary>
+/// The commit failed: the rating may or may not be stored (a connection cut during COMMIT leaves it unknown). The caller
+/// may retry; the same caseNumber+assessNumber is stored once.
+/// </summary>
+public sealed class StoreUnavailableException(Exception inner) : Exception("The database did not confirm the commit of the rating.", inner);

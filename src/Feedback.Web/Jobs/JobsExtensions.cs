@@ -26,17 +26,18 @@ public static class JobsExtensions
                     SchemaName = options.Schema,
                     QueuePollInterval = options.QueuePollInterval,
                     PrepareSchemaIfNecessary = options.PrepareSchemaIfNecessary,
+                    DistributedLockTimeout = options.DistributedLockTimeout,
                 });
         });
         var jobs = builder.Configuration.GetSection("Jobs");
         if (jobs.GetValue("RunServer", true))
         {
-            builder.Services.AddHangfireServer((sp, server) =>
+            builder.Services.StartAfterDatabase(services => services.AddHangfireServer((sp, server) =>
             {
                 var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
                 server.WorkerCount = options.WorkerCount;
                 server.SchedulePollingInterval = options.SchedulePollingInterval;
-            });
+            }));
         }
         return builder;
     }

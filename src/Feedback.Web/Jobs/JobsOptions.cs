@@ -22,6 +22,14 @@ public sealed class JobsOptions
     /// <summary>Create Hangfire's tables on start. Default: true; turn off for a user without DDL rights.</summary>
     public bool PrepareSchemaIfNecessary { get; set; } = true;
 
+    /// <summary>
+    /// How long a Hangfire distributed lock row (e.g. the recurring-jobs lock) counts as held. A process killed while
+    /// holding one leaves the row behind; the others take it over after this time. Default: 1 minute (Hangfire.PostgreSql's
+    /// own is 10 minutes). The deadline sweep and outbox delivery do not depend on it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Run a job server in this process. Default: true.</summary>
     public bool RunServer { get; set; } = true;
 }

@@ -2,7 +2,7 @@ namespace Feedback.Web.Notifications;
 
 /// <summary>
 /// The outbox: a message to deliver, written in the same transaction as the event it announces and delivered
-/// later by <see cref="NotificationDeliveryJob"/>. (EventKey, Target) is unique, so an event is never queued
+/// later by <see cref="NotificationDelivery"/>. (EventKey, Target) is unique, so an event is never queued
 /// twice for one target.
 /// </summary>
 public sealed class Notification

@@ -18,9 +18,9 @@ public sealed class NotificationOptions : IValidatableObject
     /// <summary>Time allowed for one webhook call. Default: 10 s.</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Hangfire cron (with seconds) of the delivery job. Default: every 5 seconds.</summary>
-    [Required]
-    public string DeliveryCron { get; set; } = "*/5 * * * * *";
+    /// <summary>How often each job server delivers the outbox, on its own timer. Default: 5 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "01:00:00")]
+    public TimeSpan DeliveryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Attempts before a message is given up (kept, with its last error, for an admin to see). Retries back off

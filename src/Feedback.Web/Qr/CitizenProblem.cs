@@ -20,7 +20,7 @@ public sealed record CitizenProblem(string Title, string Text, int Status)
     public static readonly CitizenProblem TooMany = new("提交过于频繁",
         "提交过于频繁，请稍等一分钟后再试。", StatusCodes.Status429TooManyRequests);
     public static readonly CitizenProblem Unavailable = new("暂时无法提交",
-        "系统繁忙，您的评价未能保存，请稍后重新扫码评价。", StatusCodes.Status503ServiceUnavailable);
+        "系统繁忙，您的评价可能未能保存，请稍后重新扫码评价。", StatusCodes.Status503ServiceUnavailable);
 
     public static readonly CitizenProblem WindowClosed = new("该窗口已停用",
         "这个窗口已停止办理业务，它的评价二维码不再使用。请扫描正在为您服务的窗口张贴的二维码，或向大厅工作人员咨询。", StatusCodes.Status410Gone);

@@ -61,7 +61,9 @@ internal sealed class QrSubmission(
         {
             return null;
         }
-        var hours = deadlines.Value.Mode == DeadlineMode.WorkingTime ? $"{deadlines.Value.ReplyHours} 个工作小时" : $"{deadlines.Value.ReplyHours} 小时";
+        var time = deadlines.Value.ReplyTime;
+        var span = time.Minutes == 0 ? $"{(int)time.TotalHours} " : time.TotalHours >= 1 ? $"{(int)time.TotalHours} 小时 {time.Minutes} 分钟 " : $"{time.Minutes} 分钟 ";
+        var hours = time.Minutes != 0 ? span : deadlines.Value.Mode == DeadlineMode.WorkingTime ? $"{span}个工作小时" : $"{span}小时";
         return $"您的意见已转交{place.DepartmentName}，部门将在 {hours}内回复并整改。";
     }
 

@@ -1,3 +1,4 @@
+using Feedback.Web.Data;
 namespace Feedback.Web.Reports;
 
 public static class ReportsExtensions
@@ -14,7 +15,7 @@ public static class ReportsExtensions
         builder.Services.AddScoped<ReportIndex>();
         builder.Services.AddScoped<WeeklyReportJob>();
         if (builder.Configuration.GetValue("Jobs:RunServer", true))
-            builder.Services.AddHostedService<ReportSchedule>();
+            builder.Services.StartAfterDatabase(s => s.AddHostedService<ReportSchedule>());
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Feedback.Web.Reports;
 
@@ -6,7 +7,8 @@ namespace Feedback.Web.Reports;
 /// Renders weekly reports into <see cref="ReportOptions.OutputDirectory"/> and indexes them. Re-running a week
 /// replaces its files and its index row, so Hangfire retries and re-renders are harmless.
 /// </summary>
-internal sealed class WeeklyReportJob(ReportRenderer renderer, ReportIndex index, TimeProvider time, IOptions<ReportOptions> options, ILogger<WeeklyReportJob> logger)
+internal sealed class WeeklyReportJob(ReportRenderer renderer, ReportIndex index, NpgsqlDataSource dataSource, TimeProvider time, IOptions<ReportOptions> options,
+    ILogger<WeeklyReportJob> logger)
 {
     /// <summary>A week is due at 08:00 on the Monday after it (China time), when the scheduled render runs.</summary>
     public static readonly TimeSpan DueAfterWeekEnd = TimeSpan.FromHours(8);
@@ -21,8 +23,36 @@ internal sealed class WeeklyReportJob(ReportRenderer renderer, ReportIndex index
         await CatchUpAsync(ct);
     }
 
-    /// <summary>Renders every due week of the last <see cref="ReportOptions.CatchUpWeeks"/> that has no report yet.</summary>
+    /// <summary>Key of the PostgreSQL advisory lock that makes the catch-up single-flight across servers.</summary>
+    public const long CatchUpLock = 0x4645_4544_5245_5054; // "FEEDREPT"
+
+    /// <summary>
+    /// Renders every due week of the last <see cref="ReportOptions.CatchUpWeeks"/> that has no report yet. Every server
+    /// queues this on start; the first takes an advisory lock and the others skip, so weeks are rendered once, not per server.
+    /// </summary>
     public async Task CatchUpAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using (var take = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection) { Parameters = { new() { Value = CatchUpLock } } })
+        {
+            if (await take.ExecuteScalarAsync(ct) is not true)
+            {
+                logger.LogInformation("Another server is catching up missing weekly reports; this one skips");
+                return;
+            }
+        }
+        try
+        {
+            await RenderMissingAsync(ct);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection) { Parameters = { new() { Value = CatchUpLock } } };
+            await release.ExecuteScalarAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task RenderMissingAsync(CancellationToken ct)
     {
         foreach (var week in MissingWeeks(time.GetUtcNow(), await index.WeeksAsync(ct), options.Value.CatchUpWeeks))
         {

@@ -63,6 +63,24 @@ public sealed class WebProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts a server without waiting for it to become healthy (e.g. while its database is down).</summary>
+    public static WebProcess Launch(string connectionString, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        var process = Start(connectionString, ["serve", "--urls", url], environment);
+        var server = new WebProcess(process, url);
+        process.OutputDataReceived += (_, e) => server.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return server;
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits until /health answers 200; throws if the server exits or 60 s pass.</summary>
+    public Task WaitUntilHealthyAsync(CancellationToken ct) => WaitHealthyAsync(ct);
+
     private bool LostItsPort => _log.Any(line => line.Contains("address already in use", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Runs a subcommand to its end; a run that outlives the timeout is killed.</summary>
@@ -149,7 +167,7 @@ public sealed class WebProcess : IAsyncDisposable
 
     private void Keep(string? line)
     {
-        if (line is not null && _log.Count < 200)
+        if (line is not null && _log.Count < 2000)
         {
             _log.Enqueue(line);
         }

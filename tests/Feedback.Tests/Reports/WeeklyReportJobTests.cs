@@ -102,6 +102,20 @@ public sealed class WeeklyReportJobTests(FeedbackApp app) : IClassFixture<Feedba
         Assert.Contains(await IndexAsync(), r => r.Week == "2026-W30");
     }
 
+    [Fact]
+    public async Task CatchUpAsync_AnotherServerHoldsTheCatchUpLock_SkipsWithoutRendering()
+    {
+        var time = new FakeTimeProvider(MondayMorning.AddDays(7 * 20));
+        await using var other = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await other.OpenAsync(Ct);
+        await using var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({WeeklyReportJob.CatchUpLock})", other);
+        await take.ExecuteNonQueryAsync(Ct);
+
+        await JobAsync(time, job => job.CatchUpAsync(Ct));
+
+        Assert.DoesNotContain(await IndexAsync(), r => r.Week.StartsWith("2027", StringComparison.Ordinal));
+    }
+
     private async Task JobAsync(TimeProvider time, Func<WeeklyReportJob, Task> action)
     {
         await using var scope = app.Services.CreateAsyncScope();

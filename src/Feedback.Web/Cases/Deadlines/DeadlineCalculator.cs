@@ -25,8 +25,8 @@ public sealed class DeadlineCalculator
         _zone = FindZone(_options.TimeZone);
     }
 
-    /// <summary>When the reply to a case received at <paramref name="receivedAt"/> is due (<see cref="DeadlineOptions.ReplyHours"/>).</summary>
-    public DateTimeOffset ReplyDueAt(DateTimeOffset receivedAt) => DueAt(receivedAt, TimeSpan.FromHours(_options.ReplyHours));
+    /// <summary>When the reply to a case received at <paramref name="receivedAt"/> is due (<see cref="DeadlineOptions.ReplyTime"/>).</summary>
+    public DateTimeOffset ReplyDueAt(DateTimeOffset receivedAt) => DueAt(receivedAt, _options.ReplyTime);
 
     /// <summary>The instant <paramref name="duration"/> of countable time after <paramref name="start"/>.</summary>
     public DateTimeOffset DueAt(DateTimeOffset start, TimeSpan duration)

@@ -15,9 +15,18 @@ public enum DeadlineMode
 /// <summary>Reply deadlines of rectification cases. Bound from the "Deadlines" section.</summary>
 public sealed class DeadlineOptions : IValidatableObject
 {
-    /// <summary>Time allowed for a reply after receipt, in hours of <see cref="Mode"/>. Default: 24.</summary>
+    /// <summary>
+    /// Time allowed for a reply after receipt, counted in <see cref="Mode"/>, as a span (<c>24:00:00</c>, <c>00:05:00</c>).
+    /// Default: null, <see cref="ReplyHours"/>; when set it takes precedence.
+    /// </summary>
+    public TimeSpan? Reply { get; set; }
+
+    /// <summary>Time allowed for a reply in whole hours, the older setting, used when <see cref="Reply"/> is not set. Default: 24.</summary>
     [Range(1, 8760)]
     public int ReplyHours { get; set; } = 24;
+
+    /// <summary>The time allowed for a reply: <see cref="Reply"/>, or else <see cref="ReplyHours"/>.</summary>
+    public TimeSpan ReplyTime => Reply ?? TimeSpan.FromHours(ReplyHours);
 
     /// <summary>Whether <see cref="ReplyHours"/> are calendar or working hours. Default: <see cref="DeadlineMode.CalendarTime"/>.</summary>
     public DeadlineMode Mode { get; set; } = DeadlineMode.CalendarTime;
@@ -47,6 +56,8 @@ public sealed class DeadlineOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Reply is { } reply && (reply < TimeSpan.FromMinutes(1) || reply > TimeSpan.FromDays(365)))
+            yield return new ValidationResult("Reply must be between 00:01:00 and 365.00:00:00.", [nameof(Reply)]);
         if (WorkdayEnd <= WorkdayStart)
             yield return new ValidationResult("WorkdayEnd must be after WorkdayStart.", [nameof(WorkdayEnd)]);
     }

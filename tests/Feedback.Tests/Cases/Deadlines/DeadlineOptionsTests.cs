@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Feedback.Web.Cases.Deadlines;
+using Microsoft.Extensions.Configuration;
 
 namespace Feedback.Tests.Cases.Deadlines;
 
@@ -39,6 +40,47 @@ public sealed class DeadlineOptionsTests
         var errors = Validate(options);
 
         Assert.Contains(nameof(DeadlineOptions.ReplyHours), Assert.Single(errors).MemberNames);
+    }
+
+    [Fact]
+    public void ReplyTime_ReplySpanSet_TakesPrecedenceOverReplyHours()
+    {
+        var options = new DeadlineOptions { Reply = TimeSpan.FromMinutes(3), ReplyHours = 48 };
+
+        var errors = Validate(options);
+
+        Assert.Empty(errors);
+        Assert.Equal(TimeSpan.FromMinutes(3), options.ReplyTime);
+    }
+
+    [Fact]
+    public void ReplyTime_OnlyWholeHoursSet_IsThoseHours()
+    {
+        var options = new DeadlineOptions { ReplyHours = 48 };
+
+        Assert.Equal(TimeSpan.FromHours(48), options.ReplyTime);
+    }
+
+    [Fact]
+    public void Validate_ReplyOfTenSeconds_ReportsReply()
+    {
+        var options = new DeadlineOptions { Reply = TimeSpan.FromSeconds(10) };
+
+        var errors = Validate(options);
+
+        Assert.Contains(nameof(DeadlineOptions.Reply), Assert.Single(errors).MemberNames);
+    }
+
+    [Fact]
+    public void Bind_DeadlinesReplyFromConfiguration_ReadsTheSpan()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Deadlines:Reply"] = "00:05:00" }).Build();
+
+        var options = new DeadlineOptions();
+        configuration.GetSection("Deadlines").Bind(options);
+
+        Assert.Equal(TimeSpan.FromMinutes(5), options.ReplyTime);
     }
 
     private static List<ValidationResult> Validate(DeadlineOptions options)

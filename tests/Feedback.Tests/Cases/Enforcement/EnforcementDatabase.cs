@@ -41,7 +41,10 @@ public sealed class EnforcementDatabase(string connectionString)
     }
 
     /// <summary>Opens <see cref="Cases"/> cases now, due 100-130 s from now, as the case opener would: rating, case, first alert at 50 %.</summary>
-    public async Task<DateTimeOffset> OpenCasesAsync(CancellationToken ct)
+    public Task<DateTimeOffset> OpenCasesAsync(CancellationToken ct) => OpenCasesAsync(Shortest, Longest, ct);
+
+    /// <summary>Opens <see cref="Cases"/> cases now, due between <paramref name="shortest"/> and <paramref name="longest"/> from now.</summary>
+    public async Task<DateTimeOffset> OpenCasesAsync(TimeSpan shortest, TimeSpan longest, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
@@ -57,8 +60,8 @@ public sealed class EnforcementDatabase(string connectionString)
             """, connection);
         command.Parameters.Add(new() { Value = now });
         command.Parameters.Add(new() { Value = Cases });
-        command.Parameters.Add(new() { Value = Shortest.TotalSeconds });
-        command.Parameters.Add(new() { Value = Longest.TotalSeconds });
+        command.Parameters.Add(new() { Value = shortest.TotalSeconds });
+        command.Parameters.Add(new() { Value = longest.TotalSeconds });
         await command.ExecuteNonQueryAsync(ct);
         return now;
     }
@@ -117,6 +120,23 @@ public sealed class EnforcementDatabase(string connectionString)
             r => (r.GetInt64(0), r.GetString(1), r.GetInt64(2)), ct)).ToDictionary(x => (x.Item1, x.Item2), x => x.Item3);
         var undelivered = (await QueryAsync("SELECT count(*) FROM notifications WHERE delivered_at IS NULL", r => r.GetInt64(0), ct))[0];
         return (inbox, undelivered);
+    }
+
+    public async Task ExecuteAsync(string sql, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>A statement on the cluster's postgres database (e.g. ALTER DATABASE on this one).</summary>
+    public async Task ExecuteAsAdminAsync(string sql, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     public async Task<long> CountAsync(string sql, CancellationToken ct) => (await QueryAsync(sql, r => r.GetInt64(0), ct))[0];
