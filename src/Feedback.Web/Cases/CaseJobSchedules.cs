@@ -7,14 +7,14 @@ namespace Feedback.Web.Cases;
 /// (<see cref="Deadlines.EnforcementService"/>). Removes the old entries so that a database upgraded in place does not
 /// keep queueing jobs whose classes are gone.
 /// </summary>
-internal sealed class CaseJobSchedules(IRecurringJobManager jobs) : IHostedService
+internal sealed class CaseJobSchedules(IRecurringJobManager jobs, IHostApplicationLifetime lifetime, ILogger<CaseJobSchedules> logger) : IHostedService
 {
     private static readonly string[] Retired = ["case-deadlines", "notification-delivery"];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var id in Retired)
-            jobs.RemoveIfExists(id);
+            Jobs.RecurringRegistration.Apply($"remove the retired job {id}", () => jobs.RemoveIfExists(id), logger, lifetime.ApplicationStopping);
         return Task.CompletedTask;
     }
 

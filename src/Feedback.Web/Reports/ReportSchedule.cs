@@ -7,15 +7,18 @@ namespace Feedback.Web.Reports;
 /// missed while the service was down. Hangfire's own misfire handling would fire a missed occurrence once, but
 /// only for the latest one; the catch-up covers every recent week without a report.
 /// </summary>
-internal sealed class ReportSchedule(IRecurringJobManager recurringJobs, IBackgroundJobClient jobs) : IHostedService
+internal sealed class ReportSchedule(
+    IRecurringJobManager recurringJobs, IBackgroundJobClient jobs, IHostApplicationLifetime lifetime, ILogger<ReportSchedule> logger) : IHostedService
 {
     public const string RecurringJobId = "weekly-report";
     public const string Cron = "0 8 * * 1";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        recurringJobs.AddOrUpdate<WeeklyReportJob>(RecurringJobId, job => job.RunScheduledAsync(CancellationToken.None), Cron,
-            new RecurringJobOptions { TimeZone = ChinaTime, MisfireHandling = MisfireHandlingMode.Relaxed });
+        Jobs.RecurringRegistration.Apply("schedule the weekly report", () =>
+            recurringJobs.AddOrUpdate<WeeklyReportJob>(RecurringJobId, job => job.RunScheduledAsync(CancellationToken.None), Cron,
+                new RecurringJobOptions { TimeZone = ChinaTime, MisfireHandling = MisfireHandlingMode.Relaxed }),
+            logger, lifetime.ApplicationStopping);
         jobs.Enqueue<WeeklyReportJob>(job => job.CatchUpAsync(CancellationToken.None));
         return Task.CompletedTask;
     }
