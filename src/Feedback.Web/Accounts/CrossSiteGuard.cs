@@ -1,3 +1,5 @@
+using Feedback.Web.Infrastructure;
+
 namespace Feedback.Web.Accounts;
 
 /// <summary>
@@ -18,12 +20,7 @@ public static class CrossSiteGuard
             await next(context);
             return;
         }
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
-        {
-            HttpContext = context,
-            ProblemDetails = new() { Status = StatusCodes.Status403Forbidden, Title = "A signed-in change must come from this site's own pages." },
-        });
+        await Refusal.WriteAsync(context, StatusCodes.Status403Forbidden, "A signed-in change must come from this site's own pages.");
     });
 
     private static bool FromThisSite(HttpRequest request)

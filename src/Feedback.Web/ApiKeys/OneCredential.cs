@@ -1,4 +1,5 @@
 using Feedback.Web.Accounts;
+using Feedback.Web.Infrastructure;
 
 namespace Feedback.Web.ApiKeys;
 
@@ -17,16 +18,7 @@ public static class OneCredential
             await next(context);
             return;
         }
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
-        {
-            HttpContext = context,
-            ProblemDetails = new()
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Send either an API key or a sign-in cookie, not both.",
-                Extensions = { ["errors"] = new Dictionary<string, string[]> { [ApiKeyAuthenticationHandler.HeaderName] = ["Not allowed with a sign-in cookie."] } },
-            },
-        });
+        await Refusal.WriteAsync(context, StatusCodes.Status400BadRequest, "Send either an API key or a sign-in cookie, not both.",
+            ApiKeyAuthenticationHandler.HeaderName, "Not allowed with a sign-in cookie.");
     });
 }

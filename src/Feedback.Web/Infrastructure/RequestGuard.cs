@@ -23,18 +23,7 @@ public static class RequestGuard
             await next(context);
             return;
         }
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new()
-        {
-            HttpContext = context,
-            ProblemDetails = new()
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "The request cannot be accepted as sent.",
-                Extensions = { ["errors"] = new Dictionary<string, string[]> { [field] = [error!] } },
-            },
-        });
+        await Refusal.WriteAsync(context, StatusCodes.Status400BadRequest, "The request cannot be accepted as sent.", field, error);
     });
 
     private static async Task<(string? Field, string? Error)> FirstFieldWithControlCharacterAsync(HttpRequest request)

@@ -18,8 +18,11 @@ internal sealed class TrackingLinks(TrackingReference references, QrKeyRing keys
         // Whole seconds: the token keeps its expiry in unix seconds.
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds((time.GetUtcNow() + options.Value.TrackingLifetime).ToUnixTimeSeconds());
         var token = TrackingToken.Encode(reference, expiresAt, set.SigningKeyId, set.SigningSecret);
-        return new(TrackingReference.Format(reference), $"/t/{token}", $"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{token}");
+        return new(TrackingReference.Format(reference), $"/t/{token}", Url(token));
     }
+
+    /// <summary>The whole link from the public base URL: what the QR code carries.</summary>
+    public string Url(string token) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{token}";
 
     /// <summary>The rating's id and its reference, or why the token is not one of ours.</summary>
     public async Task<(long? EvaluationId, long Reference, QrTokenFailure Failure)> ReadAsync(string token, CancellationToken ct)

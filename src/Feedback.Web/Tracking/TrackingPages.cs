@@ -35,13 +35,13 @@ public static class TrackingPages
     }
 
     /// <summary>The QR code of the tracking link; the same token always gives the same image, so the phone may keep it.</summary>
-    private static async Task<IResult> QrImage(string token, HttpContext context, TrackingLinks links, IOptions<QrOptions> options, CancellationToken ct)
+    private static async Task<IResult> QrImage(string token, HttpContext context, TrackingLinks links, CancellationToken ct)
     {
         var (id, _, _) = await links.ReadAsync(token, ct);
         if (id is null)
             return TypedResults.NotFound();
         context.Response.Headers.CacheControl = "private, max-age=86400, immutable";
-        return TypedResults.File(TrackingQr.Png($"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{token}"), "image/png");
+        return TypedResults.File(TrackingQr.Png(links.Url(token)), "image/png");
     }
 
     private static async Task<TrackingResult> FollowUp(
