@@ -31,6 +31,9 @@ public sealed class FirstRunTests(FeedbackApp app) : IClassFixture<FeedbackApp>
         var database = await (await TestPostgres.SharedAsync()).CreateDatabaseAsync("firstrun");
 
         await using var server = await WebProcess.StartServerAsync(database, Ct);
+        // The notice is written once the database is ready, which may be just after /health first answers.
+        for (var i = 0; i < 150 && !server.Log.Any(l => l.Contains("No user exists yet", StringComparison.Ordinal)); i++)
+            await Task.Delay(100, Ct);
 
         var line = Assert.Single(server.Log, l => l.Contains("No user exists yet", StringComparison.Ordinal));
         Assert.Contains($"Feedback.Web.dll {FirstRun.Arguments}", line);
