@@ -1,4 +1,5 @@
 using System.Text;
+using nietras.SeparatedValues;
 
 namespace Feedback.Ml;
 
@@ -15,31 +16,45 @@ public static class LabelledCsv
             throw new ThemeDataException($"data file not found: {path}");
 
         var separator = path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',';
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var records = CsvRecords.Read(reader, separator).GetEnumerator();
-        if (!records.MoveNext())
-            throw new ThemeDataException($"{path} is empty: expected a header row with columns '{textColumn}' and '{labelColumn}'");
-
-        var header = records.Current.Fields.Select(f => f.Trim()).ToList();
-        var textIndex = ColumnIndex(header, textColumn, path);
-        var labelIndex = ColumnIndex(header, labelColumn, path);
+        using var text = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        // The header is read as a row so that a missing column is named with the columns the file has.
+        using var csv = Sep.Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true, Sep = new Sep(separator) })
+            .From(text);
+        int textIndex = -1, labelIndex = -1, columns = 0;
         var rows = new List<(string, string)>();
         var skipped = 0;
-        while (records.MoveNext())
+        foreach (var row in csv)
         {
-            var (line, fields) = records.Current;
-            if (fields.TrueForAll(string.IsNullOrWhiteSpace))
+            if (columns == 0)
+            {
+                var header = new List<string>(row.ColCount);
+                for (var i = 0; i < row.ColCount; i++)
+                    header.Add(row[i].ToString().Trim());
+                (textIndex, labelIndex, columns) = (ColumnIndex(header, textColumn, path), ColumnIndex(header, labelColumn, path), header.Count);
                 continue;
-            if (fields.Count <= Math.Max(textIndex, labelIndex))
-                throw new ThemeDataException($"{path}:{line}: expected {header.Count} columns, found {fields.Count}");
-            var text = fields[textIndex].Trim();
-            var label = fields[labelIndex].Trim();
-            if (text.Length == 0 || label.Length == 0) { skipped++; continue; }
-            rows.Add((text, label));
+            }
+            if (IsBlank(row))
+                continue;
+            if (row.ColCount <= Math.Max(textIndex, labelIndex))
+                throw new ThemeDataException($"{path}:{row.LineNumberFrom}: expected {columns} columns, found {row.ColCount}");
+            var rowText = row[textIndex].Span.Trim();
+            var label = row[labelIndex].Span.Trim();
+            if (rowText.IsEmpty || label.IsEmpty) { skipped++; continue; }
+            rows.Add((rowText.ToString(), label.ToString()));
         }
+        if (columns == 0)
+            throw new ThemeDataException($"{path} is empty: expected a header row with columns '{textColumn}' and '{labelColumn}'");
         if (skipped > 0)
             log?.Invoke($"{path}: skipped {skipped} rows with an empty text or label");
         return rows;
+    }
+
+    private static bool IsBlank(SepReader.Row row)
+    {
+        for (var i = 0; i < row.ColCount; i++)
+            if (!row[i].Span.IsWhiteSpace())
+                return false;
+        return true;
     }
 
     private static int ColumnIndex(List<string> header, string column, string path)

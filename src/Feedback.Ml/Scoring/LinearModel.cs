@@ -6,21 +6,15 @@ namespace Feedback.Ml;
 
 /// <summary>
 /// A multiclass linear model copied out of ML.NET: class scores are W·x + b, turned into probabilities by a
-/// softmax (maximum entropy) or by per-class Platt sigmoids normalised to sum 1 (one-versus-all). Weights are
-/// stored feature-major, so each active feature reads one contiguous run of class weights.
+/// softmax (maximum entropy). Weights are stored feature-major, so each active feature reads one contiguous run of class weights.
 /// </summary>
-internal sealed class LinearModel(int classCount, float[] weights, float[] bias, float[]? plattSlope, float[]? plattOffset)
+internal sealed class LinearModel(int classCount, float[] weights, float[] bias)
 {
     public int ClassCount { get; } = classCount;
 
     public float[] Weights { get; } = weights;
 
     public float[] Bias { get; } = bias;
-
-    /// <summary>Null for softmax models.</summary>
-    public float[]? PlattSlope { get; } = plattSlope;
-
-    public float[]? PlattOffset { get; } = plattOffset;
 
     public void Score(FeatureWorkspace features, Span<float> scores)
     {
@@ -32,10 +26,7 @@ internal sealed class LinearModel(int classCount, float[] weights, float[] bias,
             for (var c = 0; c < row.Length; c++)
                 scores[c] += row[c] * value;
         }
-        if (PlattSlope is null)
-            Softmax(scores);
-        else
-            PlattNormalize(scores, PlattSlope, PlattOffset!);
+        Softmax(scores);
     }
 
     /// <summary>Copies a maximum-entropy model (SDCA or L-BFGS) out of a fitted ML.NET prediction transformer.</summary>
@@ -50,7 +41,7 @@ internal sealed class LinearModel(int classCount, float[] weights, float[] bias,
         for (var c = 0; c < classCount; c++)
             foreach (var (f, w) in classWeights[c].Items())
                 weights[f * classCount + c] = w;
-        return new LinearModel(classCount, weights, [.. maxEnt.GetBiases()], null, null);
+        return new LinearModel(classCount, weights, [.. maxEnt.GetBiases()]);
     }
 
     private static void Softmax(Span<float> scores)
@@ -63,15 +54,5 @@ internal sealed class LinearModel(int classCount, float[] weights, float[] bias,
             sum += scores[c] = MathF.Exp(scores[c] - max);
         for (var c = 0; c < scores.Length; c++)
             scores[c] /= sum;
-    }
-
-    // ML.NET's PlattCalibrator: p = 1 / (1 + exp(slope * score + offset)); OVA then divides by the sum.
-    private static void PlattNormalize(Span<float> scores, float[] slope, float[] offset)
-    {
-        var sum = 0f;
-        for (var c = 0; c < scores.Length; c++)
-            sum += scores[c] = 1f / (1f + MathF.Exp(slope[c] * scores[c] + offset[c]));
-        for (var c = 0; c < scores.Length; c++)
-            scores[c] = sum > 0 ? scores[c] / sum : 1f / scores.Length;
     }
 }

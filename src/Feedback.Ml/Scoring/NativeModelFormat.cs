@@ -31,12 +31,8 @@ internal static class NativeModelFormat
         }
         WriteArray(writer, model.Weights);
         WriteArray(writer, model.Bias);
-        writer.Write(model.PlattSlope is not null);
-        if (model.PlattSlope is not null)
-        {
-            WriteArray(writer, model.PlattSlope);
-            WriteArray(writer, model.PlattOffset!);
-        }
+        // Once a flag for one-versus-all calibration, a trainer since dropped; kept so that old files load.
+        writer.Write(false);
     }
 
     public static NativeScorer Read(Stream stream)
@@ -56,10 +52,9 @@ internal static class NativeModelFormat
         var featurizer = new CharNgramFeaturizer(maxLength, keys, idf, (flags & 1) != 0, lexicon, scale);
         var weights = ReadArray<float>(reader, features * classes);
         var bias = ReadArray<float>(reader, classes);
-        var calibrated = reader.ReadBoolean();
-        var slope = calibrated ? ReadArray<float>(reader, classes) : null;
-        var offset = calibrated ? ReadArray<float>(reader, classes) : null;
-        return new NativeScorer(featurizer, new LinearModel(classes, weights, bias, slope, offset), labels);
+        if (reader.ReadBoolean())
+            throw new InvalidDataException("a one-versus-all model: that trainer is no longer supported, train the model again");
+        return new NativeScorer(featurizer, new LinearModel(classes, weights, bias), labels);
     }
 
     private static void WriteArray<T>(BinaryWriter writer, T[] values) where T : unmanaged =>

@@ -26,9 +26,7 @@ internal static class NativeTraining
         var texts = rows.Select(r => TextNormalizer.Normalize(r.Text)).ToArray();
         var featurizer = CharNgramFeaturizer.Fit(texts, maxLength, negation, lexiconScale);
         var vectors = Vectors(featurizer, texts);
-        return pipeline.Trainer.StartsWith("ova-", StringComparison.Ordinal)
-            ? OneVersusAllTraining.Train(ml, featurizer, vectors, rows, pipeline.Trainer)
-            : TrainMaximumEntropy(ml, featurizer, vectors, rows, pipeline.Trainer);
+        return TrainMaximumEntropy(ml, featurizer, vectors, rows, pipeline.Trainer);
     }
 
     private static NativeScorer TrainMaximumEntropy(

@@ -12,7 +12,7 @@ public sealed record ThemePipeline(string Featurizer, string Trainer)
 {
     public static IReadOnlyList<string> Featurizers { get; } = ["words", "ml-char3", "char2", "char3", "char4", "char2n", "char3n", "char2nl", "char3nl"];
 
-    public static IReadOnlyList<string> Trainers { get; } = ["sdca", "lbfgs", "ova-svm", "ova-ap"];
+    public static IReadOnlyList<string> Trainers { get; } = ["sdca", "lbfgs"];
 
     public static ThemePipeline Default { get; } = new("char2", "lbfgs");
 

@@ -25,7 +25,6 @@ internal static class TrainerFactory
     public static IEstimator<ITransformer> Build(MLContext ml, string trainer)
     {
         var multi = ml.MulticlassClassification.Trainers;
-        var binary = ml.BinaryClassification.Trainers;
         const string label = "Label";
         const string features = MlNetPipelineFactory.FeaturesColumn;
         if (LbfgsL2(trainer) is { } l2)
@@ -37,15 +36,12 @@ internal static class TrainerFactory
         return trainer switch
         {
             "sdca" => multi.SdcaMaximumEntropy(label, features),
-            // One pass of Pegasos (LinearSvm's default) underfits; OVA calibrates each class so scores read as probabilities.
-            "ova-svm" => multi.OneVersusAll(binary.LinearSvm(label, features, numberOfIterations: 20), label),
-            "ova-ap" => multi.OneVersusAll(binary.AveragedPerceptron(label, features, numberOfIterations: 10), label),
             _ => throw new ThemeDataException($"unknown trainer '{trainer}'"),
         };
     }
 
     public static bool IsKnown(string trainer) =>
-        trainer is "sdca" or "ova-svm" or "ova-ap" || LbfgsL2(trainer) is not null;
+        trainer is "sdca" || LbfgsL2(trainer) is not null;
 
     private static float? LbfgsL2(string trainer) =>
         trainer == "lbfgs" ? DefaultLbfgsL2

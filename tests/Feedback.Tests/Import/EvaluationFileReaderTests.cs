@@ -46,6 +46,21 @@ public sealed class EvaluationFileReaderTests
     }
 
     [Fact]
+    public void ReadCsv_StrayQuoteInsideAComment_IsTextAndTheRowsAfterItAreKept()
+    {
+        // Why the import keeps its own reader rather than Sep: Sep opens a quoted section at any quote, so one
+        // hand-typed 他说"好 would swallow every later row of the file into one field.
+        var csv = Header + "\n" +
+            "C1,qr,5,,他说\"好,D01,W001\n" +
+            "C2,qr,4,,,D01,W001\n";
+
+        var rows = ReadCsv(csv);
+
+        Assert.Equal(["他说\"好", null], rows.Select(r => r.Request!.Comment));
+        Assert.Equal([2, 3], rows.Select(r => r.LineNumber));
+    }
+
+    [Fact]
     public void ReadCsv_BomBeforeHeader_IsIgnored()
     {
         var row = Assert.Single(ReadCsv("\uFEFF" + Header + "\nC1,qr,5,,,D01,W001"));

@@ -32,7 +32,6 @@ public sealed class ThemeModelTests
     [InlineData("char2+lbfgs")]
     [InlineData("char3n+lbfgs")]
     [InlineData("char3nl+lbfgs")]
-    [InlineData("char3+ova-svm")]
     [InlineData("words+lbfgs")]
     [InlineData("ml-char3+sdca")]
     public void SaveThenLoad_AnyPipeline_GivesTheSamePredictions(string pipeline)
