@@ -3,9 +3,9 @@ namespace Feedback.Ml;
 /// <summary>
 /// N-gram key → feature number, for the scorer's hot loop: open addressing with linear probing in one array of
 /// key/feature pairs, sized to a power of two at most half full. A lookup is a multiply, a shift and usually one
-/// probe. Measured on the shipped models (CPU time per comment over 300,000 comments, 5 rounds, same machine and hour):
-/// theme + polarity 4.0-4.9 µs against 5.6-5.8 µs with Dictionary&lt;ulong, int&gt;. Key 0 marks an empty slot: no
-/// n-gram key is 0, as no normalised character is U+0000.
+/// probe, where a Dictionary&lt;ulong, int&gt; hashes and compares through its comparer (about a quarter of the cost of
+/// scoring a comment; figures in docs/model-card.md). Key 0 marks an empty slot: no n-gram key is 0, as no
+/// normalised character is U+0000.
 /// </summary>
 internal sealed class NgramIndex
 {

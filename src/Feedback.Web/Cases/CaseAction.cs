@@ -4,7 +4,7 @@ namespace Feedback.Web.Cases;
 
 /// <summary>
 /// One step an officer may take on a case: from which states, to which state (null: the state stays), by which roles.
-/// <see cref="All"/> is the whole state machine; the README's diagram is drawn from it.
+/// <see cref="All"/> is the whole state machine; the diagram in docs/cases.md is drawn from it.
 /// </summary>
 public sealed record CaseAction(string Name, string Label, string[] From, string? To, string[] Roles, bool NeedsNote = false, bool NeedsApproval = false, bool IsDecision = false)
 {

@@ -1,6 +1,6 @@
 namespace Feedback.Web.Cases;
 
-/// <summary>The states of a rectification case (see the diagram in the README). Values are stored and used in the API.</summary>
+/// <summary>The states of a rectification case (see the diagram in docs/cases.md). Values are stored and used in the API.</summary>
 public static class CaseStates
 {
     /// <summary>待核实: opened by a bad rating, nobody has acted yet.</summary>
