@@ -6,7 +6,7 @@ using Feedback.Web.Cli;
 namespace Feedback.Web.Classification;
 
 /// <summary>
-/// train, evaluate, crossval and bench classify: thin wrappers over Feedback.Ml for either model kind
+/// train, evaluate and crossval (and the benchmarks' classify): thin wrappers over Feedback.Ml for either model kind
 /// (<c>--model themes|polarity</c>). Results go to stdout (one JSON object with --json), progress to stderr; input a
 /// person can fix exits 2 with one line on stderr.
 /// </summary>
@@ -14,12 +14,11 @@ internal static class ClassificationCommands
 {
     private const int InvalidInput = 2;
 
-    public static void AddClassificationCommands(this RootCommand root, Command bench)
+    public static void AddClassificationCommands(this RootCommand root)
     {
         root.Subcommands.Add(TrainCommand());
         root.Subcommands.Add(EvaluateCommand());
         root.Subcommands.Add(CrossValidateCommand());
-        bench.Subcommands.Add(ClassifyBenchCommand.Create());
     }
 
     private static Command TrainCommand()

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Feedback.Web.Accounts;
 using Feedback.Web.ApiKeys;
-using Feedback.Web.Benchmarks;
-
 using Feedback.Web.Classification;
 using Feedback.Web.Import;
 using Feedback.Web.Qr;
@@ -31,17 +29,7 @@ internal static class FeedbackCommandLine
         root.Subcommands.Add(QrCommands.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ReclassifyCommand.Create());
-
-        var bench = new Command("bench", "Measure throughput against a baseline in the same run.");
-        bench.Subcommands.Add(IngestBenchmark.CreateCommand());
-        bench.Subcommands.Add(DeadlineBenchmark.CreateCommand());
-        bench.Subcommands.Add(RateBenchmark.CreateCommand());
-        bench.Subcommands.Add(ReportBenchmark.CreateCommand());
-        bench.Subcommands.Add(PagesBenchmark.CreateCommand());
-        bench.Subcommands.Add(OrgBenchmark.CreateCommand());
-        root.Subcommands.Add(bench);
-
-        root.AddClassificationCommands(bench);
+        root.AddClassificationCommands();
         return root;
     }
 }

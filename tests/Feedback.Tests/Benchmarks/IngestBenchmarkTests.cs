@@ -8,8 +8,8 @@ public sealed class IngestBenchmarkTests
     [Fact]
     public async Task BenchIngest_ShortRun_PrintsEveryFigureAndFindsEveryAcknowledgedRating()
     {
-        var result = await WebProcess.RunToolAsync("", ["bench", "ingest", "--seconds", "2", "--clients", "2", "--import-rows", "2000"],
-            TestContext.Current.CancellationToken, limit: TimeSpan.FromMinutes(4));
+        var result = await WebProcess.RunBenchAsync(["ingest", "--seconds", "2", "--clients", "2", "--import-rows", "2000"],
+            TestContext.Current.CancellationToken, TimeSpan.FromMinutes(4));
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("| pgbench single-row INSERT, 2 clients |", result.Output);

@@ -8,8 +8,8 @@ public sealed class RateBenchmarkTests
     [Fact]
     public async Task BenchRate_ShortRun_PrintsEveryFigureAndStoresEveryAcknowledgedRating()
     {
-        var result = await WebProcess.RunToolAsync("", ["bench", "rate", "--seconds", "2", "--clients", "2"],
-            TestContext.Current.CancellationToken, limit: TimeSpan.FromMinutes(3));
+        var result = await WebProcess.RunBenchAsync(["rate", "--seconds", "2", "--clients", "2"],
+            TestContext.Current.CancellationToken, TimeSpan.FromMinutes(3));
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("| ratio QR / API |", result.Output);

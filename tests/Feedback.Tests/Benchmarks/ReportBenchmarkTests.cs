@@ -8,8 +8,8 @@ public sealed class ReportBenchmarkTests
     [Fact]
     public async Task BenchReport_ShortRun_PrintsBothTimesAndTheRatio()
     {
-        var result = await WebProcess.RunToolAsync("", ["bench", "report", "--rows", "20000", "--runs", "1"],
-            TestContext.Current.CancellationToken, limit: TimeSpan.FromMinutes(4));
+        var result = await WebProcess.RunBenchAsync(["report", "--rows", "20000", "--runs", "1"],
+            TestContext.Current.CancellationToken, TimeSpan.FromMinutes(4));
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("| ratings in the week and in the week before / cases of both | 20,000 each / ", result.Output);

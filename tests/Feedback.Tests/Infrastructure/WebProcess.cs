@@ -31,7 +31,10 @@ public sealed class WebProcess : IAsyncDisposable
     public IReadOnlyCollection<string> Log => _log;
 
     /// <summary>src/Feedback.Web/bin/&lt;Configuration&gt;/net10.0/Feedback.Web.dll of the solution these tests belong to.</summary>
-    public static string DllPath { get; } = FindDll();
+    public static string DllPath { get; } = FindDll("Feedback.Web");
+
+    /// <summary>The benchmarks' program, src/Feedback.Bench/bin/&lt;Configuration&gt;/net10.0/Feedback.Bench.dll.</summary>
+    public static string BenchDllPath { get; } = FindDll("Feedback.Bench");
 
     public static async Task<WebProcess> StartServerAsync(string connectionString, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -84,13 +87,20 @@ public sealed class WebProcess : IAsyncDisposable
     private bool LostItsPort => _log.Any(line => line.Contains("address already in use", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Runs a subcommand to its end; a run that outlives the timeout is killed.</summary>
-    public static async Task<ToolResult> RunToolAsync(
+    /// <summary>A benchmark of Feedback.Bench (`ingest`, `rate`, …), which starts the service as its own process.</summary>
+    public static Task<ToolResult> RunBenchAsync(string[] arguments, CancellationToken ct, TimeSpan limit) =>
+        RunAsync(Start(BenchDllPath, "", arguments, null), ct, limit);
+
+    public static Task<ToolResult> RunToolAsync(
         string connectionString, string[] arguments, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null,
-        TimeSpan? limit = null)
+        TimeSpan? limit = null) =>
+        RunAsync(Start(DllPath, connectionString, arguments, environment), ct, limit ?? StartTimeout);
+
+    private static async Task<ToolResult> RunAsync(Process started, CancellationToken ct, TimeSpan limit)
     {
-        using var process = Start(connectionString, arguments, environment);
+        using var process = started;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(limit ?? StartTimeout);
+        timeout.CancelAfter(limit);
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var error = process.StandardError.ReadToEndAsync(timeout.Token);
         try
@@ -139,7 +149,10 @@ public sealed class WebProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Process Start(string connectionString, string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
+    private static Process Start(string connectionString, string[] arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        Start(DllPath, connectionString, arguments, environment);
+
+    private static Process Start(string dll, string connectionString, string[] arguments, IReadOnlyDictionary<string, string>? environment)
     {
         var info = new ProcessStartInfo(DotnetHost())
         {
@@ -149,7 +162,7 @@ public sealed class WebProcess : IAsyncDisposable
             // Relative paths (the embedded cluster's data/) must not land in the repository.
             WorkingDirectory = Path.GetTempPath(),
         };
-        info.ArgumentList.Add(DllPath);
+        info.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -200,15 +213,15 @@ public sealed class WebProcess : IAsyncDisposable
         throw new TimeoutException($"The server did not become healthy within {StartTimeout.TotalSeconds} s:\n{string.Join('\n', _log)}");
     }
 
-    private static string FindDll()
+    private static string FindDll(string project)
     {
         var configuration = typeof(WebProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Feedback.sln")))
             {
-                var dll = Path.Combine(dir.FullName, "src", "Feedback.Web", "bin", configuration, "net10.0", "Feedback.Web.dll");
-                return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build src/Feedback.Web first ({configuration}).", dll);
+                var dll = Path.Combine(dir.FullName, "src", project, "bin", configuration, "net10.0", project + ".dll");
+                return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build src/{project} first ({configuration}).", dll);
             }
         }
         throw new DirectoryNotFoundException($"Feedback.sln not found above {AppContext.BaseDirectory}.");

@@ -134,9 +134,7 @@ public sealed class ClassificationCommandsTests : IDisposable
     private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         var root = new RootCommand();
-        var bench = new Command("bench");
-        root.Subcommands.Add(bench);
-        root.AddClassificationCommands(bench);
+        root.AddClassificationCommands();
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
 
         var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, TestContext.Current.CancellationToken);

@@ -4,7 +4,7 @@ using Feedback.Web.Data;
 using Feedback.Web.Demo;
 using Npgsql;
 
-namespace Feedback.Web.Benchmarks;
+namespace Feedback.Bench;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster for one benchmark run, holding the schema, the demo organisation and an

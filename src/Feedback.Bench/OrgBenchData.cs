@@ -1,6 +1,6 @@
 using Feedback.Web.Organization;
 
-namespace Feedback.Web.Benchmarks;
+namespace Feedback.Bench;
 
 /// <summary>
 /// A province-sized register, the same on every run: departments with valid credit and area codes, their windows,

@@ -1,4 +1,6 @@
-namespace Feedback.Ml;
+using Feedback.Ml;
+
+namespace Feedback.Bench.Classify;
 
 /// <summary>
 /// Grows a labelled set to a given size for timing only: each new row joins two texts of one label and drops a

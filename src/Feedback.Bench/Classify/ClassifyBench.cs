@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Feedback.Ml;
 
-namespace Feedback.Ml;
+namespace Feedback.Bench.Classify;
 
 /// <summary>
 /// Speed of the chosen pipelines of both models beside the FeaturizeText-defaults baseline, in one process and one

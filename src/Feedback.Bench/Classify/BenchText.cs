@@ -1,6 +1,7 @@
 using System.Text;
+using Feedback.Ml;
 
-namespace Feedback.Ml;
+namespace Feedback.Bench.Classify;
 
 /// <summary>
 /// The bench as a table: one column per model and pipeline, then the ratio of the chosen pipelines to the word-bag

@@ -1,4 +1,6 @@
-namespace Feedback.Ml;
+using Feedback.Ml;
+
+namespace Feedback.Bench.Classify;
 
 /// <summary>
 /// What <see cref="ClassifyBench"/> measures with: the themes data (<see cref="DataPath"/>) and the polarity data

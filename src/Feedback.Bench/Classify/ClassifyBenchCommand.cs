@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using Feedback.Ml;
+using Feedback.Web.Classification;
 
-namespace Feedback.Web.Classification;
+namespace Feedback.Bench.Classify;
 
 /// <summary>`bench classify`: speed of both models (themes, polarity, and one comment through both) beside the word-bag baseline, on one core.</summary>
 internal static class ClassifyBenchCommand

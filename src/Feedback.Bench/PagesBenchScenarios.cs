@@ -4,7 +4,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace Feedback.Web.Benchmarks;
+namespace Feedback.Bench;
 
 /// <summary>One page of `bench pages`: its URL for request i, and the bare SQL that reads the same rows.</summary>
 internal sealed record PageScenario(string Name, Func<int, string> Url, Func<int, string> Sql, string Target);

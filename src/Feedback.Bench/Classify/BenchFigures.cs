@@ -1,4 +1,6 @@
-namespace Feedback.Ml;
+using Feedback.Ml;
+
+namespace Feedback.Bench.Classify;
 
 /// <summary>
 /// One column of a <see cref="ClassifyBench"/> run: a model kind (themes, polarity, or "both": one comment through

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Feedback.Ml;
 
-namespace Feedback.Ml;
+namespace Feedback.Bench.Classify;
 
 /// <summary>Restricts the process to the first N cores for a measurement and restores the old mask afterwards.</summary>
 internal sealed class CpuPin : IDisposable

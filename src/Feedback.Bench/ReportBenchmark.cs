@@ -5,7 +5,7 @@ using Feedback.Web.Reports;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Feedback.Web.Benchmarks;
+namespace Feedback.Bench;
 
 /// <summary>
 /// `bench report`: N generated ratings (a province: 1M) in the week and as many in the week before, COPYed into a
@@ -156,7 +156,7 @@ internal static class ReportBenchmark
         await copy.WriteAsync($"S{staff:000}", NpgsqlDbType.Varchar, ct);
         await WriteTextAsync(copy, theme, ct);
         await WriteTextAsync(copy, rating >= 3 && random.NextDouble() < 0.01 ? "suspected_bad" : null, ct);
-        await WriteTextAsync(copy, theme is null ? null : $"{Demo.DemoData.Complaints[random.Next(Demo.DemoData.Complaints.Length)]}（{random.Next(1000)}）", ct);
+        await WriteTextAsync(copy, theme is null ? null : $"{Feedback.Web.Demo.DemoData.Complaints[random.Next(Feedback.Web.Demo.DemoData.Complaints.Length)]}（{random.Next(1000)}）", ct);
         await copy.WriteAsync(false, NpgsqlDbType.Boolean, ct);
     }
 

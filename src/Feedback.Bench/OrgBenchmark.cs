@@ -6,7 +6,7 @@ using Feedback.Web.Organization.Import;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Feedback.Web.Benchmarks;
+namespace Feedback.Bench;
 
 /// <summary>
 /// `bench org`: a province-sized register (200 departments, 5,000 windows, 50,000 staff, 20,000 items) written as an

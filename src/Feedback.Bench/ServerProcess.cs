@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Feedback.Web.Benchmarks;
+namespace Feedback.Bench;
 
-/// <summary>This program started again as a separate `serve` process, so that load and server do not share a runtime.</summary>
+/// <summary>The service (Feedback.Web, as built beside this program) started as a separate `serve` process, so that load and server do not share a runtime.</summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -17,7 +17,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(int port, IDictionary<string, string> environment, CancellationToken ct)
     {
         var url = $"http://127.0.0.1:{port}";
-        var info = SelfStartInfo("serve", "--urls", url);
+        var info = ServiceStartInfo("serve", "--urls", url);
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
@@ -50,14 +50,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         return _process.TotalProcessorTime;
     }
 
-    public static ProcessStartInfo SelfStartInfo(params string[] arguments)
+    /// <summary>`dotnet Feedback.Web.dll …`: the service's assembly is copied beside this program by the project reference.</summary>
+    public static ProcessStartInfo ServiceStartInfo(params string[] arguments)
     {
-        var host = Environment.ProcessPath!;
-        var info = new ProcessStartInfo(host);
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            info.ArgumentList.Add(typeof(ServerProcess).Assembly.Location);
-        }
+        var info = new ProcessStartInfo(DotnetHost());
+        info.ArgumentList.Add(typeof(Feedback.Web.Cli.FeedbackCommandLine).Assembly.Location);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -98,4 +95,10 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
         _process.Dispose();
     }
+
+    /// <summary>The dotnet host running this program (under `dotnet run` as under `dotnet Feedback.Bench.dll`).</summary>
+    private static string DotnetHost() =>
+        Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
+            ? path
+            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 }

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Feedback.Web.Benchmarks;
+namespace Feedback.Bench;
 
 /// <summary>
 /// CPU time of PostgreSQL backend processes, read from /proc (zero elsewhere). On a shared machine wall-clock rates

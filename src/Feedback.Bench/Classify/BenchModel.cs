@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Feedback.Ml;
 
-namespace Feedback.Ml;
+namespace Feedback.Bench.Classify;
 
 /// <summary>
 /// One model of a bench run, saved to a temporary file for as long as the run needs it, with its own figures.

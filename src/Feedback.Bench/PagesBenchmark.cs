@@ -7,7 +7,7 @@ using Feedback.Web.Cli;
 using Feedback.Web.Infrastructure;
 using Npgsql;
 
-namespace Feedback.Web.Benchmarks;
+namespace Feedback.Bench;
 
 /// <summary>
 /// `bench pages`: the officers' pages on a large history (default 20,000,000 ratings and a case per 差评, about

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Feedback.Web.Data;
 
-namespace Feedback.Web.Benchmarks;
+namespace Feedback.Bench;
 
 /// <summary>The baseline: pgbench single-row INSERTs of rows shaped like ours, on the same server.</summary>
 internal static partial class PgBench

@@ -8,7 +8,7 @@ using Feedback.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Feedback.Web.Benchmarks;
+namespace Feedback.Bench;
 
 /// <summary>
 /// `bench deadlines`: N open cases with deadlines spread over the next day. A real server process enforces them for

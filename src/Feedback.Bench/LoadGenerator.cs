@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 
-namespace Feedback.Web.Benchmarks;
+namespace Feedback.Bench;
 
 internal sealed record LoadResult(long Acknowledged, long Failed, double Seconds, double[] SortedLatenciesMs)
 {

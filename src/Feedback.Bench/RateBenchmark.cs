@@ -6,7 +6,7 @@ using Feedback.Web.Cli;
 using Feedback.Web.Infrastructure;
 using Feedback.Web.Qr;
 
-namespace Feedback.Web.Benchmarks;
+namespace Feedback.Bench;
 
 /// <summary>
 /// `bench rate`: citizens rating by QR code (GET the page, POST its form) from this process against a separate

@@ -5,7 +5,7 @@ using Feedback.Web.Cli;
 using Feedback.Web.Import;
 using Npgsql;
 
-namespace Feedback.Web.Benchmarks;
+namespace Feedback.Bench;
 
 /// <summary>One round: rows/s of each load of the same file.</summary>
 internal sealed record ImportRound(double CopyRowsPerSecond, double IndexedCopyRowsPerSecond, double ImportRowsPerSecond)

@@ -2,7 +2,7 @@ using Feedback.Web.Cli;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Feedback.Web.Benchmarks;
+namespace Feedback.Bench;
 
 /// <summary>
 /// The history `bench pages` runs on: ratings spread over the past two years in arrival order, every one with a
@@ -67,7 +67,7 @@ internal static class PagesBenchData
         {
             await copy.WriteAsync(Themes[random.Next(Themes.Length)], NpgsqlDbType.Varchar, ct);
             await copy.WriteAsync((float)(0.5 + random.NextDouble() / 2), NpgsqlDbType.Real, ct);
-            var text = Demo.DemoData.Complaints[random.Next(Demo.DemoData.Complaints.Length)];
+            var text = Feedback.Web.Demo.DemoData.Complaints[random.Next(Feedback.Web.Demo.DemoData.Complaints.Length)];
             await copy.WriteAsync($"{text}（第{i % 100_000}号）", NpgsqlDbType.Varchar, ct);
         }
         else

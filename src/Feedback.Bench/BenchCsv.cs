@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Feedback.Web.Benchmarks;
+namespace Feedback.Bench;
 
 /// <summary>A deterministic import file against the demo organisation: mostly good ratings, some complaints.</summary>
 internal static class BenchCsv

@@ -4,7 +4,7 @@ using System.Text;
 using Feedback.Web.Cli;
 using Feedback.Web.Infrastructure;
 
-namespace Feedback.Web.Benchmarks;
+namespace Feedback.Bench;
 
 /// <summary>
 /// `bench ingest`: POST /api/evaluations from this process against a separate server process at N clients,
