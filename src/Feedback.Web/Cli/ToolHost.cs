@@ -51,7 +51,7 @@ internal static class ToolHost
         }
         catch (Exception ex) when (ex is PostgresNotInstalledException or ArgumentException or FileNotFoundException or InvalidDataException)
         {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            await Console.Error.WriteLineAsync($"error: {TerminalText.Safe(ex.Message)}");
             return 2;
         }
     }

@@ -9,13 +9,11 @@ namespace Feedback.Web.Import;
 /// Sep is used for every other CSV; the import keeps this reader because it reads a quote inside an unquoted field as
 /// text, as Excel does, where Sep would open a quoted section there and swallow every later row of a hand-typed file.
 /// </summary>
-internal sealed class CsvRecordReader(TextReader reader)
+internal sealed class CsvRecordReader(TextReader reader, int maxLength = LineReader.DefaultMaxLength)
 {
+    private readonly LineReader _lines = new(reader, maxLength);
     private readonly StringBuilder _unquoted = new();
     private readonly List<Range> _fields = new(16);
-    private char[] _buffer = new char[1 << 16];
-    private int _position, _end;
-    private bool _endOfInput;
     private char[] _quoted = new char[256];
     private char[] _record = [];
     private int _recordStart;
@@ -26,6 +24,17 @@ internal sealed class CsvRecordReader(TextReader reader)
 
     /// <summary>The last record opened a quoted field that the file never closes: it swallowed the rest of the file.</summary>
     public bool Unterminated { get; private set; }
+
+    /// <summary>
+    /// The last record was longer than the limit (a line, or a quoted field's lines together): it has no fields, and
+    /// reading goes on at the next line.
+    /// </summary>
+    public bool TooLong { get; private set; }
+
+    /// <summary>The last record holds bytes that were not UTF-8 (see <see cref="ImportText"/>).</summary>
+    public bool NotUtf8 { get; private set; }
+
+    public int MaxLength => _lines.MaxLength;
 
     /// <summary>Fields in the last record read.</summary>
     public int Count => _fields.Count;
@@ -42,16 +51,22 @@ internal sealed class CsvRecordReader(TextReader reader)
     /// <summary>Reads the next record; false at the end of the input.</summary>
     public bool Read()
     {
-        if (!ReadLine(out var start, out var length))
+        if (!_lines.ReadLine(out var start, out var length))
         {
             return false;
         }
         LineNumber = ++_line;
         _fields.Clear();
-        var line = _buffer.AsSpan(start, length);
+        (TooLong, NotUtf8) = (_lines.TooLong, false);
+        if (TooLong)
+        {
+            return true;
+        }
+        var line = _lines.Buffer.AsSpan(start, length);
         if (!line.Contains('"'))
         {
-            (_record, _recordStart) = (_buffer, start);
+            (_record, _recordStart) = (_lines.Buffer, start);
+            NotUtf8 = line.Contains(LineReader.Invalid);
             SplitUnquoted(line);
             return true;
         }
@@ -78,14 +93,20 @@ internal sealed class CsvRecordReader(TextReader reader)
             {
                 break;
             }
-            if (!ReadLine(out start, out length))
+            if (!_lines.ReadLine(out start, out length))
             {
                 Unterminated = true;
                 break;
             }
             // A quoted field continues on the next line.
-            line = _buffer.AsSpan(start, length);
             _line++;
+            if (_lines.TooLong || _unquoted.Length + length > MaxLength)
+            {
+                _fields.Clear();
+                TooLong = true;
+                return true;
+            }
+            line = _lines.Buffer.AsSpan(start, length);
             _unquoted.Append('\n');
         }
         _fields.Add(fieldStart.._unquoted.Length);
@@ -95,6 +116,7 @@ internal sealed class CsvRecordReader(TextReader reader)
         }
         _unquoted.CopyTo(0, _quoted, _unquoted.Length);
         (_record, _recordStart) = (_quoted, 0);
+        NotUtf8 = _quoted.AsSpan(0, _unquoted.Length).Contains(LineReader.Invalid);
         return true;
     }
 
@@ -118,55 +140,5 @@ internal sealed class CsvRecordReader(TextReader reader)
             _fields.Add(start..(start + comma));
         }
         _fields.Add(start..line.Length);
-    }
-
-    /// <summary>The next line in the buffer, without its terminator (\n, \r\n or \r, as <see cref="TextReader.ReadLine"/>).</summary>
-    private bool ReadLine(out int start, out int length)
-    {
-        while (true)
-        {
-            var found = _buffer.AsSpan(_position, _end - _position).IndexOfAny('\r', '\n');
-            if (found >= 0)
-            {
-                var at = _position + found;
-                // A \r last in the buffer may be half of a \r\n.
-                if (_buffer[at] == '\r' && at + 1 == _end && !_endOfInput)
-                {
-                    Fill();
-                    continue;
-                }
-                (start, length) = (_position, found);
-                _position = at + 1;
-                if (_buffer[at] == '\r' && _position < _end && _buffer[_position] == '\n')
-                {
-                    _position++;
-                }
-                return true;
-            }
-            if (_endOfInput)
-            {
-                (start, length) = (_position, _end - _position);
-                _position = _end;
-                return length > 0;
-            }
-            Fill();
-        }
-    }
-
-    /// <summary>Moves the unread text to the front of the buffer (growing it for a very long line) and reads more.</summary>
-    private void Fill()
-    {
-        if (_position > 0)
-        {
-            _buffer.AsSpan(_position, _end - _position).CopyTo(_buffer);
-            (_end, _position) = (_end - _position, 0);
-        }
-        if (_end == _buffer.Length)
-        {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
-        }
-        var read = reader.Read(_buffer, _end, _buffer.Length - _end);
-        _endOfInput = read == 0;
-        _end += read;
     }
 }

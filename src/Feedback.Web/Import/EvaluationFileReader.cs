@@ -29,13 +29,26 @@ public static class EvaluationFileReader
 
     private static IEnumerable<ImportRow> ReadNdjson(TextReader text)
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        // As the API reads a body: a field named twice is an error, not "the last one wins".
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { AllowDuplicateProperties = false };
+        var lines = new LineReader(text);
         var lineNumber = 0;
-        while (text.ReadLine() is { } line)
+        while (lines.ReadLine(out var start, out var length))
         {
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (lines.TooLong)
             {
+                yield return TooLong(lineNumber, lines.MaxLength);
+                continue;
+            }
+            var line = lines.Buffer.AsSpan(start, length).TrimStart('\uFEFF');
+            if (line.IsWhiteSpace())
+            {
+                continue;
+            }
+            if (line.Contains(LineReader.Invalid))
+            {
+                yield return NotUtf8(lineNumber);
                 continue;
             }
             EvaluationRequest? request = null;
@@ -57,13 +70,33 @@ public static class EvaluationFileReader
     private static IEnumerable<ImportRow> ReadCsv(TextReader text)
     {
         var csv = new CsvRecordReader(text);
-        var at = MapHeader(csv.Read() ? csv.ToList() : throw new InvalidDataException("The file is empty."));
+        if (!csv.Read())
+        {
+            throw new InvalidDataException("The file is empty.");
+        }
+        if (csv.TooLong || csv.NotUtf8)
+        {
+            throw new InvalidDataException(csv.TooLong
+                ? $"The first line is longer than {csv.MaxLength:N0} characters: it should be the header ({string.Join(",", CsvColumns)})."
+                : "The header is not valid UTF-8: save the file as UTF-8 (Excel: CSV UTF-8).");
+        }
+        var at = MapHeader(csv.ToList());
         var columns = csv.Count;
         var shared = new SharedStrings();
         while (csv.Read())
         {
             if (csv.Count == 1 && csv[0].IsEmpty)
             {
+                continue;
+            }
+            if (csv.TooLong)
+            {
+                yield return TooLong(csv.LineNumber, csv.MaxLength);
+                continue;
+            }
+            if (csv.NotUtf8)
+            {
+                yield return NotUtf8(csv.LineNumber);
                 continue;
             }
             if (csv.Unterminated)
@@ -84,6 +117,12 @@ public static class EvaluationFileReader
 
     private static ImportRow Unreadable(int lineNumber, string error) => new(lineNumber, null, new() { ["line"] = [error] });
 
+    private static ImportRow TooLong(int lineNumber, int maxLength) =>
+        Unreadable(lineNumber, $"The row is longer than {maxLength:N0} characters; it was skipped.");
+
+    private static ImportRow NotUtf8(int lineNumber) =>
+        Unreadable(lineNumber, "The row is not valid UTF-8: save the file as UTF-8 (Excel: CSV UTF-8).");
+
     /// <summary>Where each of <see cref="CsvColumns"/> is in the file (-1: absent), so rows are read by position.</summary>
     private static int[] MapHeader(List<string> header)
     {
@@ -94,7 +133,7 @@ public static class EvaluationFileReader
             var column = Array.FindIndex(CsvColumns, c => c.Equals(name, StringComparison.OrdinalIgnoreCase));
             if (column < 0)
             {
-                throw new InvalidDataException($"Unknown column '{name}'. Columns: {string.Join(",", CsvColumns)}.");
+                throw new InvalidDataException($"Unknown column '{Shorten(name)}'. Columns: {string.Join(",", CsvColumns)}.");
             }
             at[column] = i;
         }
@@ -107,6 +146,9 @@ public static class EvaluationFileReader
         }
         return at;
     }
+
+    /// <summary>A header cell as a message may quote it: a file without a header would otherwise echo a whole row.</summary>
+    private static string Shorten(string name) => name.Length <= 40 ? name : string.Concat(name.AsSpan(0, 40), "…");
 
     /// <summary>The positions of <see cref="CsvColumns"/>.</summary>
     private enum Column

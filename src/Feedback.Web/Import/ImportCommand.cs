@@ -21,7 +21,7 @@ internal static class ImportCommand
             var runner = ActivatorUtilities.CreateInstance<ImportRunner>(app.Services);
             var progress = new ConsoleProgress("import", path.Length);
             var summary = await runner.RunAsync(path.FullName,
-                row => Console.WriteLine($"line {row.LineNumber}: invalid: {EvaluationValidator.Format(row.Errors!)}"),
+                row => Console.WriteLine($"line {row.LineNumber}: invalid: {TerminalText.Safe(EvaluationValidator.Format(row.Errors!))}"),
                 progress.Report, ct);
             progress.Done();
             Console.WriteLine($"created {summary.Created}, duplicate {summary.Duplicates}, invalid {summary.Invalid} " +

@@ -30,7 +30,7 @@ public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataS
             lock (gate) reportInvalid(row);
         }
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        using var text = new StreamReader(stream);
+        using var text = ImportText.Open(stream);
         // A worker that fails stops the reader too; otherwise it would wait forever for room in the channel.
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // One chunk being filled and, per worker, one waiting and one being stored: the reader takes an empty one

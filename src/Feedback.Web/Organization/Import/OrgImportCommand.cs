@@ -46,14 +46,14 @@ internal static class OrgImportCommand
         if (result.Outcome == OrgOutcome.Invalid)
         {
             foreach (var problem in plan.Problems)
-                await output.WriteLineAsync(plan.Input.Describe(problem));
+                await output.WriteLineAsync(TerminalText.Safe(plan.Input.Describe(problem)));
             await output.WriteLineAsync($"{plan.Problems.Count} problem(s) in {plan.Input.FileName}; nothing applied.");
             return 1;
         }
         if (check)
         {
             foreach (var change in plan.Changes.Take(MaxChangesShown))
-                await output.WriteLineAsync(Line(change));
+                await output.WriteLineAsync(TerminalText.Safe(Line(change)));
             if (plan.Changes.Count > MaxChangesShown)
                 await output.WriteLineAsync($"… and {plan.Changes.Count - MaxChangesShown:N0} more");
         }
