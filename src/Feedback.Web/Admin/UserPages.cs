@@ -31,8 +31,10 @@ public static class UserPages
         await NewPageAsync(db, options, new PersonForm(null, null, null, null, null), null, ct);
 
     private static async Task<IResult> CreateAsync(
-        [FromForm] PersonForm form, HttpContext context, UserService users, FeedbackDbContext db, IOptions<AccountOptions> options, CancellationToken ct)
+        [FromForm] PersonForm? form, HttpContext context, UserService users, FeedbackDbContext db, IOptions<AccountOptions> options, CancellationToken ct)
     {
+        // The form binder gives null, not an empty form, when the post names none of the fields.
+        form ??= new PersonForm(null, null, null, null, null);
         var generated = string.IsNullOrEmpty(form.Password);
         var password = generated ? UserPasswords.Generate(form.UserName ?? "", options.Value.MinPasswordLength) : form.Password!;
         try
