@@ -5,11 +5,11 @@ namespace Feedback.Web.Accounts;
 /// <summary>Sign-in and lockout. Bound from the "Accounts" section.</summary>
 public sealed class AccountOptions
 {
-    /// <summary>Consecutive wrong passwords that lock an account. Default: 5.</summary>
+    /// <summary>Consecutive wrong passwords for one user name from one client address that lock that pair. Default: 5.</summary>
     [Range(1, 100)]
     public int MaxFailedAttempts { get; set; } = 5;
 
-    /// <summary>How long a locked account stays locked. Default: 15 minutes.</summary>
+    /// <summary>How long a locked name and address stay locked. Default: 15 minutes.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How long a sign-in lasts without activity (sliding). Default: 8 hours, one working day.</summary>

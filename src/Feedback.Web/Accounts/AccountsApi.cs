@@ -32,11 +32,13 @@ public static class AccountsApi
         [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
         HttpContext context, UserService users, FirstRun firstRun, IOptions<AccountOptions> options, CancellationToken ct)
     {
-        var attempt = await users.SignInAsync(userName?.Trim() ?? "", password ?? "", ct);
+        // The address as the forwarded-headers middleware leaves it: the client's, behind a configured proxy.
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var attempt = await users.SignInAsync(userName?.Trim() ?? "", password ?? "", address, ct);
         if (attempt.User is not { } user)
         {
             var error = attempt.LockedUntil is { } until
-                ? $"账户已锁定，请于 {AccountClock.ToLocal(until, options.Value.TimeZone):HH:mm} 后重试"
+                ? $"登录失败次数过多，请于 {AccountClock.ToLocal(until, options.Value.TimeZone):HH:mm} 后重试"
                 : WrongCredentials;
             return new RazorComponentResult<SignInPage>(new { ReturnUrl = returnUrl, UserName = userName, Error = error, NoUsers = !await firstRun.HasUsersAsync(ct) });
         }

@@ -65,6 +65,7 @@ public static class AccountsExtensions
     {
         services.AddOptions<AccountOptions>().BindConfiguration("Accounts").ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<UserService>();
+        services.AddScoped<SignInLockout>();
         services.AddScoped<UserPasswords>();
         services.AddScoped<Admin.AdminAudit>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();

@@ -12,8 +12,6 @@ public sealed class User
     public string PasswordHash { get; set; } = "";
     /// <summary>A disabled account cannot sign in, and its open sessions end (see SessionValidator).</summary>
     public bool Disabled { get; set; }
-    public int FailedAttempts { get; set; }
-    public DateTimeOffset? LockoutEnd { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     /// <summary>Set when an admin creates the account or resets its password: the next sign-in leads to /account/password.</summary>
     public bool MustChangePassword { get; set; }

@@ -12,14 +12,14 @@ public sealed record PasswordReset(User User, string TemporaryPassword, bool Gen
 
 /// <summary>Admins reset passwords; people change their own. Neither the password nor its hash reaches the audit log.</summary>
 public sealed class UserPasswords(
-    FeedbackDbContext db, IPasswordHasher<User> hasher, IOptions<AccountOptions> options, TimeProvider time, AdminAudit audit)
+    FeedbackDbContext db, IPasswordHasher<User> hasher, IOptions<AccountOptions> options, TimeProvider time, AdminAudit audit, SignInLockout lockout)
 {
     // No 0/O, 1/l/I: the person types it from a note or the phone.
     private const string Alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
 
     /// <summary>
     /// Sets a temporary password (the admin's, or a generated one when blank) that must be changed at the next sign-in.
-    /// The lockout is lifted, and the person's open sessions end at their next check.
+    /// The person's lockouts are lifted (from every address), and their open sessions end at their next check.
     /// </summary>
     public async Task<PasswordReset> ResetAsync(int id, string? password, string actor, CancellationToken ct)
     {
@@ -30,10 +30,9 @@ public sealed class UserPasswords(
         PasswordRule.Check(temporary, user.UserName, options.Value.MinPasswordLength);
         var before = UserRecord.Of(user);
         SetPassword(user, temporary, mustChange: true);
-        user.FailedAttempts = 0;
-        user.LockoutEnd = null;
         audit.Record(actor, UserRecord.Kind, user.UserName, "password_reset", before, UserRecord.Of(user));
         await db.SaveChangesAsync(ct);
+        await lockout.ClearAsync(user.UserName, ct);
         return new(user, temporary, generated);
     }
 

@@ -29,7 +29,7 @@ public sealed record SignInAttempt(User? User, DateTimeOffset? LockedUntil)
 
 /// <summary>Creates, changes and signs in people; every change is recorded in the admin audit log in its own transaction.</summary>
 public sealed class UserService(
-    FeedbackDbContext db, IPasswordHasher<User> hasher, IOptions<AccountOptions> options, TimeProvider time, AdminAudit audit)
+    FeedbackDbContext db, IPasswordHasher<User> hasher, IOptions<AccountOptions> options, TimeProvider time, AdminAudit audit, SignInLockout lockout)
 {
     /// <summary>Actor of changes made by code without a person (the demo, benchmarks).</summary>
     public const string SystemActor = "system";
@@ -60,32 +60,35 @@ public sealed class UserService(
         return user;
     }
 
-    public async Task<SignInAttempt> SignInAsync(string userName, string password, CancellationToken ct)
+    /// <summary>
+    /// Signs a person in from a client address. Every path costs one password check and the same queries, and a
+    /// locked pair or an unknown name answers as a wrong password does (but for the lock's end), so neither the answer
+    /// nor its timing says whether a name exists.
+    /// </summary>
+    public async Task<SignInAttempt> SignInAsync(string userName, string password, string address, CancellationToken ct)
     {
-        // Untracked, and counters change by statement: a stale tracked copy must never decide about a lockout.
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == userName, ct);
-        if (user is null || user.Disabled)
-        {
-            hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
-            return new(null, null);
-        }
         var now = time.GetUtcNow();
-        if (user.LockoutEnd > now)
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == userName, ct);
+        var lockedUntil = await lockout.LockedUntilAsync(userName, address, now, ct);
+        var verdict = PasswordVerificationResult.Failed;
+        if (user is { Disabled: false })
+            verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        else
+            hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
+        if (lockedUntil is not null)
         {
-            return new(null, user.LockoutEnd);
+            return new(null, lockedUntil);
         }
-        var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
-        if (verdict == PasswordVerificationResult.Failed)
+        if (user is not { Disabled: false } || verdict == PasswordVerificationResult.Failed)
         {
-            return new(null, await CountFailureAsync(user.Id, now, ct));
+            return new(null, await lockout.CountFailureAsync(userName, address, now, ct));
         }
         // Older hashes (fewer iterations) are upgraded while the password is at hand.
         var hash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(user, password) : user.PasswordHash;
         await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(u => u.FailedAttempts, 0)
-            .SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null)
             .SetProperty(u => u.LastSignInAt, now)
             .SetProperty(u => u.PasswordHash, hash), ct);
+        await lockout.SucceededAsync(userName, address, ct);
         return new(user, null);
     }
 
@@ -132,17 +135,5 @@ public sealed class UserService(
         }
         await transaction.CommitAsync(ct);
         return user;
-    }
-
-    /// <summary>Counts a wrong password in one statement, so that parallel guesses cannot slip past the limit.</summary>
-    private async Task<DateTimeOffset?> CountFailureAsync(int id, DateTimeOffset now, CancellationToken ct)
-    {
-        var max = options.Value.MaxFailedAttempts;
-        var until = now + options.Value.LockoutDuration;
-        await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(u => u.LockoutEnd, u => u.FailedAttempts + 1 >= max ? until : u.LockoutEnd)
-            .SetProperty(u => u.FailedAttempts, u => u.FailedAttempts + 1 >= max ? 0 : u.FailedAttempts + 1), ct);
-        var lockoutEnd = await db.Users.Where(u => u.Id == id).Select(u => u.LockoutEnd).SingleAsync(ct);
-        return lockoutEnd > now ? lockoutEnd : null;
     }
 }

@@ -7,11 +7,11 @@ using Microsoft.Extensions.Options;
 namespace Feedback.Web.Admin;
 
 /// <summary>What the person page's handlers share: showing the page (with a refusal, if any) and applying a change.</summary>
-public sealed record PersonServices(HttpContext Http, FeedbackDbContext Db, UserService Users, IOptions<AccountOptions> Options)
+public sealed record PersonServices(HttpContext Http, FeedbackDbContext Db, UserService Users, IOptions<AccountOptions> Options, TimeProvider Time)
 {
     public async Task<RazorComponentResult<PersonPage>?> PageAsync(int id, string? done, RefusedInputException? refused, CancellationToken ct)
     {
-        if (await UserList.FindAsync(Db, id, ct) is not { } person)
+        if (await UserList.FindAsync(Db, id, Time.GetUtcNow(), ct) is not { } person)
             return null;
         var history = await Db.AdminAudit.AsNoTracking()
             .Where(e => e.EntityKind == UserRecord.Kind && e.EntityKey == person.UserName)

@@ -24,8 +24,9 @@ public static class UserPages
         return admin;
     }
 
-    private static async Task<RazorComponentResult<PeopleListPage>> ListAsync([AsParameters] UserFilter filter, FeedbackDbContext db, CancellationToken ct) =>
-        new(new { Filter = filter, Page = await UserList.ListAsync(db, filter, ct), Departments = await UserList.DepartmentsAsync(db, ct) });
+    private static async Task<RazorComponentResult<PeopleListPage>> ListAsync(
+        [AsParameters] UserFilter filter, FeedbackDbContext db, TimeProvider time, CancellationToken ct) =>
+        new(new { Filter = filter, Page = await UserList.ListAsync(db, filter, time.GetUtcNow(), ct), Departments = await UserList.DepartmentsAsync(db, ct) });
 
     private static async Task<RazorComponentResult<PersonNewPage>> NewAsync(FeedbackDbContext db, IOptions<AccountOptions> options, CancellationToken ct) =>
         await NewPageAsync(db, options, new PersonForm(null, null, null, null, null), null, ct);

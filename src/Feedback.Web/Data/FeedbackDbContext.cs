@@ -23,6 +23,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<ThemeCorrection> ThemeCorrections => Set<ThemeCorrection>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<User> Users => Set<User>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<RectificationCase> Cases => Set<RectificationCase>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseAlert> CaseAlerts => Set<CaseAlert>();
@@ -63,6 +64,13 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
             e.Property(x => x.DepartmentCode).HasMaxLength(32);
             e.HasIndex(x => x.UserName).IsUnique();
             e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentCode);
+        });
+        model.Entity<SignInFailure>(e =>
+        {
+            e.HasKey(x => new { x.UserName, x.Address });
+            e.Property(x => x.UserName).HasMaxLength(64);
+            e.Property(x => x.Address).HasMaxLength(64);
+            e.HasIndex(x => x.UpdatedAt);
         });
         CaseModel.Configure(model);
         NotificationModel.Configure(model);

@@ -50,7 +50,7 @@ public sealed class SignInTests(FeedbackApp app) : IClassFixture<FeedbackApp>
         var response = await client.SignInAsync("wang.wu", Browser.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches(@"账户已锁定，请于 \d{2}:\d{2} 后重试", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Matches(@"登录失败次数过多，请于 \d{2}:\d{2} 后重试", await response.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]

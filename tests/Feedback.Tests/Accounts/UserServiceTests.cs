@@ -66,15 +66,48 @@ public sealed class UserServiceTests(FeedbackApp app) : IClassFixture<FeedbackAp
         await sut.CreateAsync(new("locked.out", "", Roles.Leader, null, Browser.Password), Ct);
         for (var i = 0; i < 5; i++)
         {
-            await sut.SignInAsync("locked.out", "wrong password", Ct);
+            await sut.SignInAsync("locked.out", "wrong password", Here, Ct);
         }
 
-        var locked = await sut.SignInAsync("locked.out", Browser.Password, Ct);
+        var locked = await sut.SignInAsync("locked.out", Browser.Password, Here, Ct);
         _time.Advance(TimeSpan.FromMinutes(15));
-        var unlocked = await sut.SignInAsync("locked.out", Browser.Password, Ct);
+        var unlocked = await sut.SignInAsync("locked.out", Browser.Password, Here, Ct);
 
         Assert.Equal(_time.GetUtcNow(), locked.LockedUntil);
         Assert.True(unlocked.Succeeded);
+    }
+
+    [Fact]
+    public async Task SignInAsync_FiveFailuresFromOneAddress_LockThatAddressOnly()
+    {
+        var sut = CreateSut();
+        await sut.CreateAsync(new("targeted", "", Roles.Admin, null, Browser.Password), Ct);
+        for (var i = 0; i < 5; i++)
+        {
+            await sut.SignInAsync("targeted", "wrong password", Attacker, Ct);
+        }
+
+        var fromAttacker = await sut.SignInAsync("targeted", Browser.Password, Attacker, Ct);
+        var fromDesk = await sut.SignInAsync("targeted", Browser.Password, Here, Ct);
+
+        Assert.NotNull(fromAttacker.LockedUntil);
+        Assert.False(fromAttacker.Succeeded);
+        Assert.True(fromDesk.Succeeded);
+    }
+
+    [Fact]
+    public async Task SignInAsync_UnknownName_IsLockedLikeARealOne()
+    {
+        var sut = CreateSut();
+        await sut.CreateAsync(new("real.name", "", Roles.Leader, null, Browser.Password), Ct);
+        var answers = new List<(SignInAttempt Real, SignInAttempt Unknown)>();
+        for (var i = 0; i < 6; i++)
+        {
+            answers.Add((await sut.SignInAsync("real.name", "wrong password", Here, Ct), await sut.SignInAsync("no.such.name", "wrong password", Here, Ct)));
+        }
+
+        Assert.All(answers, a => Assert.Equal(a.Real, a.Unknown));
+        Assert.NotNull(answers[^1].Unknown.LockedUntil);
     }
 
     [Fact]
@@ -84,18 +117,21 @@ public sealed class UserServiceTests(FeedbackApp app) : IClassFixture<FeedbackAp
         await sut.CreateAsync(new("forgetful", "", Roles.Leader, null, Browser.Password), Ct);
         for (var i = 0; i < 4; i++)
         {
-            await sut.SignInAsync("forgetful", "wrong password", Ct);
+            await sut.SignInAsync("forgetful", "wrong password", Here, Ct);
         }
-        await sut.SignInAsync("forgetful", Browser.Password, Ct);
+        await sut.SignInAsync("forgetful", Browser.Password, Here, Ct);
 
-        var afterReset = await sut.SignInAsync("forgetful", "wrong password", Ct);
+        var afterReset = await sut.SignInAsync("forgetful", "wrong password", Here, Ct);
 
         Assert.Null(afterReset.LockedUntil);
     }
 
+    private const string Here = "10.0.0.1", Attacker = "203.0.113.9";
+
     private UserService CreateSut()
     {
         var db = _scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
-        return new(db, new PasswordHasher<User>(), Options.Create(new AccountOptions()), _time, new AdminAudit(db, _time));
+        var options = Options.Create(new AccountOptions());
+        return new(db, new PasswordHasher<User>(), options, _time, new AdminAudit(db, _time), new SignInLockout(db, options));
     }
 }
