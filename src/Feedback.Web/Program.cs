@@ -44,8 +44,11 @@ public partial class Program
         // The organisation register: departments, windows, staff, service items; import, export, admin pages
         builder.AddOrganization();
 
-        // Rectification cases: deadlines, reminders and escalation by Hangfire, notifications
+        // Rectification cases: deadlines, reminders and escalation on each job server's timer
         builder.AddCases();
+
+        // Notifications: the outbox delivered through its channels, the in-app inbox and the webhook
+        builder.AddNotifications();
 
         // QR ratings: signed links, the citizens' page, posters
         builder.AddQr();
@@ -96,8 +99,7 @@ public partial class Program
         app.MapThemeCorrections();
         app.MapCases();
         app.MapCasePages();
-        app.MapInbox();
-        app.MapInboxPages();
+        app.MapNotifications();
         app.MapPageAssets();
         app.MapAccounts();
         app.MapReports();

@@ -1,12 +1,14 @@
 using Feedback.Web.Accounts;
 using Feedback.Web.Cases.Deadlines;
 using Feedback.Web.Notifications;
-using Microsoft.Extensions.Options;
 
 namespace Feedback.Web.Cases;
 
-/// <summary>Who hears of what happens to a case, and in which words.</summary>
-public sealed class CaseNotices(DeadlineCalculator deadlines, IOptions<NotificationOptions> options)
+/// <summary>
+/// Who hears of what happens to a case, and in which words. The audience is named in inbox targets; the channels
+/// add their own copies (<see cref="NotificationRouting"/>).
+/// </summary>
+public sealed class CaseNotices(DeadlineCalculator deadlines, NotificationRouting routing)
 {
     /// <summary>notifications.body and inbox_messages.body hold this many characters.</summary>
     public const int MaxBody = 2000;
@@ -48,8 +50,7 @@ public sealed class CaseNotices(DeadlineCalculator deadlines, IOptions<Notificat
 
     private IEnumerable<Notification> Build(string key, string kind, long caseId, string department, DateTimeOffset at, string title, string body, string[] targets)
     {
-        var all = options.Value.WebhookEnabled ? [.. targets, NotificationTargets.Webhook] : targets;
-        return all.Select(target => new Notification
+        return routing.Targets(targets).Select(target => new Notification
         {
             EventKey = key, Target = target, Kind = kind, CaseId = caseId, DepartmentCode = department,
             Title = title, Body = body, CreatedAt = at, NextAttemptAt = at,

@@ -2,7 +2,7 @@ using Feedback.Web.Data;
 using Feedback.Web.Accounts;
 using Feedback.Web.ApiKeys;
 using Feedback.Web.Cases.Deadlines;
-using Feedback.Web.Notifications;
+using Feedback.Web.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace Feedback.Web.Cases;
@@ -13,15 +13,14 @@ public static class CasesExtensions
     public const string CasesPolicy = "cases";
 
     /// <summary>
-    /// Rectification cases: deadlines (calendar or working time), the state machine, the deadline sweep and the
-    /// notification outbox, both run on each job server's own timer.
+    /// Rectification cases: deadlines (calendar or working time), the state machine and the deadline sweep, run on
+    /// each job server's own timer. Cases write their notifications to the outbox; Notifications/ delivers them.
     /// </summary>
     public static IHostApplicationBuilder AddCases(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<DeadlineOptions>().BindConfiguration("Deadlines").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CaseOptions>().BindConfiguration("Cases").ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<NotificationOptions>().BindConfiguration("Notifications").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => WorkingCalendar.Load(sp.GetRequiredService<IOptions<DeadlineOptions>>().Value.CalendarDirectory));
         services.AddSingleton<DeadlineCalculator>();
         services.AddSingleton<CaseSchedule>();
@@ -42,10 +41,7 @@ public static class CasesExtensions
         services.AddSingleton<Workbench.CaseListQuery>();
         services.AddSingleton<Workbench.CaseAssignees>();
         services.AddSingleton<DeadlineSweep>();
-        services.AddScoped<Inbox>();
-        services.AddHttpClient<WebhookSender>();
-        services.AddSingleton<NotificationDelivery>();
-        if (builder.Configuration.GetValue("Jobs:RunServer", true))
+        if (builder.RunsJobServer())
         {
             services.AddSingleton<SweepWatchdog>();
             services.AddHealthChecks().AddCheck<SweepWatchdog>(SweepWatchdog.CheckName);
