@@ -1,6 +1,7 @@
 using Feedback.Web.Accounts;
 using Feedback.Web.Admin;
 using Feedback.Web.ApiKeys;
+using Feedback.Web.Authorization;
 using Feedback.Web.Cases;
 using Feedback.Web.Classification;
 using Feedback.Web.Cli;
@@ -29,6 +30,9 @@ public partial class Program
         // PostgreSQL: the configured server, or a private embedded cluster
         builder.AddDatabase();
 
+        // The centre's clock: its time zone, its days and weeks
+        builder.AddCentreTime();
+
         // Hangfire on the same database, with an in-process server
         builder.AddJobs();
 
@@ -37,6 +41,9 @@ public partial class Program
 
         // People: users with roles, cookie sign-in with antiforgery, lockout
         builder.AddAccounts();
+
+        // Who may do what: every named policy, and what a caller may see
+        builder.AddFeedbackAuthorization();
 
         // Ratings: validation, group-commit writer
         builder.AddEvaluations();

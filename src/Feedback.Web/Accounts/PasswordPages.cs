@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Feedback.Web.Admin;
+using Feedback.Web.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ public static class PasswordPages
 
     public static IEndpointRouteBuilder MapPasswordPages(this IEndpointRouteBuilder routes)
     {
-        var pages = routes.MapGroup(Path).ExcludeFromDescription().RequireAuthorization(AccountsExtensions.SignedInPolicy);
+        var pages = routes.MapGroup(Path).ExcludeFromDescription().RequireAuthorization(Policies.SignedIn);
         pages.MapGet("", Show);
         // Each wrong current password is a guess: the sign-in limit per client address applies here too.
         pages.MapPost("", ChangeAsync).RequireRateLimiting(AccountsExtensions.SignInRateLimit);

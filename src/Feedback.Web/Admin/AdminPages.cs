@@ -1,4 +1,5 @@
 using Feedback.Web.Accounts;
+using Feedback.Web.Authorization;
 using Feedback.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ public static class AdminPages
 {
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder routes)
     {
-        var admin = routes.MapGroup("/admin").ExcludeFromDescription().RequireAuthorization(AccountsExtensions.AdminUserPolicy);
+        var admin = routes.MapGroup("/admin").ExcludeFromDescription().RequireAuthorization(Policies.AdminUser);
         admin.MapGet("", HomeAsync);
         admin.MapUserPages();
         admin.MapKeyPages();

@@ -1,5 +1,6 @@
 using Feedback.Web.Accounts;
 using Feedback.Web.Cases.Deadlines;
+using Feedback.Web.Infrastructure;
 using Feedback.Web.Notifications;
 
 namespace Feedback.Web.Cases;
@@ -8,7 +9,7 @@ namespace Feedback.Web.Cases;
 /// Who hears of what happens to a case, and in which words. The audience is named in inbox targets; the channels
 /// add their own copies (<see cref="NotificationRouting"/>).
 /// </summary>
-public sealed class CaseNotices(DeadlineCalculator deadlines, NotificationRouting routing)
+public sealed class CaseNotices(DeadlineCalculator deadlines, CentreTime centre, NotificationRouting routing)
 {
     /// <summary>notifications.body and inbox_messages.body hold this many characters.</summary>
     public const int MaxBody = 2000;
@@ -57,7 +58,7 @@ public sealed class CaseNotices(DeadlineCalculator deadlines, NotificationRoutin
         });
     }
 
-    private string Local(DateTimeOffset instant) => deadlines.ToLocal(instant).ToString("M月d日 HH:mm");
+    private string Local(DateTimeOffset instant) => centre.ToLocal(instant).ToString("M月d日 HH:mm");
 
     private static string Remaining(TimeSpan left) =>
         left <= TimeSpan.Zero ? "0分钟" : left.TotalHours >= 1 ? $"{(int)left.TotalHours}小时{left.Minutes}分钟" : $"{Math.Max(1, left.Minutes)}分钟";

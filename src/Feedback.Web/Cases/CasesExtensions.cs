@@ -9,9 +9,6 @@ namespace Feedback.Web.Cases;
 
 public static class CasesExtensions
 {
-    /// <summary>Signed-in people of any role, or machines with a read or admin API key.</summary>
-    public const string CasesPolicy = "cases";
-
     /// <summary>
     /// Rectification cases: deadlines (calendar or working time), the state machine and the deadline sweep, run on
     /// each job server's own timer. Cases write their notifications to the outbox; Notifications/ delivers them.
@@ -31,11 +28,6 @@ public static class CasesExtensions
         services.AddScoped<CaseQueries>();
         services.AddScoped<Detail.CaseDetailPages>();
         services.AddScoped<Attachments.CaseEvidence>();
-        services.AddAuthorizationBuilder().AddPolicy(CasesPolicy, policy => policy
-            .AddAuthenticationSchemes(AccountsExtensions.CookieScheme, ApiKeyAuthenticationHandler.SchemeName)
-            .RequireAssertion(context => Roles.All.Any(context.User.IsInRole)
-                || context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyScopes.Read)
-                || context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyScopes.Admin)));
         // The workbench's list and export (Workbench/)
         services.AddSingleton<Workbench.CaseListParser>();
         services.AddSingleton<Workbench.CaseListQuery>();

@@ -1,4 +1,4 @@
-using Feedback.Web.Accounts;
+using Feedback.Web.Authorization;
 using Hangfire;
 using Hangfire.Dashboard;
 
@@ -44,7 +44,7 @@ public static class JobsDashboard
                     context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 }
             })
-            .RequireAuthorization(AccountsExtensions.AdminUserPolicy)
+            .RequireAuthorization(Policies.AdminUser)
             .ExcludeFromDescription();
     }
 }

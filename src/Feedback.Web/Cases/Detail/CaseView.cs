@@ -1,4 +1,5 @@
 using Feedback.Web.Accounts;
+using Feedback.Web.Authorization;
 using Feedback.Web.Cases.Attachments;
 using Feedback.Web.Classification;
 using Feedback.Web.Organization;
@@ -17,7 +18,7 @@ public sealed record PendingRequest(string Title, CaseEventResponse? Request, Ca
 /// <summary>Everything the case page and its print view show, read before rendering.</summary>
 /// <param name="People">Display names by user name, for the timeline and the uploads.</param>
 public sealed record CaseView(
-    CaseDetail Detail, OrgNames Org, IReadOnlyDictionary<string, string> People, CaseActor Viewer,
+    CaseDetail Detail, OrgNames Org, IReadOnlyDictionary<string, string> People, Caller Viewer,
     IReadOnlyList<PersonOption> Assignable, ThemeCorrectionView? LastCorrection, bool CanUpload, int MaxExtensionDays)
 {
     public CaseSummary Case => Detail.Case;
