@@ -1,7 +1,6 @@
 using Feedback.Web.Accounts;
 using Feedback.Web.Admin;
 using Feedback.Web.ApiKeys;
-using Feedback.Web.Authorization;
 using Feedback.Web.Cases;
 using Feedback.Web.Classification;
 using Feedback.Web.Cli;

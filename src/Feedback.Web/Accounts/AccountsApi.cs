@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Feedback.Web.Authorization;
 using Feedback.Web.Infrastructure;
 using Feedback.Web.Organization;
 using Feedback.Web.Pages;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Feedback.Web.Admin;
-using Feedback.Web.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,4 @@
 using Feedback.Web.Accounts;
-using Feedback.Web.Authorization;
 using Feedback.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

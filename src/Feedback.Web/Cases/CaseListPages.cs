@@ -1,4 +1,3 @@
-using Feedback.Web.Authorization;
 using Feedback.Web.Cases.Workbench;
 
 namespace Feedback.Web.Cases;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Feedback.Web.Accounts;
-using Feedback.Web.Authorization;
 using Feedback.Web.Cases.Attachments;
 using Feedback.Web.Cases.Detail;
 using Feedback.Web.Classification;

@@ -1,5 +1,4 @@
 using Feedback.Web.Accounts;
-using Feedback.Web.Authorization;
 
 namespace Feedback.Web.Cases;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Feedback.Web.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Feedback.Web.Cases;

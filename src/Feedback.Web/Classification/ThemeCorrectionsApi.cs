@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Feedback.Web.Authorization;
 using Feedback.Web.Cases;
 using Feedback.Web.Data;
 using Feedback.Web.Evaluations;

@@ -1,4 +1,3 @@
-using Feedback.Web.Authorization;
 using Hangfire;
 using Hangfire.Dashboard;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Feedback.Web.Authorization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 

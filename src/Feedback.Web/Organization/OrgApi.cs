@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Feedback.Web.Authorization;
 using Feedback.Web.Organization.Import;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Feedback.Web.Accounts;
-using Feedback.Web.Authorization;
 
 namespace Feedback.Web.Pages;
 

@@ -1,4 +1,3 @@
-using Feedback.Web.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using Feedback.Web.Authorization;
 using Hangfire;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;

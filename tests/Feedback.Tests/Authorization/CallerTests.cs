@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Feedback.Web.Accounts;
 using Feedback.Web.ApiKeys;
-using Feedback.Web.Authorization;
 
 namespace Feedback.Tests.Authorization;
 

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Feedback.Tests.Infrastructure;
-using Feedback.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

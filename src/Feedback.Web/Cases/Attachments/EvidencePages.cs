@@ -1,5 +1,4 @@
 using Feedback.Web.Accounts;
-using Feedback.Web.Authorization;
 using Feedback.Web.Cases.Detail;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;

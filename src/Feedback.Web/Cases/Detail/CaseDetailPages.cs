@@ -1,5 +1,4 @@
 using Feedback.Web.Accounts;
-using Feedback.Web.Authorization;
 using Feedback.Web.Cases.Attachments;
 using Feedback.Web.Cases.Deadlines;
 using Feedback.Web.Data;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using Feedback.Web.Authorization;
 using Feedback.Web.Cases.Deadlines;
 using Feedback.Web.Infrastructure;
 using Feedback.Web.Organization;

@@ -1,4 +1,3 @@
-using Feedback.Web.Authorization;
 using Feedback.Web.Cases.Deadlines;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

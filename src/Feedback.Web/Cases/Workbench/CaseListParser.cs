@@ -1,5 +1,4 @@
 using System.Globalization;
-using Feedback.Web.Authorization;
 using Feedback.Web.Classification;
 using Feedback.Web.Infrastructure;
 using Feedback.Web.Organization;

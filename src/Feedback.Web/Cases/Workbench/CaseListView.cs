@@ -1,4 +1,3 @@
-using Feedback.Web.Authorization;
 using Feedback.Web.Organization;
 
 namespace Feedback.Web.Cases.Workbench;

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using Feedback.Web.Accounts;
-using Feedback.Web.Authorization;
 using Feedback.Web.Data;
 using Feedback.Web.Organization.Import;
 using Microsoft.AspNetCore.Antiforgery;

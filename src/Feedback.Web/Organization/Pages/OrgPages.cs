@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Feedback.Web.Accounts;
-using Feedback.Web.Authorization;
 using Feedback.Web.Organization.Import;
 using Microsoft.AspNetCore.Http.HttpResults;
 
