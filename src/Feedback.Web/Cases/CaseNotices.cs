@@ -49,14 +49,12 @@ public sealed class CaseNotices(DeadlineCalculator deadlines, CentreTime centre,
 
     private string[] OwnerTargets(string department) => [NotificationTargets.Inbox(Roles.DepartmentOfficer, department)];
 
-    private IEnumerable<Notification> Build(string key, string kind, long caseId, string department, DateTimeOffset at, string title, string body, string[] targets)
-    {
-        return routing.Targets(targets).Select(target => new Notification
+    private IEnumerable<Notification> Build(string key, string kind, long caseId, string department, DateTimeOffset at, string title, string body, string[] targets) =>
+        routing.Targets(targets).Select(target => new Notification
         {
             EventKey = key, Target = target, Kind = kind, CaseId = caseId, DepartmentCode = department,
             Title = title, Body = body, CreatedAt = at, NextAttemptAt = at,
         });
-    }
 
     private string Local(DateTimeOffset instant) => centre.ToLocal(instant).ToString("M月d日 HH:mm");
 
