@@ -29,6 +29,9 @@ public partial class Program
         // PostgreSQL: the configured server, or a private embedded cluster
         builder.AddDatabase();
 
+        // The centre's clock: its time zone, its days and weeks
+        builder.AddCentreTime();
+
         // Hangfire on the same database, with an in-process server
         builder.AddJobs();
 
@@ -38,14 +41,20 @@ public partial class Program
         // People: users with roles, cookie sign-in with antiforgery, lockout
         builder.AddAccounts();
 
+        // Who may do what: every named policy, and what a caller may see
+        builder.AddFeedbackAuthorization();
+
         // Ratings: validation, group-commit writer
         builder.AddEvaluations();
 
         // The organisation register: departments, windows, staff, service items; import, export, admin pages
         builder.AddOrganization();
 
-        // Rectification cases: deadlines, reminders and escalation by Hangfire, notifications
+        // Rectification cases: deadlines, reminders and escalation on each job server's timer
         builder.AddCases();
+
+        // Notifications: the outbox delivered through its channels, the in-app inbox and the webhook
+        builder.AddNotifications();
 
         // QR ratings: signed links, the citizens' page, posters
         builder.AddQr();
@@ -96,8 +105,7 @@ public partial class Program
         app.MapThemeCorrections();
         app.MapCases();
         app.MapCasePages();
-        app.MapInbox();
-        app.MapInboxPages();
+        app.MapNotifications();
         app.MapPageAssets();
         app.MapAccounts();
         app.MapReports();

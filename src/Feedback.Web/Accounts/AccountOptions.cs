@@ -31,8 +31,4 @@ public sealed class AccountOptions
     /// <summary>Shortest password the CLI accepts. Default: 10.</summary>
     [Range(8, 128)]
     public int MinPasswordLength { get; set; } = 10;
-
-    /// <summary>IANA id of the zone the pages show times in (e.g. the end of a lockout). Default: "Asia/Shanghai".</summary>
-    [Required]
-    public string TimeZone { get; set; } = "Asia/Shanghai";
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Feedback.Web.Infrastructure;
 using Feedback.Web.Organization;
 using Feedback.Web.Pages;
 using Microsoft.AspNetCore.Antiforgery;
@@ -18,8 +19,8 @@ public static class AccountsApi
         var pages = routes.MapGroup("").ExcludeFromDescription();
         pages.MapGet("/signin", ShowSignIn);
         pages.MapPost("/signin", SignIn).RequireRateLimiting(AccountsExtensions.SignInRateLimit);
-        pages.MapPost("/signout", SignOut).RequireAuthorization(AccountsExtensions.SignedInPolicy);
-        pages.MapGet("/", Home).RequireAuthorization(AccountsExtensions.SignedInPolicy);
+        pages.MapPost("/signout", SignOut).RequireAuthorization(Policies.SignedIn);
+        pages.MapGet("/", Home).RequireAuthorization(Policies.SignedIn);
         routes.MapPasswordPages();
         return routes;
     }
@@ -30,7 +31,7 @@ public static class AccountsApi
     // [FromForm] makes the framework check the antiforgery token before this runs.
     private static async Task<IResult> SignIn(
         [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
-        HttpContext context, UserService users, FirstRun firstRun, IOptions<AccountOptions> options, CancellationToken ct)
+        HttpContext context, UserService users, FirstRun firstRun, CentreTime centre, CancellationToken ct)
     {
         // The address as the forwarded-headers middleware leaves it: the client's, behind a configured proxy.
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -38,7 +39,7 @@ public static class AccountsApi
         if (attempt.User is not { } user)
         {
             var error = attempt.LockedUntil is { } until
-                ? $"登录失败次数过多，请于 {AccountClock.ToLocal(until, options.Value.TimeZone):HH:mm} 后重试"
+                ? $"登录失败次数过多，请于 {centre.ToLocal(until):HH:mm} 后重试"
                 : WrongCredentials;
             return new RazorComponentResult<SignInPage>(new { ReturnUrl = returnUrl, UserName = userName, Error = error, NoUsers = !await firstRun.HasUsersAsync(ct) });
         }

@@ -1,7 +1,6 @@
 using Feedback.Web.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -17,18 +16,11 @@ public static class AccountsExtensions
     public const string DepartmentClaim = "department";
     public const string DisplayNameClaim = "display_name";
 
-    /// <summary>Case work: quality officers, department officers and heads, and admins.</summary>
-    public const string OfficerPolicy = "officer";
-    /// <summary>Read-only overview of the whole centre: leaders, quality officers and admins.</summary>
-    public const string LeaderPolicy = "leader";
-    public const string AdminUserPolicy = "admin-user";
-    /// <summary>Any signed-in person.</summary>
-    public const string SignedInPolicy = "signed-in";
     public const string SignInRateLimit = "signin";
 
     /// <summary>
     /// People sign in with a cookie; API keys stay the default scheme, so the API answers exactly as before and
-    /// only endpoints with the policies below look at the cookie.
+    /// only endpoints with a people policy (Authorization/Policies) look at the cookie.
     /// </summary>
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
@@ -52,11 +44,6 @@ public static class AccountsExtensions
         });
         builder.Services.AddAuthentication().AddCookie(CookieScheme);
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<AccountOptions>>(ConfigureCookie);
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(SignedInPolicy, p => PeopleOnly(p))
-            .AddPolicy(OfficerPolicy, p => PeopleOnly(p).RequireRole(Roles.Admin, Roles.QualityOfficer, Roles.DepartmentOfficer, Roles.DepartmentHead))
-            .AddPolicy(LeaderPolicy, p => PeopleOnly(p).RequireRole(Roles.Admin, Roles.QualityOfficer, Roles.Leader))
-            .AddPolicy(AdminUserPolicy, p => PeopleOnly(p).RequireRole(Roles.Admin));
         return builder;
     }
 
@@ -71,9 +58,6 @@ public static class AccountsExtensions
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         return services;
     }
-
-    private static AuthorizationPolicyBuilder PeopleOnly(AuthorizationPolicyBuilder policy) =>
-        policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser();
 
     private static void ConfigureCookie(CookieAuthenticationOptions cookie, IOptions<AccountOptions> accounts)
     {

@@ -16,7 +16,7 @@ public static class PasswordPages
 
     public static IEndpointRouteBuilder MapPasswordPages(this IEndpointRouteBuilder routes)
     {
-        var pages = routes.MapGroup(Path).ExcludeFromDescription().RequireAuthorization(AccountsExtensions.SignedInPolicy);
+        var pages = routes.MapGroup(Path).ExcludeFromDescription().RequireAuthorization(Policies.SignedIn);
         pages.MapGet("", Show);
         // Each wrong current password is a guess: the sign-in limit per client address applies here too.
         pages.MapPost("", ChangeAsync).RequireRateLimiting(AccountsExtensions.SignInRateLimit);

@@ -10,7 +10,7 @@ public static class AdminPages
 {
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder routes)
     {
-        var admin = routes.MapGroup("/admin").ExcludeFromDescription().RequireAuthorization(AccountsExtensions.AdminUserPolicy);
+        var admin = routes.MapGroup("/admin").ExcludeFromDescription().RequireAuthorization(Policies.AdminUser);
         admin.MapGet("", HomeAsync);
         admin.MapUserPages();
         admin.MapKeyPages();

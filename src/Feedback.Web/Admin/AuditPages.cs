@@ -1,7 +1,6 @@
-using Feedback.Web.Accounts;
 using Feedback.Web.Data;
+using Feedback.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Feedback.Web.Admin;
 
@@ -15,9 +14,9 @@ public static class AuditPages
     }
 
     private static async Task<RazorComponentResult<AuditPage>> ListAsync(
-        [AsParameters] AuditFilter filter, FeedbackDbContext db, IOptions<AccountOptions> options, CancellationToken ct)
+        [AsParameters] AuditFilter filter, FeedbackDbContext db, CentreTime centre, CancellationToken ct)
     {
-        var rows = await AuditQueries.ListAsync(db, filter, options.Value.TimeZone, AuditQueries.PageSize, ct);
+        var rows = await AuditQueries.ListAsync(db, filter, centre, AuditQueries.PageSize, ct);
         return new(new { Filter = filter, Rows = rows }) { StatusCode = rows.Error is null ? 200 : 400 };
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Feedback.Web.Accounts;
 using Feedback.Web.Data;
+using Feedback.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Feedback.Web.Admin;
@@ -19,7 +20,7 @@ internal static class AuditQueries
     public const int PageSize = 50;
 
     /// <summary>Newest first by id (ids grow as entries are written), a page at a time: keyset on the primary key.</summary>
-    public static async Task<AuditRows> ListAsync(FeedbackDbContext db, AuditFilter filter, string zone, int pageSize, CancellationToken ct)
+    public static async Task<AuditRows> ListAsync(FeedbackDbContext db, AuditFilter filter, CentreTime centre, int pageSize, CancellationToken ct)
     {
         if (!TryDay(filter.From, out var from) || !TryDay(filter.To, out var to))
             return new([], null, "日期格式应为 年-月-日，例如 2026-12-03。");
@@ -34,12 +35,12 @@ internal static class AuditQueries
             query = query.Where(e => EF.Functions.ILike(e.Actor, Prefix(filter.Actor), "\\"));
         if (from is { } first)
         {
-            var start = AccountClock.StartOfDay(first, zone);
+            var start = centre.StartOfDay(first);
             query = query.Where(e => e.At >= start);
         }
         if (to is { } last)
         {
-            var end = AccountClock.StartOfDay(last.AddDays(1), zone);
+            var end = centre.StartOfDay(last.AddDays(1));
             query = query.Where(e => e.At < end);
         }
         if (filter.Before is { } before)

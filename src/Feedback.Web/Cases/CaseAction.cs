@@ -8,10 +8,10 @@ namespace Feedback.Web.Cases;
 /// </summary>
 public sealed record CaseAction(string Name, string Label, string[] From, string? To, string[] Roles, bool NeedsNote = false, bool NeedsApproval = false, bool IsDecision = false)
 {
-    private static readonly string[] Department = [Accounts.Roles.DepartmentOfficer, Accounts.Roles.DepartmentHead, Accounts.Roles.Admin];
+    private static readonly string[] Department = [Authorization.Roles.DepartmentOfficer, Authorization.Roles.DepartmentHead, Authorization.Roles.Admin];
     /// <summary>Everyone who works on cases: the department and the quality office.</summary>
-    internal static readonly string[] Handlers = [.. Department, Accounts.Roles.QualityOfficer];
-    private static readonly string[] QualityOffice = [Accounts.Roles.QualityOfficer, Accounts.Roles.Admin];
+    internal static readonly string[] Handlers = [.. Department, Authorization.Roles.QualityOfficer];
+    private static readonly string[] QualityOffice = [Authorization.Roles.QualityOfficer, Authorization.Roles.Admin];
     private static readonly string[] Pending = [CaseStates.Open, CaseStates.InProgress];
 
     public const string Start = "start";

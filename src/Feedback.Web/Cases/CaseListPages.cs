@@ -1,4 +1,3 @@
-using Feedback.Web.Accounts;
 using Feedback.Web.Cases.Workbench;
 
 namespace Feedback.Web.Cases;
@@ -8,7 +7,7 @@ public static class CaseListPages
 {
     public static IEndpointRouteBuilder MapCaseListPages(this IEndpointRouteBuilder routes)
     {
-        var pages = routes.MapGroup("").ExcludeFromDescription().RequireAuthorization(AccountsExtensions.SignedInPolicy);
+        var pages = routes.MapGroup("").ExcludeFromDescription().RequireAuthorization(Policies.SignedIn);
         pages.MapGet("/cases", CaseListEndpoints.PageAsync);
         pages.MapGet("/cases/export", CaseExport.ExportAsync);
         return routes;

@@ -1,12 +1,15 @@
 using Feedback.Web.Accounts;
 using Feedback.Web.Cases.Deadlines;
+using Feedback.Web.Infrastructure;
 using Feedback.Web.Notifications;
-using Microsoft.Extensions.Options;
 
 namespace Feedback.Web.Cases;
 
-/// <summary>Who hears of what happens to a case, and in which words.</summary>
-public sealed class CaseNotices(DeadlineCalculator deadlines, IOptions<NotificationOptions> options)
+/// <summary>
+/// Who hears of what happens to a case, and in which words. The audience is named in inbox targets; the channels
+/// add their own copies (<see cref="NotificationRouting"/>).
+/// </summary>
+public sealed class CaseNotices(DeadlineCalculator deadlines, CentreTime centre, NotificationRouting routing)
 {
     /// <summary>notifications.body and inbox_messages.body hold this many characters.</summary>
     public const int MaxBody = 2000;
@@ -46,17 +49,14 @@ public sealed class CaseNotices(DeadlineCalculator deadlines, IOptions<Notificat
 
     private string[] OwnerTargets(string department) => [NotificationTargets.Inbox(Roles.DepartmentOfficer, department)];
 
-    private IEnumerable<Notification> Build(string key, string kind, long caseId, string department, DateTimeOffset at, string title, string body, string[] targets)
-    {
-        var all = options.Value.WebhookEnabled ? [.. targets, NotificationTargets.Webhook] : targets;
-        return all.Select(target => new Notification
+    private IEnumerable<Notification> Build(string key, string kind, long caseId, string department, DateTimeOffset at, string title, string body, string[] targets) =>
+        routing.Targets(targets).Select(target => new Notification
         {
             EventKey = key, Target = target, Kind = kind, CaseId = caseId, DepartmentCode = department,
             Title = title, Body = body, CreatedAt = at, NextAttemptAt = at,
         });
-    }
 
-    private string Local(DateTimeOffset instant) => deadlines.ToLocal(instant).ToString("M月d日 HH:mm");
+    private string Local(DateTimeOffset instant) => centre.ToLocal(instant).ToString("M月d日 HH:mm");
 
     private static string Remaining(TimeSpan left) =>
         left <= TimeSpan.Zero ? "0分钟" : left.TotalHours >= 1 ? $"{(int)left.TotalHours}小时{left.Minutes}分钟" : $"{Math.Max(1, left.Minutes)}分钟";

@@ -15,9 +15,9 @@ public static class CasePagesApi
     public static IEndpointRouteBuilder MapCasePages(this IEndpointRouteBuilder routes)
     {
         routes.MapCaseListPages();
-        var pages = routes.MapGroup("/cases/{id:long}").ExcludeFromDescription().RequireAuthorization(AccountsExtensions.SignedInPolicy);
+        var pages = routes.MapGroup("/cases/{id:long}").ExcludeFromDescription().RequireAuthorization(Policies.SignedIn);
         pages.MapGet("", DetailPage);
-        pages.MapGet("/print", (long id, HttpContext http, CaseDetailPages view, CancellationToken ct) => view.PrintAsync(id, CaseActor.From(http.User), ct));
+        pages.MapGet("/print", (long id, HttpContext http, CaseDetailPages view, CancellationToken ct) => view.PrintAsync(id, Caller.From(http.User), ct));
         pages.MapPost("/actions", Act);
         pages.MapPost("/theme", CorrectTheme);
         routes.MapEvidencePages();
@@ -25,14 +25,14 @@ public static class CasePagesApi
     }
 
     private static Task<IResult> DetailPage(long id, bool? print, string? done, HttpContext http, CaseDetailPages view, CancellationToken ct) =>
-        print == true ? view.PrintAsync(id, CaseActor.From(http.User), ct) : view.PageAsync(id, CaseActor.From(http.User), null, ct, done);
+        print == true ? view.PrintAsync(id, Caller.From(http.User), ct) : view.PageAsync(id, Caller.From(http.User), null, ct, done);
 
     // [FromForm] makes the framework check the antiforgery token before this runs. Numbers arrive as text: an empty
     // choice ("请选择…") is no value, and the workflow names what is missing in Chinese instead of a binding error.
     private static async Task<IResult> Act(long id, [FromForm] string? action, [FromForm] string? note, [FromForm] string? satisfaction,
         [FromForm] string? workingDays, [FromForm] string? assigneeId, [FromForm] string? channel, HttpContext http, CaseWorkflow workflow, CaseDetailPages view, CancellationToken ct)
     {
-        var actor = CaseActor.From(http.User);
+        var actor = Caller.From(http.User);
         var score = Number(satisfaction);
         var request = new CaseActionRequest(action, note, score is { } n ? (short)Math.Clamp(n, 0, 6) : null, Number(workingDays), Number(assigneeId),
             string.IsNullOrEmpty(channel) ? null : channel);
@@ -48,7 +48,7 @@ public static class CasePagesApi
     private static async Task<IResult> CorrectTheme(long id, [FromForm] string? theme, HttpContext http, FeedbackDbContext db, TimeProvider time,
         CaseDetailPages view, CancellationToken ct)
     {
-        var actor = CaseActor.From(http.User);
+        var actor = Caller.From(http.User);
         var evaluationId = await db.Cases.Where(c => c.Id == id).Select(c => (long?)c.EvaluationId).FirstOrDefaultAsync(ct);
         if (evaluationId is null)
             return TypedResults.NotFound();

@@ -8,7 +8,7 @@ namespace Feedback.Web.Cases;
 /// <summary>Reads cases for one actor: department roles see their own department only.</summary>
 public sealed class CaseQueries(FeedbackDbContext db, DeadlineCalculator deadlines, TimeProvider time)
 {
-    public async Task<CaseDetail?> GetAsync(long id, CaseActor actor, CancellationToken ct)
+    public async Task<CaseDetail?> GetAsync(long id, Caller actor, CancellationToken ct)
     {
         var row = await db.Cases.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new { Case = c, Assignee = db.Users.Where(u => u.Id == c.AssigneeId).Select(u => new CaseAssigneeResponse(u.Id, u.DisplayName)).FirstOrDefault() })

@@ -10,7 +10,7 @@ namespace Feedback.Web.Cases;
 internal static class CaseRules
 {
     /// <summary>Null when the action is open to <paramref name="actor"/> now.</summary>
-    public static ActionOutcome? Availability(CaseAction action, RectificationCase @case, CaseActor actor, DateTimeOffset now)
+    public static ActionOutcome? Availability(CaseAction action, RectificationCase @case, Caller actor, DateTimeOffset now)
     {
         if (!action.AllowsRole(actor.Role))
             return new(ActionStatus.Forbidden, $"{Roles.Label(actor.Role)}不能执行“{action.Label}”。");
@@ -33,7 +33,7 @@ internal static class CaseRules
     }
 
     /// <summary>The actions open to <paramref name="actor"/> now, in the order of <see cref="CaseAction.All"/>.</summary>
-    public static List<string> Allowed(RectificationCase @case, CaseActor actor, DateTimeOffset now) =>
+    public static List<string> Allowed(RectificationCase @case, Caller actor, DateTimeOffset now) =>
         [.. CaseAction.All.Where(a => Availability(a, @case, actor, now) is null).Select(a => a.Name)];
 
     /// <summary>Null when the request's fields are acceptable for the action.</summary>

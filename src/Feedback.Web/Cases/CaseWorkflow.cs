@@ -1,6 +1,7 @@
 using Feedback.Web.Accounts;
 using Feedback.Web.Cases.Deadlines;
 using Feedback.Web.Data;
+using Feedback.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,14 +21,14 @@ public sealed record ActionOutcome(ActionStatus Status, string? Detail = null, s
 /// concurrent change (the deadline sweep or another officer) is detected by the row version and the action is tried
 /// once more on fresh data.
 /// </summary>
-public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, CaseNotices notices, TimeProvider time, IOptions<DeadlineOptions> deadlines)
+public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, CaseNotices notices, CentreTime centre, TimeProvider time, IOptions<DeadlineOptions> deadlines)
 {
     public const int MaxNote = 2000;
 
     /// <summary>An approved extension's log line starts "延期 N 个工作日，新期限 yyyy-MM-dd HH:mm。": the note gets the rest.</summary>
     internal const int ExtensionSummaryRoom = 40;
 
-    public async Task<ActionOutcome> ApplyAsync(long id, CaseActionRequest request, CaseActor actor, CancellationToken ct)
+    public async Task<ActionOutcome> ApplyAsync(long id, CaseActionRequest request, Caller actor, CancellationToken ct)
     {
         if (CaseAction.Find(request.Action) is not { } action)
             return new(ActionStatus.Invalid, $"未知操作。可用：{string.Join(", ", CaseAction.All.Select(a => a.Name))}", "action");
@@ -52,7 +53,7 @@ public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, Ca
     /// non-null outcome refuses, nothing is saved), and saves everything added meanwhile in one transaction. The
     /// change runs once more on fresh data if a concurrent one won.
     /// </summary>
-    internal async Task<ActionOutcome> ChangeAsync(long id, CaseActor actor, Func<RectificationCase, DateTimeOffset, Task<ActionOutcome?>> change, CancellationToken ct)
+    internal async Task<ActionOutcome> ChangeAsync(long id, Caller actor, Func<RectificationCase, DateTimeOffset, Task<ActionOutcome?>> change, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -86,7 +87,7 @@ public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, Ca
         ex is DbUpdateConcurrencyException || ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 
     /// <summary>An active department officer or head of the case's department; an officer may only name themselves.</summary>
-    private async Task<(ActionOutcome? Refused, User? Person)> AssigneeAsync(RectificationCase @case, CaseActionRequest request, CaseActor actor, CancellationToken ct)
+    private async Task<(ActionOutcome? Refused, User? Person)> AssigneeAsync(RectificationCase @case, CaseActionRequest request, Caller actor, CancellationToken ct)
     {
         var officer = actor.Role == Roles.DepartmentOfficer;
         if ((request.AssigneeId ?? (officer ? actor.UserId : null)) is not { } id)
@@ -100,7 +101,7 @@ public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, Ca
         return person is null ? (new(ActionStatus.Invalid, "承办人须为本工单所属部门在岗的部门专员或部门负责人。", "assigneeId"), null) : (null, person);
     }
 
-    private void Apply(CaseAction action, RectificationCase @case, CaseActionRequest request, CaseActor actor, DateTimeOffset now, User? assignee)
+    private void Apply(CaseAction action, RectificationCase @case, CaseActionRequest request, Caller actor, DateTimeOffset now, User? assignee)
     {
         var from = @case.State;
         @case.State = action.To ?? @case.State;
@@ -163,7 +164,7 @@ public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, Ca
         @case.Extensions++;
         @case.RequestedExtensionDays = null;
         @case.NextAlertAt = CaseStates.ClockRuns(@case.State) ? schedule.NextAt(@case.OpenedAt, @case.DueAt, now) : null;
-        var summary = $"延期 {days} 个工作日，新期限 {schedule.Deadlines.ToLocal(@case.DueAt):yyyy-MM-dd HH:mm}";
+        var summary = $"延期 {days} 个工作日，新期限 {centre.ToLocal(@case.DueAt):yyyy-MM-dd HH:mm}";
         return string.IsNullOrWhiteSpace(note) ? summary : $"{summary}。{note}";
     }
 }

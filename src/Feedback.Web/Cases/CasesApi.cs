@@ -7,7 +7,7 @@ public static class CasesApi
 {
     public static RouteGroupBuilder MapCases(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(CasesExtensions.CasesPolicy);
+        var group = routes.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.Cases);
         group.MapGet("/", Workbench.CaseListApi.ListCases)
             .WithSummary("Cases the caller may see, filtered, in keyset pages (cursor/nextCursor), with counts per state.");
         group.MapGet("/{id:long}", GetCase).WithName("GetCase")
@@ -18,12 +18,12 @@ public static class CasesApi
     }
 
     public static async Task<Results<Ok<CaseDetail>, NotFound>> GetCase(long id, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct) =>
-        await queries.GetAsync(id, CaseActor.From(user), ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+        await queries.GetAsync(id, Caller.From(user), ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
     public static async Task<Results<Ok<CaseDetail>, NotFound, ProblemHttpResult, ValidationProblem>> ActOnCase(
         long id, CaseActionRequest request, ClaimsPrincipal user, CaseWorkflow workflow, CaseQueries queries, CancellationToken ct)
     {
-        var actor = CaseActor.From(user);
+        var actor = Caller.From(user);
         var outcome = await workflow.ApplyAsync(id, request, actor, ct);
         return outcome.Status switch
         {

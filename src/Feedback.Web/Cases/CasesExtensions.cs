@@ -2,26 +2,22 @@ using Feedback.Web.Data;
 using Feedback.Web.Accounts;
 using Feedback.Web.ApiKeys;
 using Feedback.Web.Cases.Deadlines;
-using Feedback.Web.Notifications;
+using Feedback.Web.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace Feedback.Web.Cases;
 
 public static class CasesExtensions
 {
-    /// <summary>Signed-in people of any role, or machines with a read or admin API key.</summary>
-    public const string CasesPolicy = "cases";
-
     /// <summary>
-    /// Rectification cases: deadlines (calendar or working time), the state machine, the deadline sweep and the
-    /// notification outbox, both run on each job server's own timer.
+    /// Rectification cases: deadlines (calendar or working time), the state machine and the deadline sweep, run on
+    /// each job server's own timer. Cases write their notifications to the outbox; Notifications/ delivers them.
     /// </summary>
     public static IHostApplicationBuilder AddCases(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<DeadlineOptions>().BindConfiguration("Deadlines").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CaseOptions>().BindConfiguration("Cases").ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<NotificationOptions>().BindConfiguration("Notifications").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => WorkingCalendar.Load(sp.GetRequiredService<IOptions<DeadlineOptions>>().Value.CalendarDirectory));
         services.AddSingleton<DeadlineCalculator>();
         services.AddSingleton<CaseSchedule>();
@@ -32,20 +28,12 @@ public static class CasesExtensions
         services.AddScoped<CaseQueries>();
         services.AddScoped<Detail.CaseDetailPages>();
         services.AddScoped<Attachments.CaseEvidence>();
-        services.AddAuthorizationBuilder().AddPolicy(CasesPolicy, policy => policy
-            .AddAuthenticationSchemes(AccountsExtensions.CookieScheme, ApiKeyAuthenticationHandler.SchemeName)
-            .RequireAssertion(context => Roles.All.Any(context.User.IsInRole)
-                || context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyScopes.Read)
-                || context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyScopes.Admin)));
         // The workbench's list and export (Workbench/)
         services.AddSingleton<Workbench.CaseListParser>();
         services.AddSingleton<Workbench.CaseListQuery>();
         services.AddSingleton<Workbench.CaseAssignees>();
         services.AddSingleton<DeadlineSweep>();
-        services.AddScoped<Inbox>();
-        services.AddHttpClient<WebhookSender>();
-        services.AddSingleton<NotificationDelivery>();
-        if (builder.Configuration.GetValue("Jobs:RunServer", true))
+        if (builder.RunsJobServer())
         {
             services.AddSingleton<SweepWatchdog>();
             services.AddHealthChecks().AddCheck<SweepWatchdog>(SweepWatchdog.CheckName);

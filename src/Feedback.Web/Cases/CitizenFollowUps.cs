@@ -11,7 +11,7 @@ public sealed class CitizenFollowUps(CaseWorkflow workflow, FeedbackDbContext db
 {
     /// <summary>The audit log's actor role for the citizen, who has no account.</summary>
     public const string Role = "citizen";
-    private static readonly CaseActor Citizen = new("群众", Role, null);
+    private static readonly Caller Citizen = new("群众", Role, null);
 
     /// <returns>True if the case took the follow-up now.</returns>
     public async Task<bool> RecordAsync(long caseId, short rating, CancellationToken ct)

@@ -1,3 +1,5 @@
+using Feedback.Web.Jobs;
+
 namespace Feedback.Web.Classification;
 
 public static class ClassificationExtensions
@@ -8,7 +10,7 @@ public static class ClassificationExtensions
         builder.Services.AddSingleton<ThemeTagger>();
         builder.Services.AddSingleton<Reclassifier>();
         builder.Services.AddTransient<ReclassifyJob>();
-        if (builder.Configuration.GetValue("Jobs:RunServer", true))
+        if (builder.RunsJobServer())
             builder.Services.AddHostedService<ReclassifySchedule>();
         return builder;
     }

@@ -18,12 +18,12 @@ public static class ThemeCorrections
 {
     private static readonly string[] Correctors = [Roles.Admin, Roles.QualityOfficer, Roles.DepartmentOfficer, Roles.DepartmentHead];
 
-    public static bool MayCorrect(CaseActor actor) => Correctors.Contains(actor.Role);
+    public static bool MayCorrect(Caller actor) => Correctors.Contains(actor.Role);
 
     public static bool IsTheme(string? theme) => theme is not null && Themes.Labels.ContainsKey(theme);
 
     public static async Task<ThemeCorrectionOutcome> CorrectAsync(
-        FeedbackDbContext db, long evaluationId, string? theme, CaseActor actor, DateTimeOffset now, CancellationToken ct)
+        FeedbackDbContext db, long evaluationId, string? theme, Caller actor, DateTimeOffset now, CancellationToken ct)
     {
         if (!MayCorrect(actor))
             return new(ThemeCorrectionStatus.Forbidden);

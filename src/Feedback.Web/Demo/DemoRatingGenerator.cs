@@ -1,11 +1,12 @@
 using Feedback.Web.Classification;
 using Feedback.Web.Evaluations;
+using Feedback.Web.Infrastructure;
 using Feedback.Web.Organization;
 
 namespace Feedback.Web.Demo;
 
 /// <summary>Ratings with a realistic mix: about 95% 好评, a few weak windows, more traffic on weekdays.</summary>
-internal sealed class DemoRatingGenerator(Random random, List<Staff> staff, List<ServiceItem> items, PhoneProtector phones, ThemeTagger tagger)
+internal sealed class DemoRatingGenerator(Random random, List<Staff> staff, List<ServiceItem> items, PhoneProtector phones, ThemeTagger tagger, CentreTime centre)
 {
     /// <summary>Share of active good ratings whose comment is a complaint (a hidden 差评).</summary>
     public const double HiddenComplaintShare = 0.02;
@@ -15,10 +16,10 @@ internal sealed class DemoRatingGenerator(Random random, List<Staff> staff, List
 
     public IEnumerable<Evaluation> Day(DateTimeOffset day, DateTimeOffset now, int perDay)
     {
-        var local = day.ToOffset(TimeSpan.FromHours(8));
+        var local = DateOnly.FromDateTime(centre.ToLocal(day));
         var weekend = local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
         var count = weekend ? perDay / 6 : perDay + random.Next(-perDay / 5, perDay / 5);
-        var midnight = new DateTimeOffset(local.Date, local.Offset);
+        var midnight = centre.StartOfDay(local);
         for (var i = 0; i < count; i++)
         {
             var at = midnight.AddHours(8.5 + random.NextDouble() * 9);
@@ -43,7 +44,7 @@ internal sealed class DemoRatingGenerator(Random random, List<Staff> staff, List
         var phone = named ? $"1{random.Next(3, 10)}{random.Next(100_000_000, 999_999_999)}" : null;
         var evaluation = new Evaluation
         {
-            CaseNumber = $"BJ{at:yyyyMMdd}{++_caseNumber:000000}",
+            CaseNumber = $"BJ{centre.ToLocal(at):yyyyMMdd}{++_caseNumber:000000}",
             AssessNumber = 1,
             Channel = isDefault ? Channels.Default : ActiveChannels[random.Next(ActiveChannels.Length)],
             Rating = (short)rating,

@@ -2,9 +2,11 @@ using Feedback.Web.Accounts;
 using Feedback.Web.Admin;
 using Feedback.Web.Data;
 using Feedback.Web.Evaluations;
+using Feedback.Web.Infrastructure;
 using Feedback.Web.Organization;
 using Feedback.Web.Organization.Import;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Feedback.Web.Demo;
@@ -50,7 +52,9 @@ public static class DemoSeeder
     /// </summary>
     public static async Task SeedOrganizationAsync(FeedbackDbContext db, CancellationToken ct)
     {
-        var importer = new OrgImporter(db, new AdminAudit(db, TimeProvider.System), TimeProvider.System);
+        // Seeding runs without the host too (benchmarks, tests); the demo centre keeps the default zone.
+        var centre = new CentreTime(Options.Create(new CentreTimeOptions()), TimeProvider.System);
+        var importer = new OrgImporter(db, new AdminAudit(db, TimeProvider.System), TimeProvider.System, centre);
         var result = await importer.SeedAsync(DemoOrganization.Rows(), ct);
         if (result.Outcome is not (OrgOutcome.Applied or OrgOutcome.Unchanged))
         {

@@ -1,6 +1,6 @@
 using Feedback.Web.Cases;
-using Feedback.Web.Cases.Deadlines;
 using Feedback.Web.Data;
+using Feedback.Web.Infrastructure;
 using Feedback.Web.Organization;
 using Feedback.Web.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +12,7 @@ namespace Feedback.Web.Departments;
 /// the department (<see cref="WeeklyQueries"/>), so they cannot drift from the report; only the cases owed now are
 /// counted here.
 /// </summary>
-internal sealed class DepartmentOverviewQuery(FeedbackDbContext db, WeeklyQueries weekly, DeadlineCalculator deadlines, TimeProvider time)
+internal sealed class DepartmentOverviewQuery(FeedbackDbContext db, WeeklyQueries weekly, CentreTime centre, TimeProvider time)
 {
     private static readonly string[] Running = [CaseStates.Open, CaseStates.InProgress];
 
@@ -25,7 +25,7 @@ internal sealed class DepartmentOverviewQuery(FeedbackDbContext db, WeeklyQuerie
         if (department is null)
             return null;
         var now = time.GetUtcNow();
-        var (week, dayEnds) = (ReportWeek.Containing(now), deadlines.LocalDayEnd(now));
+        var (week, dayEnds) = (ReportWeek.Containing(now), centre.EndOfDay(now));
         // The report's statements run on their own connections while EF reads the cases and the organisation.
         var ratings = weekly.BreakdownAsync(week.Start, week.End, 0, code, ct);
         var cases = weekly.CaseWeeksAsync(week.Start, week.End, code, ct);
@@ -36,7 +36,7 @@ internal sealed class DepartmentOverviewQuery(FeedbackDbContext db, WeeklyQuerie
         var caseCounts = (await cases).FirstOrDefault(c => c.Week == 0 && c.Department == code).Counts ?? WeekCounts.Empty;
         var rated = rows.SingleOrDefault(r => r.Set == BreakdownSets.ByDepartment && r.Department == code)?.Counts ?? WeekCounts.Empty;
         return new DepartmentOverview(
-            department.Code, department.Name, week, now, DateOnly.FromDateTime(deadlines.ToLocal(now)), dayEnds,
+            department.Code, department.Name, week, now, DateOnly.FromDateTime(centre.ToLocal(now)), dayEnds,
             load.Aggregate(CaseLoad.None, (sum, l) => sum + l.Load),
             WeeklyFigures.Merge(rated, caseCounts),
             Units(windows, rows, BreakdownSets.ByWindow, r => r.Window, load, l => l.Window),

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Feedback.Web.Accounts;
 using Feedback.Web.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,7 +15,7 @@ public static class DepartmentPages
 
     public static IEndpointRouteBuilder MapDepartmentPages(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/department", ShowAsync).ExcludeFromDescription().RequireAuthorization(AccountsExtensions.SignedInPolicy);
+        routes.MapGet("/department", ShowAsync).ExcludeFromDescription().RequireAuthorization(Policies.SignedIn);
         return routes;
     }
 

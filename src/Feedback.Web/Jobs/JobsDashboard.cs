@@ -1,4 +1,3 @@
-using Feedback.Web.Accounts;
 using Hangfire;
 using Hangfire.Dashboard;
 
@@ -44,7 +43,7 @@ public static class JobsDashboard
                     context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 }
             })
-            .RequireAuthorization(AccountsExtensions.AdminUserPolicy)
+            .RequireAuthorization(Policies.AdminUser)
             .ExcludeFromDescription();
     }
 }

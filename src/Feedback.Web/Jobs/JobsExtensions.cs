@@ -13,7 +13,7 @@ public static class JobsExtensions
     /// </summary>
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<JobsOptions>().BindConfiguration("Jobs").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHangfire((sp, config) =>
         {
             var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
@@ -29,8 +29,7 @@ public static class JobsExtensions
                     DistributedLockTimeout = options.DistributedLockTimeout,
                 });
         });
-        var jobs = builder.Configuration.GetSection("Jobs");
-        if (jobs.GetValue("RunServer", true))
+        if (builder.RunsJobServer())
         {
             builder.Services.StartAfterDatabase(services => services.AddHangfireServer((sp, server) =>
             {
@@ -41,4 +40,11 @@ public static class JobsExtensions
         }
         return builder;
     }
+
+    /// <summary>
+    /// <see cref="JobsOptions.RunServer"/>, read while services are being registered (before options can be
+    /// resolved): features register their schedules and timers only where the job server runs.
+    /// </summary>
+    public static bool RunsJobServer(this IHostApplicationBuilder builder) =>
+        (builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions()).RunServer;
 }

@@ -5,6 +5,8 @@ namespace Feedback.Web.Jobs;
 /// <summary>Hangfire on PostgreSQL. Bound from the "Jobs" section.</summary>
 public sealed class JobsOptions
 {
+    public const string Section = "Jobs";
+
     /// <summary>Schema of Hangfire's tables. Default: "hangfire".</summary>
     [Required]
     public string Schema { get; set; } = "hangfire";

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Feedback.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Feedback.Web.Notifications;
@@ -10,7 +9,7 @@ public static class InboxApi
 {
     public static RouteGroupBuilder MapInbox(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/inbox").WithTags("Inbox").RequireAuthorization(AccountsExtensions.SignedInPolicy);
+        var group = routes.MapGroup("/api/inbox").WithTags("Inbox").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/", async (ClaimsPrincipal user, Inbox inbox, CancellationToken ct) =>
         {
             var (items, unread) = await inbox.ListAsync(user, ct);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Feedback.Web.Accounts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,7 +9,7 @@ public static class InboxPages
 {
     public static IEndpointRouteBuilder MapInboxPages(this IEndpointRouteBuilder routes)
     {
-        var pages = routes.MapGroup("/inbox").ExcludeFromDescription().RequireAuthorization(AccountsExtensions.SignedInPolicy);
+        var pages = routes.MapGroup("/inbox").ExcludeFromDescription().RequireAuthorization(Policies.SignedIn);
         pages.MapGet("", ShowAsync);
         pages.MapPost("/{id:long}/read", MarkReadAsync);
         return routes;

@@ -1,43 +1,43 @@
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Feedback.Web.Notifications;
 
 /// <summary>
-/// Delivers the outbox. Inbox messages are written in the same transaction that marks them delivered, so they
-/// arrive exactly once. Webhook calls are retried with back-off until <see cref="NotificationOptions.MaxAttempts"/>;
-/// while the receiver is down, one failure per run is enough to stop trying the rest until the next run.
+/// Delivers the outbox through the registered channels (<see cref="INotificationChannel"/>), a locked batch at a
+/// time. A failed message is retried with back-off until <see cref="NotificationOptions.MaxAttempts"/>; a channel that
+/// is not configured, or whose receiver is down, is left out of the rest of the run and its messages wait.
 /// </summary>
-public sealed class NotificationDelivery(NpgsqlDataSource dataSource, WebhookSender webhook, TimeProvider time,
+internal sealed class NotificationDelivery(IServiceScopeFactory scopes, IEnumerable<INotificationChannel> channels, TimeProvider time,
     IOptions<NotificationOptions> options, ILogger<NotificationDelivery> logger)
 {
+    private readonly INotificationChannel[] _channels = [.. channels];
+
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var delivered = 0;
-        var webhookDown = !options.Value.WebhookEnabled;
-        while (true)
+        var open = _channels.Where(c => c.Enabled).ToList();
+        while (open.Count > 0)
         {
-            var batch = await OutboxRows.LockAsync(dataSource, time.GetUtcNow(), options.Value, includeWebhook: !webhookDown, ct);
-            await using (batch)
+            await using var batch = await OutboxBatch.LockAsync(scopes, time.GetUtcNow(), options.Value, [.. open.SelectMany(c => c.Schemes)], ct);
+            var results = new List<DeliveryResult>();
+            foreach (var channel in open.ToList())
             {
-                var results = new List<DeliveryResult>();
-                results.AddRange(await batch.DeliverInboxAsync(ct));
-                foreach (var message in batch.Webhooks)
-                {
-                    if (webhookDown)
-                        break;
-                    var error = await webhook.SendAsync(message, ct);
-                    results.Add(new(message, error));
-                    webhookDown = error is not null;
-                    if (error is not null)
-                        logger.LogWarning("Webhook delivery of notification {Id} failed (attempt {Attempt}): {Error}", message.Id, message.Attempts + 1, error);
-                }
-                await batch.CompleteAsync(results, Backoff, ct);
-                delivered += results.Count(r => r.Error is null);
-                if (batch.Count < options.Value.BatchSize)
-                    return delivered;
+                var messages = batch.For(channel.Schemes);
+                if (messages.Count == 0)
+                    continue;
+                var sent = await channel.SendAsync(batch, messages, ct);
+                results.AddRange(sent.Results);
+                foreach (var failed in sent.Results.Where(r => r.Error is not null))
+                    logger.LogWarning("Delivery of notification {Id} by {Channel} failed (attempt {Attempt}): {Error}", failed.Message.Id, channel.Name, failed.Message.Attempts + 1, failed.Error);
+                if (sent.Down)
+                    open.Remove(channel);
             }
+            await batch.CompleteAsync(results, Backoff, ct);
+            delivered += results.Count(r => r.Error is null);
+            if (batch.Rows.Count < options.Value.BatchSize)
+                break;
         }
+        return delivered;
     }
 
     /// <summary>10 s, 20 s, 40 s … capped at one hour.</summary>

@@ -5,18 +5,24 @@ namespace Feedback.Web.Notifications;
 
 /// <summary>
 /// Where a notification goes: "inbox:ROLE" or "inbox:ROLE:DEPARTMENT" for the in-app inbox of everyone with the role,
-/// "person:USERID" for one person's inbox, or "webhook".
+/// "person:USERID" for one person's inbox, or "webhook". The part before the first ':' is the target's scheme, which
+/// names the channel that delivers it (<see cref="INotificationChannel.Schemes"/>).
 /// </summary>
 public static class NotificationTargets
 {
     public const string Webhook = "webhook";
-    private const string InboxPrefix = "inbox:";
-    private const string PersonPrefix = "person:";
+    public const string InboxScheme = "inbox";
+    public const string PersonScheme = "person";
+    private const string InboxPrefix = InboxScheme + ":";
+    private const string PersonPrefix = PersonScheme + ":";
 
     public static string Inbox(string role, string? department = null) =>
         department is null ? $"{InboxPrefix}{role}" : $"{InboxPrefix}{role}:{department}";
 
     public static string Person(int userId) => $"{PersonPrefix}{userId.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>"inbox" for "inbox:leader", "webhook" for "webhook".</summary>
+    public static string Scheme(string target) => target.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? target[..colon] : target;
 
     public static bool TryParsePerson(string target, out int userId)
     {

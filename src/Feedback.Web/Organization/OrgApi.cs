@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Feedback.Web.ApiKeys;
 using Feedback.Web.Organization.Import;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,13 +13,13 @@ public static class OrgApi
     public static RouteGroupBuilder MapOrg(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/org").WithTags("Organisation");
-        group.MapGet("", GetOrg).RequireAuthorization(ApiKeyExtensions.ReadPolicy)
+        group.MapGet("", GetOrg).RequireAuthorization(Policies.Read)
             .WithSummary("Departments, windows, staff and service items with their codes; retired ones with active false.");
         MapKind<DepartmentRow>(group, OrgLayout.Departments, "Departments: code, name, 统一社会信用代码 (GB 32100 check character), 行政区划代码.");
         MapKind<WindowRow>(group, OrgLayout.Windows, "Windows: code, number, name, department, hall or floor; active false = closed.");
         MapKind<StaffRow>(group, OrgLayout.Staff, "Staff: job number (code), name, department, current window; active false = left.");
         MapKind<ServiceItemRow>(group, OrgLayout.ServiceItems, "Service items: 事项编码, name, department, immediate (即办件) or promised (承诺件) with working days.");
-        group.MapPost("/import", OrgImportApi.ImportAsync).RequireAuthorization(ApiKeyExtensions.AdminPolicy).DisableAntiforgery()
+        group.MapPost("/import", OrgImportApi.ImportAsync).RequireAuthorization(Policies.Admin).DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(OrgImportApi.RequestLimit))
             .WithSummary("Import an .xlsx (sheets 部门, 窗口, 人员, 事项) or the four CSV files; check=true returns the changes without applying them.")
             .WithDescription("The whole file is validated first; problems are keyed by cell (人员!C5). Then applied in one transaction, " +
@@ -31,10 +30,10 @@ public static class OrgApi
     private static void MapKind<TRow>(RouteGroupBuilder group, OrgSheet sheet, string summary) where TRow : IOrgRow
     {
         group.MapGet($"/{sheet.Path}", async (OrgQueries queries, CancellationToken ct) => TypedResults.Ok((await queries.RowsAsync(sheet.Kind, ct)).Cast<TRow>()))
-            .RequireAuthorization(ApiKeyExtensions.AdminPolicy).WithSummary(summary);
+            .RequireAuthorization(Policies.Admin).WithSummary(summary);
         group.MapPut($"/{sheet.Path}", (List<TRow> rows, bool? retireMissing, ClaimsPrincipal user, OrgImporter importer, CancellationToken ct) =>
                 PutAsync(sheet, rows, retireMissing ?? false, user, importer, ct))
-            .RequireAuthorization(ApiKeyExtensions.AdminPolicy)
+            .RequireAuthorization(Policies.Admin)
             .WithSummary($"Upsert {sheet.Path} by code, validated like the import; retireMissing=true retires the stored ones not in the list.")
             .WithDescription("Problems are keyed by field path ([3].departmentCode); nothing is applied unless the whole list is valid.");
     }

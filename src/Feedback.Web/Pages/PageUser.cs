@@ -31,7 +31,7 @@ public sealed record PageUser(string UserName, string DisplayName, string Role, 
             yield return new("/department", "本部门");
         else
             yield return new("/department", "部门概况");
-        if (IsIn(Roles.Admin, Roles.QualityOfficer, Roles.Leader))
+        if (IsIn(Policies.LeaderRoles))
             yield return new("/reports", "周报");
         if (IsIn(Roles.Admin))
             yield return new("/admin", "管理");

@@ -1,5 +1,3 @@
-using Feedback.Web.Accounts;
-using Feedback.Web.ApiKeys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -12,9 +10,9 @@ public static class QrApi
     {
         var group = routes.MapGroup("/api/qr").WithTags("QR");
         group.MapGet("/posters", GetPosters)
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(AccountsExtensions.CookieScheme).RequireRole(Roles.Admin, Roles.QualityOfficer))
+            .RequireAuthorization(Policies.PosterMaker)
             .WithSummary("Printable posters: a PDF with one page per window (or the window, or staff member at it, asked for), or a PNG of one.");
-        group.MapPost("/receipt-links", CreateReceiptLink).RequireAuthorization(ApiKeyExtensions.IngestPolicy)
+        group.MapPost("/receipt-links", CreateReceiptLink).RequireAuthorization(Policies.Ingest)
             .WithSummary("A signed link for a 办件 receipt: one first rating and one follow-up for its caseNumber.");
         return group;
     }

@@ -1,4 +1,3 @@
-using Feedback.Web.Accounts;
 using Hangfire;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,18 +12,17 @@ public static class ReportsApi
 
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder routes)
     {
-        var pages = routes.MapGroup("/reports").ExcludeFromDescription().RequireAuthorization(AccountsExtensions.LeaderPolicy);
+        var pages = routes.MapGroup("/reports").ExcludeFromDescription().RequireAuthorization(Policies.Leader);
         pages.MapGet("", ListAsync);
         pages.MapGet("/{week}/{file}", Download);
         // Re-rendering is for leaders and admins; quality officers read.
-        pages.MapPost("/render", RenderAsync).RequireAuthorization(p => p
-            .AddAuthenticationSchemes(AccountsExtensions.CookieScheme).RequireRole(Roles.Leader, Roles.Admin));
+        pages.MapPost("/render", RenderAsync).RequireAuthorization(Policies.ReportRenderer);
         return routes;
     }
 
     private static async Task<RazorComponentResult<ReportListPage>> ListAsync(HttpContext context, ReportIndex index, string? queued, CancellationToken ct)
     {
-        var canRender = context.User.IsInRole(Roles.Leader) || context.User.IsInRole(Roles.Admin);
+        var canRender = Policies.ReportRendererRoles.Any(context.User.IsInRole);
         var shownQueued = ReportWeek.TryParse(queued, out var week) ? week.ToString() : null;
         return new(new { Reports = await index.ListAsync(ct), CanRender = canRender, Queued = shownQueued });
     }

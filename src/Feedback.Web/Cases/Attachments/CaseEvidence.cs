@@ -13,7 +13,7 @@ public sealed class CaseEvidence(FeedbackDbContext db, CaseWorkflow workflow)
     /// Stores the file with its audit line (<c>attach</c>) in one transaction. The case row is written too, so its
     /// row version makes two uploads at once take turns: both cannot take the last of the ten places.
     /// </summary>
-    internal async Task<(ActionOutcome Outcome, EvidenceRefusal? Refusal)> AttachAsync(long caseId, EvidenceFile file, CaseActor actor, CancellationToken ct)
+    internal async Task<(ActionOutcome Outcome, EvidenceRefusal? Refusal)> AttachAsync(long caseId, EvidenceFile file, Caller actor, CancellationToken ct)
     {
         EvidenceRefusal? refusal = null;
         var outcome = await workflow.ChangeAsync(caseId, actor, async (@case, now) =>
@@ -39,7 +39,7 @@ public sealed class CaseEvidence(FeedbackDbContext db, CaseWorkflow workflow)
     }
 
     /// <summary>The file, or its thumbnail; null unless it belongs to that case and the actor may see the case.</summary>
-    internal async Task<StoredFile?> ReadAsync(long caseId, long attachmentId, CaseActor actor, bool thumbnail, CancellationToken ct)
+    internal async Task<StoredFile?> ReadAsync(long caseId, long attachmentId, Caller actor, bool thumbnail, CancellationToken ct)
     {
         var row = await db.CaseAttachments.AsNoTracking()
             .Where(a => a.Id == attachmentId && a.CaseId == caseId)

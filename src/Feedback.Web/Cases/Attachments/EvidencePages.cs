@@ -10,7 +10,7 @@ public static class EvidencePages
 {
     public static IEndpointRouteBuilder MapEvidencePages(this IEndpointRouteBuilder routes)
     {
-        var files = routes.MapGroup("/cases/{id:long}/attachments").ExcludeFromDescription().RequireAuthorization(AccountsExtensions.SignedInPolicy);
+        var files = routes.MapGroup("/cases/{id:long}/attachments").ExcludeFromDescription().RequireAuthorization(Policies.SignedIn);
         files.MapPost("", UploadAsync)
             .WithMetadata(new RequestSizeLimitAttribute(Evidence.MaxRequestBytes))
             .WithFormOptions(multipartBodyLengthLimit: Evidence.MaxRequestBytes);
@@ -23,7 +23,7 @@ public static class EvidencePages
 
     private static async Task<IResult> UploadAsync(long id, HttpContext http, IAntiforgery antiforgery, CaseEvidence evidence, CaseDetailPages pages, CancellationToken ct)
     {
-        var actor = CaseActor.From(http.User);
+        var actor = Caller.From(http.User);
         if (!http.Request.HasFormContentType)
             return TypedResults.BadRequest();
         IFormFile? upload;
@@ -65,7 +65,7 @@ public static class EvidencePages
 
     private static async Task<IResult> ServeAsync(long id, long attachmentId, HttpContext http, CaseEvidence evidence, bool thumbnail, CancellationToken ct)
     {
-        if (await evidence.ReadAsync(id, attachmentId, CaseActor.From(http.User), thumbnail, ct) is not { } file)
+        if (await evidence.ReadAsync(id, attachmentId, Caller.From(http.User), thumbnail, ct) is not { } file)
             return TypedResults.NotFound();
         // The type is the one the bytes showed when stored; the browser must not guess another.
         http.Response.Headers.XContentTypeOptions = "nosniff";

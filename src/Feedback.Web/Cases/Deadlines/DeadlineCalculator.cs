@@ -1,10 +1,11 @@
+using Feedback.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Feedback.Web.Cases.Deadlines;
 
 /// <summary>
 /// Deadline arithmetic in <see cref="DeadlineOptions.Mode"/>. Instants go in and come out in UTC; workdays and working
-/// hours are read in <see cref="DeadlineOptions.TimeZone"/>. In working time only the span WorkdayStart–WorkdayEnd of
+/// hours are read in the centre's time zone (<see cref="CentreTime"/>). In working time only the span WorkdayStart–WorkdayEnd of
 /// each workday counts, so a case received after hours or on a rest day starts counting at the next workday's start.
 /// </summary>
 public sealed class DeadlineCalculator
@@ -14,15 +15,15 @@ public sealed class DeadlineCalculator
 
     private readonly DeadlineOptions _options;
     private readonly WorkingCalendar _calendar;
-    private readonly TimeZoneInfo _zone;
+    private readonly CentreTime _centre;
 
-    public DeadlineCalculator(IOptions<DeadlineOptions> options, WorkingCalendar calendar)
+    public DeadlineCalculator(IOptions<DeadlineOptions> options, WorkingCalendar calendar, CentreTime centre)
     {
         _options = options.Value;
         if (_options.WorkdayEnd <= _options.WorkdayStart)
             throw new ArgumentException("WorkdayEnd must be after WorkdayStart.", nameof(options));
         _calendar = calendar;
-        _zone = FindZone(_options.TimeZone);
+        _centre = centre;
     }
 
     /// <summary>When the reply to a case received at <paramref name="receivedAt"/> is due (<see cref="DeadlineOptions.ReplyTime"/>).</summary>
@@ -116,9 +117,6 @@ public sealed class DeadlineCalculator
         return ToUtc(day.ToDateTime(_options.WorkdayEnd));
     }
 
-    /// <summary>The instant at which a local date of <see cref="DeadlineOptions.TimeZone"/> begins (e.g. a "received from" filter).</summary>
-    public DateTimeOffset StartOfLocalDay(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));
-
     private TimeSpan Between(DateTimeOffset from, DateTimeOffset to)
     {
         if (_options.Mode == DeadlineMode.CalendarTime)
@@ -137,29 +135,11 @@ public sealed class DeadlineCalculator
         return total;
     }
 
-    /// <summary>The local wall-clock time of an instant in <see cref="DeadlineOptions.TimeZone"/>.</summary>
-    public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone).DateTime;
+    private DateTime ToLocal(DateTimeOffset instant) => _centre.ToLocal(instant);
 
-    /// <summary>The end of the local day <paramref name="instant"/> falls on (the next local midnight), in UTC.</summary>
-    public DateTimeOffset LocalDayEnd(DateTimeOffset instant) => ToUtc(ToLocal(instant).Date.AddDays(1));
-
-    // Asia/Shanghai has no daylight saving time, so every local time maps to exactly one instant.
-    private DateTimeOffset ToUtc(DateTime local) => new DateTimeOffset(local, _zone.GetUtcOffset(local)).ToUniversalTime();
+    private DateTimeOffset ToUtc(DateTime local) => _centre.ToUtc(local);
 
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
-
-    private static TimeZoneInfo FindZone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        // Slim containers ship without tzdata; China's fixed UTC+8 needs none.
-        catch (TimeZoneNotFoundException) when (id == "Asia/Shanghai")
-        {
-            return TimeZoneInfo.CreateCustomTimeZone(id, TimeSpan.FromHours(8), id, id);
-        }
-    }
 }

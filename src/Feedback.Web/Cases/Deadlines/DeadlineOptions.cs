@@ -44,10 +44,6 @@ public sealed class DeadlineOptions : IValidatableObject
     [Range(1, 365)]
     public int MaxExtensionWorkingDays { get; set; } = 15;
 
-    /// <summary>IANA id of the zone that local times, workdays and holidays are read in. Default: "Asia/Shanghai".</summary>
-    [Required]
-    public string TimeZone { get; set; } = "Asia/Shanghai";
-
     /// <summary>
     /// Folder of year files (<c>2027.json</c>, …) used instead of the shipped calendars, e.g. to add a year before
     /// a release ships it. Default: null, the calendars shipped with the program.

@@ -1,4 +1,5 @@
 using Feedback.Web.Accounts;
+using Feedback.Web.Infrastructure;
 using Feedback.Web.Notifications;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace Feedback.Web.Cases.Deadlines;
 /// warning, reports the <c>deadline-sweep</c> health check as degraded and queues one inbox message to the admins
 /// (kept owed until the database takes it). A sweep that completes again clears the stall.
 /// </summary>
-public sealed class SweepWatchdog(NpgsqlDataSource dataSource, TimeProvider time, IOptions<CaseOptions> options, ILogger<SweepWatchdog> logger)
+public sealed class SweepWatchdog(NpgsqlDataSource dataSource, TimeProvider time, CentreTime centre, IOptions<CaseOptions> options, ILogger<SweepWatchdog> logger)
     : IHealthCheck
 {
     public const string CheckName = "deadline-sweep";
@@ -73,7 +74,7 @@ public sealed class SweepWatchdog(NpgsqlDataSource dataSource, TimeProvider time
         {
             EventKey = $"watchdog:deadline-sweep:{server}:{since.UtcTicks}", Target = NotificationTargets.Inbox(Roles.Admin),
             Kind = "watchdog", Title = "期限巡检已停止",
-            Body = $"服务器 {server} 自 {since.ToOffset(TimeSpan.FromHours(8)):M月d日 HH:mm:ss} 起未完成期限巡检，整改提醒和超期督办暂未发出。请检查数据库连接和服务日志。",
+            Body = $"服务器 {server} 自 {centre.ToLocal(since):M月d日 HH:mm:ss} 起未完成期限巡检，整改提醒和超期督办暂未发出。请检查数据库连接和服务日志。",
             CreatedAt = now, NextAttemptAt = now,
         };
         try

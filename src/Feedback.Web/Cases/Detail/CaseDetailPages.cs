@@ -15,7 +15,7 @@ public sealed record PageMessage(string? Text, int Status);
 /// <summary>Reads what the case page shows (for one viewer: 404 for a case they may not see) and renders it.</summary>
 public sealed class CaseDetailPages(CaseQueries queries, FeedbackDbContext db, OrgDirectory org, IOptions<DeadlineOptions> deadlines)
 {
-    public async Task<IResult> PageAsync(long id, CaseActor actor, PageMessage? error, CancellationToken ct, string? done = null)
+    public async Task<IResult> PageAsync(long id, Caller actor, PageMessage? error, CancellationToken ct, string? done = null)
     {
         if (await LoadAsync(id, actor, ct) is not { } view)
             return TypedResults.NotFound();
@@ -25,10 +25,10 @@ public sealed class CaseDetailPages(CaseQueries queries, FeedbackDbContext db, O
         };
     }
 
-    public async Task<IResult> PrintAsync(long id, CaseActor actor, CancellationToken ct) =>
+    public async Task<IResult> PrintAsync(long id, Caller actor, CancellationToken ct) =>
         await LoadAsync(id, actor, ct) is { } view ? new RazorComponentResult<CasePrintPage>(new { View = view }) : TypedResults.NotFound();
 
-    public async Task<CaseView?> LoadAsync(long id, CaseActor actor, CancellationToken ct)
+    public async Task<CaseView?> LoadAsync(long id, Caller actor, CancellationToken ct)
     {
         if (await queries.GetAsync(id, actor, ct) is not { } detail)
             return null;

@@ -17,7 +17,7 @@ public sealed record PendingRequest(string Title, CaseEventResponse? Request, Ca
 /// <summary>Everything the case page and its print view show, read before rendering.</summary>
 /// <param name="People">Display names by user name, for the timeline and the uploads.</param>
 public sealed record CaseView(
-    CaseDetail Detail, OrgNames Org, IReadOnlyDictionary<string, string> People, CaseActor Viewer,
+    CaseDetail Detail, OrgNames Org, IReadOnlyDictionary<string, string> People, Caller Viewer,
     IReadOnlyList<PersonOption> Assignable, ThemeCorrectionView? LastCorrection, bool CanUpload, int MaxExtensionDays)
 {
     public CaseSummary Case => Detail.Case;

@@ -22,7 +22,7 @@ internal static class CaseExport
     public static async Task<Results<CaseExportResult, RazorComponentResult<CaseListPage>>> ExportAsync([AsParameters] CaseListFilter filter, string? format,
         HttpContext http, [AsParameters] CaseListServices services, CaseAssignees assignees, CancellationToken ct)
     {
-        var actor = CaseActor.From(http.User);
+        var actor = Caller.From(http.User);
         var (criteria, errors) = await services.Parser.ParseAsync(filter, actor, ct);
         var messages = errors.Select(e => e.Chinese).ToList();
         if (format is not ("xlsx" or "csv"))
@@ -36,8 +36,8 @@ internal static class CaseExport
         var now = services.Time.GetUtcNow();
         var names = (await services.Org.GetAsync(ct)).Names;
         var rows = services.Query.StreamAsync(criteria, now, MaxRows, Batch, ct)
-            .Select(r => CaseExportRow.From(CaseListItem.From(r, names, services.Deadlines, now), services.Deadlines));
-        return new CaseExportResult(format!, rows, services.Deadlines.ToLocal(now));
+            .Select(r => CaseExportRow.From(CaseListItem.From(r, names, services.Deadlines, now), services.Centre));
+        return new CaseExportResult(format!, rows, services.Centre.ToLocal(now));
     }
 }
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Feedback.Web.Cases.Deadlines;
+using Feedback.Web.Infrastructure;
 using MiniExcelLibs.Attributes;
 
 namespace Feedback.Web.Cases.Workbench;
@@ -38,7 +38,7 @@ public sealed class CaseExportRow
     public static readonly IReadOnlyList<(string Header, PropertyInfo Property)> Columns =
         [.. typeof(CaseExportRow).GetProperties().Select(p => (p.GetCustomAttribute<ExcelColumnAttribute>()!.Name, p))];
 
-    public static CaseExportRow From(CaseListItem c, DeadlineCalculator clock) => new()
+    public static CaseExportRow From(CaseListItem c, CentreTime clock) => new()
     {
         Id = c.Id, CaseNumber = Cell(c.CaseNumber), ReceivedAt = clock.ToLocal(c.OpenedAt), DueAt = clock.ToLocal(c.DueAt),
         State = c.StateLabel + (c.RequestedExtensionDays is null ? "" : "（延期待审核）"), Overdue = c.Overdue ? "是" : "否",

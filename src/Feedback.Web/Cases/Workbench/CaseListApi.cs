@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Feedback.Web.Cases.Deadlines;
+using Feedback.Web.Infrastructure;
 using Feedback.Web.Organization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +15,7 @@ public static class CaseListApi
     public static async Task<Results<Ok<CaseListResponse>, ValidationProblem>> ListCases(
         [AsParameters] CaseListFilter filter, string? limit, string? offset, ClaimsPrincipal user, [AsParameters] CaseListServices services, CancellationToken ct)
     {
-        var (criteria, errors) = await services.Parser.ParseAsync(filter, CaseActor.From(user), ct);
+        var (criteria, errors) = await services.Parser.ParseAsync(filter, Caller.From(user), ct);
         var problems = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
         var take = Number(limit, "limit", 1, CaseListQuery.MaxLimit, CaseListQuery.PageSize, problems);
         var skip = Number(offset, "offset", 0, MaxOffset, 0, problems);
@@ -43,4 +44,4 @@ public static class CaseListApi
 }
 
 /// <summary>What the list's endpoints need besides the request.</summary>
-public sealed record CaseListServices(CaseListParser Parser, CaseListQuery Query, OrgDirectory Org, DeadlineCalculator Deadlines, TimeProvider Time);
+public sealed record CaseListServices(CaseListParser Parser, CaseListQuery Query, OrgDirectory Org, DeadlineCalculator Deadlines, CentreTime Centre, TimeProvider Time);

@@ -10,7 +10,7 @@ internal static class CaseListEndpoints
     public static async Task<RazorComponentResult<CaseListPage>> PageAsync([AsParameters] CaseListFilter filter, HttpContext http,
         [AsParameters] CaseListServices services, CaseAssignees assignees, IOptions<DeadlineOptions> deadlines, CancellationToken ct)
     {
-        var actor = CaseActor.From(http.User);
+        var actor = Caller.From(http.User);
         var (criteria, errors) = await services.Parser.ParseAsync(filter, actor, ct);
         var choices = await ChoicesAsync(services, assignees, actor, criteria?.Department, ct);
         if (criteria is null)
@@ -32,7 +32,7 @@ internal static class CaseListEndpoints
     public static RazorComponentResult<CaseListPage> Page(CaseListView view, int status = StatusCodes.Status200OK) =>
         new(new { View = view }) { StatusCode = status };
 
-    public static async Task<CaseListChoices> ChoicesAsync(CaseListServices services, CaseAssignees assignees, CaseActor actor, string? department, CancellationToken ct)
+    public static async Task<CaseListChoices> ChoicesAsync(CaseListServices services, CaseAssignees assignees, Caller actor, string? department, CancellationToken ct)
     {
         var org = await services.Org.GetAsync(ct);
         var people = await assignees.ListAsync(actor.DepartmentCode ?? department, ct);

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Feedback.Web.Cases.Deadlines;
 using Feedback.Web.Classification;
+using Feedback.Web.Infrastructure;
 using Feedback.Web.Organization;
 
 namespace Feedback.Web.Cases.Workbench;
@@ -13,13 +13,13 @@ public sealed record CaseListError(string Field, string Message, string Chinese)
 /// organisation (an unknown one reloads it once), dates are local dates of the centre, and the caller's department
 /// scope is applied here so that no query can forget it.
 /// </summary>
-public sealed class CaseListParser(OrgDirectory org, DeadlineCalculator clock)
+public sealed class CaseListParser(OrgDirectory org, CentreTime clock)
 {
     public const int MaxSearchLength = 100;
     public const int MaxDueWithinHours = 24 * 366;
     private const int MaxCodeLength = 64;
 
-    public async Task<(CaseListCriteria? Criteria, IReadOnlyList<CaseListError> Errors)> ParseAsync(CaseListFilter filter, CaseActor actor, CancellationToken ct)
+    public async Task<(CaseListCriteria? Criteria, IReadOnlyList<CaseListError> Errors)> ParseAsync(CaseListFilter filter, Caller actor, CancellationToken ct)
     {
         var errors = new List<CaseListError>();
         var snapshot = await org.GetAsync(ct);
@@ -41,8 +41,8 @@ public sealed class CaseListParser(OrgDirectory org, DeadlineCalculator clock)
             Overdue = ParseBool(filter.Overdue, errors),
             DueWithinHours = ParseHours(filter.DueWithinHours, errors),
             From = from, To = to,
-            ReceivedFrom = from is { } f ? clock.StartOfLocalDay(f) : null,
-            ReceivedBefore = to is { } t ? clock.StartOfLocalDay(t.AddDays(1)) : null,
+            ReceivedFrom = from is { } f ? clock.StartOfDay(f) : null,
+            ReceivedBefore = to is { } t ? clock.StartOfDay(t.AddDays(1)) : null,
             Assignee = Clean(filter.Assignee), AssigneeId = assigneeId, Unassigned = unassigned,
             Search = ParseSearch(filter.Q, errors),
             Sort = sort,
@@ -138,7 +138,7 @@ public sealed class CaseListParser(OrgDirectory org, DeadlineCalculator clock)
         return null;
     }
 
-    private static (int? Id, bool Unassigned) ParseAssignee(string? raw, CaseActor actor, List<CaseListError> errors)
+    private static (int? Id, bool Unassigned) ParseAssignee(string? raw, Caller actor, List<CaseListError> errors)
     {
         switch (Clean(raw))
         {

@@ -42,7 +42,7 @@ public sealed record CaseListChoices(
     public IReadOnlyDictionary<string, string>? DepartmentNames { get; init; }
 
     /// <summary>Windows and staff of the department chosen or owned (all for the whole centre), sorted as people know them.</summary>
-    public static CaseListChoices For(OrgSnapshot org, CaseActor actor, string? department, IReadOnlyList<FilterOption> assignees)
+    public static CaseListChoices For(OrgSnapshot org, Caller actor, string? department, IReadOnlyList<FilterOption> assignees)
     {
         var own = actor.DepartmentCode ?? department;
         var names = org.Names;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Feedback.Web.Admin;
 using Feedback.Web.Data;
+using Feedback.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -28,7 +29,7 @@ internal sealed record OrgResult(OrgPlan Plan, OrgOutcome Outcome, TimeSpan Elap
 /// their rows to this. The whole input is validated against the register under a lock, then written in one
 /// transaction with its audit entries, or not at all.
 /// </summary>
-internal sealed class OrgImporter(FeedbackDbContext db, AdminAudit audit, TimeProvider time, OrgDirectory? directory = null)
+internal sealed class OrgImporter(FeedbackDbContext db, AdminAudit audit, TimeProvider time, CentreTime centre, OrgDirectory? directory = null)
 {
     /// <summary>Every change to the register holds this transaction-level advisory lock, so two imports never interleave.</summary>
     private const long LockKey = 0x6F7267_5245_47; // "org" "REG"
@@ -54,7 +55,7 @@ internal sealed class OrgImporter(FeedbackDbContext db, AdminAudit audit, TimePr
         if (actor is not null)
             await OrgWriter.ExecuteAsync(connection, npgsqlTransaction, $"SELECT pg_advisory_xact_lock({LockKey})", ct);
         var state = await OrgState.LoadAsync(connection, npgsqlTransaction, ct);
-        var plan = OrgValidator.Plan(input, state, retireMissing, Now());
+        var plan = OrgValidator.Plan(input, state, retireMissing, Now(), centre);
         var outcome = plan switch
         {
             { CanApply: false } => OrgOutcome.Invalid,

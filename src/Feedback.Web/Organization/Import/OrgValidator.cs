@@ -1,3 +1,5 @@
+using Feedback.Web.Infrastructure;
+
 namespace Feedback.Web.Organization.Import;
 
 /// <summary>
@@ -7,11 +9,11 @@ namespace Feedback.Web.Organization.Import;
 /// </summary>
 internal static class OrgValidator
 {
-    public static OrgPlan Plan(OrgInput input, OrgState state, bool retireMissing, DateTimeOffset now)
+    public static OrgPlan Plan(OrgInput input, OrgState state, bool retireMissing, DateTimeOffset now, CentreTime centre)
     {
         var problems = new OrgProblems(input.Problems);
         var good = CheckRows(input, problems);
-        CheckCodes(input, state, good, problems);
+        CheckCodes(input, state, good, problems, centre);
         var result = Resulting(input, state, good, retireMissing);
         new OrgReferences(state, good, result, problems).Check();
         var changes = new List<OrgChange>();
@@ -59,7 +61,7 @@ internal static class OrgValidator
         return good;
     }
 
-    private static void CheckCodes(OrgInput input, OrgState state, Dictionary<OrgKind, IOrgRow?[]> good, OrgProblems problems)
+    private static void CheckCodes(OrgInput input, OrgState state, Dictionary<OrgKind, IOrgRow?[]> good, OrgProblems problems, CentreTime centre)
     {
         foreach (var (kind, rows) in good)
         {
@@ -76,7 +78,7 @@ internal static class OrgValidator
                 }
                 else if (rows[i] is { Active: true } row && state[kind].GetValueOrDefault(code) is { RetiredAt: { } retired } stored && stored.Row.Name != row.Name)
                 {
-                    problems.Add(kind, i, "code", $"编码「{code}」属于已停用的「{stored.Row.Name}」（{retired.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}停用），" +
+                    problems.Add(kind, i, "code", $"编码「{code}」属于已停用的「{stored.Row.Name}」（{centre.ToLocal(retired):yyyy-MM-dd}停用），" +
                         "不能再给另一条记录使用，否则历史评价会算到新记录名下。请换一个新编码。");
                     rows[i] = null;
                 }

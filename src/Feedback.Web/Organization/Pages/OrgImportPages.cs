@@ -20,7 +20,7 @@ internal static class OrgImportPages
 
     public static IEndpointRouteBuilder MapOrgImportPages(this IEndpointRouteBuilder routes)
     {
-        var pages = routes.MapGroup("/admin/org").ExcludeFromDescription().RequireAuthorization(AccountsExtensions.AdminUserPolicy);
+        var pages = routes.MapGroup("/admin/org").ExcludeFromDescription().RequireAuthorization(Policies.AdminUser);
         pages.MapGet("/import", () => UploadPage(null));
         // The size is checked before the form is read, so the token is checked by hand after it.
         pages.MapPost("/import", UploadAsync).DisableAntiforgery()

@@ -15,7 +15,7 @@ public static class OrgPages
 
     public static IEndpointRouteBuilder MapOrgPages(this IEndpointRouteBuilder routes)
     {
-        var pages = routes.MapGroup("/admin/org").ExcludeFromDescription().RequireAuthorization(AccountsExtensions.AdminUserPolicy);
+        var pages = routes.MapGroup("/admin/org").ExcludeFromDescription().RequireAuthorization(Policies.AdminUser);
         pages.MapGet("", ListAsync);
         pages.MapGet("/{kind}/new", async (string kind, OrgQueries queries, CancellationToken ct) =>
             OrgLayout.ByPath(kind) is { } sheet ? await EditPageAsync(queries, sheet, null, true, [], null, ct) : NotFound());

@@ -1,4 +1,3 @@
-using Feedback.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Feedback.Web.Organization.Pages;
@@ -11,7 +10,7 @@ internal static class PosterPages
 {
     public static IEndpointRouteBuilder MapPosterPages(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/admin/posters", ListAsync).ExcludeFromDescription().RequireAuthorization(AccountsExtensions.AdminUserPolicy);
+        routes.MapGet("/admin/posters", ListAsync).ExcludeFromDescription().RequireAuthorization(Policies.AdminUser);
         return routes;
     }
 

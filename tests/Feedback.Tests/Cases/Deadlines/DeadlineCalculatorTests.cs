@@ -11,7 +11,7 @@ public sealed class DeadlineCalculatorTests
     [Fact]
     public void ReplyDueAt_DefaultOptions_Is24CalendarHoursLaterAcrossMidnightInUtc()
     {
-        var sut = new DeadlineCalculator(Options.Create(new DeadlineOptions()), Calendar);
+        var sut = new DeadlineCalculator(Options.Create(new DeadlineOptions()), Calendar, Centre);
 
         var due = sut.ReplyDueAt(Beijing(2025, 10, 1, 20, 0));
 
@@ -170,6 +170,6 @@ public sealed class DeadlineCalculatorTests
     {
         var options = Options.Create(new DeadlineOptions { WorkdayStart = new(17, 0), WorkdayEnd = new(9, 0) });
 
-        Assert.Throws<ArgumentException>(() => new DeadlineCalculator(options, Calendar));
+        Assert.Throws<ArgumentException>(() => new DeadlineCalculator(options, Calendar, Centre));
     }
 }

@@ -1,5 +1,6 @@
 using Feedback.Tests.Ml;
 using Feedback.Web.Cases.Deadlines;
+using Feedback.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Feedback.Tests.Cases.Deadlines;
@@ -12,8 +13,11 @@ internal static class DeadlineFixture
     // Read from the source folder so the tests check the files as committed, whatever the build does with them.
     public static readonly WorkingCalendar Calendar = WorkingCalendar.FromDirectory(CalendarFolder);
 
+    /// <summary>The centre's clock with its default zone, Asia/Shanghai.</summary>
+    public static readonly CentreTime Centre = new(Options.Create(new CentreTimeOptions()), TimeProvider.System);
+
     public static DeadlineCalculator CreateSut(DeadlineMode mode = DeadlineMode.WorkingTime, int maxExtensionWorkingDays = 15) =>
-        new(Options.Create(new DeadlineOptions { Mode = mode, MaxExtensionWorkingDays = maxExtensionWorkingDays }), Calendar);
+        new(Options.Create(new DeadlineOptions { Mode = mode, MaxExtensionWorkingDays = maxExtensionWorkingDays }), Calendar, Centre);
 
     /// <summary>A local time in Beijing (UTC+8).</summary>
     public static DateTimeOffset Beijing(int year, int month, int day, int hour, int minute = 0) =>

@@ -18,7 +18,6 @@ public sealed class DeadlineOptionsTests
         Assert.Equal(DeadlineMode.CalendarTime, options.Mode);
         Assert.Equal(TimeSpan.FromHours(8), options.WorkdayEnd - options.WorkdayStart);
         Assert.Equal(15, options.MaxExtensionWorkingDays);
-        Assert.Equal("Asia/Shanghai", options.TimeZone);
         Assert.Null(options.CalendarDirectory);
     }
 

@@ -1,6 +1,7 @@
 using Feedback.Tests.Infrastructure;
 using Feedback.Web.Cases;
 using Feedback.Web.Cases.Deadlines;
+using Feedback.Web.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -95,7 +96,7 @@ public sealed class SweepWatchdogTests
         var db = await EnforcementDatabase.CreateAsync("watchdog", Ct);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(db.ConnectionString) { Pooling = pooling }.ConnectionString);
-        var watchdog = new SweepWatchdog(dataSource, clock, Options.Create(new CaseOptions { SweepInterval = Interval }), NullLogger<SweepWatchdog>.Instance);
+        var watchdog = new SweepWatchdog(dataSource, clock, new CentreTime(Options.Create(new CentreTimeOptions()), clock), Options.Create(new CaseOptions { SweepInterval = Interval }), NullLogger<SweepWatchdog>.Instance);
         return (watchdog, clock, db);
     }
 }
