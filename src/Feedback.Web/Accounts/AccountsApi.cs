@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Feedback.Web.Data;
 using Feedback.Web.Infrastructure;
 using Feedback.Web.Organization;
 using Feedback.Web.Pages;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Feedback.Web.Accounts;
@@ -49,12 +51,22 @@ public static class AccountsApi
         return Results.Redirect(user.MustChangePassword ? PasswordPages.PathFor(target) : target);
     }
 
-    private static async Task<IResult> SignOut(HttpContext context, IAntiforgery antiforgery)
+    private static async Task<IResult> SignOut(
+        HttpContext context, IAntiforgery antiforgery, FeedbackDbContext db, TimeProvider time, IOptions<AccountOptions> options, CancellationToken ct)
     {
         // No form fields are bound here, so the token is checked by hand.
         if (!await antiforgery.IsRequestValidAsync(context))
         {
             return Results.BadRequest();
+        }
+        // Deleting the cookie only affects this browser: the session is ended on the server too, so a copy of the
+        // cookie is refused from now on.
+        if (UserPrincipal.Session(context.User) is { } session)
+        {
+            var now = time.GetUtcNow();
+            await db.EndedSessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(ct);
+            db.EndedSessions.Add(new EndedSession { Id = session, EndedAt = now, ExpiresAt = now + options.Value.SessionLifetime });
+            await db.SaveChangesAsync(ct);
         }
         await context.SignOutAsync(AccountsExtensions.CookieScheme);
         return Results.Redirect("/signin");

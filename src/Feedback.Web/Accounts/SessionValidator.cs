@@ -10,7 +10,8 @@ namespace Feedback.Web.Accounts;
 /// <summary>
 /// A cookie carries the role and department it was issued with for hours. At most every
 /// <see cref="AccountOptions.SessionCheckInterval"/> the person is read again: a disabled or deleted account, or a changed
-/// role or department, ends the session, so taking someone's rights away takes effect within that interval.
+/// role or department, ends the session, so taking someone's rights away takes effect within that interval. A session
+/// ended by signing out is refused on every request (one indexed lookup), in every process.
 /// </summary>
 internal static class SessionValidator
 {
@@ -19,6 +20,14 @@ internal static class SessionValidator
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        if (UserPrincipal.Session(context.Principal!) is not { } session || await EndedAsync(dataSource, session, context.HttpContext.RequestAborted))
+        {
+            // Ended by signing out, or issued before sessions had ids.
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(AccountsExtensions.CookieScheme);
+            return;
+        }
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var interval = services.GetRequiredService<IOptions<AccountOptions>>().Value.SessionCheckInterval;
         if (context.Properties.Items.TryGetValue(CheckedAt, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var ticks)
@@ -26,7 +35,7 @@ internal static class SessionValidator
         {
             return;
         }
-        if (!await StillValidAsync(services.GetRequiredService<NpgsqlDataSource>(), context.Principal!, context.HttpContext.RequestAborted))
+        if (!await StillValidAsync(dataSource, context.Principal!, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(AccountsExtensions.CookieScheme);
@@ -34,6 +43,13 @@ internal static class SessionValidator
         }
         context.Properties.Items[CheckedAt] = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
         context.ShouldRenew = true;
+    }
+
+    private static async Task<bool> EndedAsync(NpgsqlDataSource dataSource, Guid session, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM ended_sessions WHERE id = $1)");
+        command.Parameters.Add(new() { Value = session });
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
     private static async Task<bool> StillValidAsync(NpgsqlDataSource dataSource, ClaimsPrincipal principal, CancellationToken ct)

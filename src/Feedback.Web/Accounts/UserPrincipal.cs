@@ -10,6 +10,8 @@ internal static class UserPrincipal
     public const string MustChangePasswordClaim = "must_change_password";
     /// <summary>When the password last changed; the session check ends sessions issued before a reset or change.</summary>
     public const string PasswordStampClaim = "password_stamp";
+    /// <summary>The session's own id, so that signing out ends this session on the server too (<see cref="EndedSession"/>).</summary>
+    public const string SessionClaim = "session";
 
     public static ClaimsPrincipal Create(User user)
     {
@@ -19,6 +21,7 @@ internal static class UserPrincipal
             new(ClaimTypes.Name, user.UserName),
             new(AccountsExtensions.DisplayNameClaim, user.DisplayName),
             new(ClaimTypes.Role, user.Role),
+            new(SessionClaim, Guid.NewGuid().ToString("N")),
         ];
         if (user.DepartmentCode is { } department)
             claims.Add(new(AccountsExtensions.DepartmentClaim, department));
@@ -30,6 +33,9 @@ internal static class UserPrincipal
     }
 
     public static string? Stamp(DateTimeOffset? changedAt) => changedAt?.UtcTicks.ToString(CultureInfo.InvariantCulture);
+
+    public static Guid? Session(ClaimsPrincipal principal) =>
+        Guid.TryParseExact(principal.FindFirstValue(SessionClaim), "N", out var id) ? id : null;
 
     public static int? Id(ClaimsPrincipal principal) =>
         int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id) ? id : null;

@@ -24,6 +24,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<User> Users => Set<User>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+    public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
     public DbSet<RectificationCase> Cases => Set<RectificationCase>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseAlert> CaseAlerts => Set<CaseAlert>();
@@ -71,6 +72,11 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
             e.Property(x => x.UserName).HasMaxLength(64);
             e.Property(x => x.Address).HasMaxLength(64);
             e.HasIndex(x => x.UpdatedAt);
+        });
+        model.Entity<EndedSession>(e =>
+        {
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.ExpiresAt);
         });
         CaseModel.Configure(model);
         NotificationModel.Configure(model);

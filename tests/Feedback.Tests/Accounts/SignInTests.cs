@@ -126,6 +126,28 @@ public sealed class SignInTests(FeedbackApp app) : IClassFixture<FeedbackApp>
     }
 
     [Fact]
+    public async Task SignOut_ACopyOfTheCookieKeptElsewhere_IsRefusedToo()
+    {
+        await Browser.CreateUserAsync(app, "copied.cookie", Roles.QualityOfficer);
+        using var person = Browser.Open(app);
+        var signIn = await person.SignInAsync("copied.cookie", Browser.Password);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AccountsExtensions.CookieName + "=", StringComparison.Ordinal)).Split(';')[0];
+        using var copy = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        var before = await copy.GetAsync("/cases", Ct);
+
+        await person.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await person.FormTokenAsync("/"),
+        }), Ct);
+        var after = await copy.GetAsync("/cases", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/signin", after.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task SignOut_WithoutToken_Returns400()
     {
         await Browser.CreateUserAsync(app, "zhou.ba", Roles.Leader);

@@ -46,6 +46,29 @@ namespace Feedback.Web.Data.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Feedback.Web.Accounts.EndedSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ended_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_ended_sessions_expires_at");
+
+                    b.ToTable("ended_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Feedback.Web.Accounts.SignInFailure", b =>
                 {
                     b.Property<string>("UserName")
