@@ -13,15 +13,15 @@ public sealed record RenderedReport(ReportWeek Week, string Directory, IReadOnly
 /// Renders one week into {root}/{yyyy}-W{ww}/: report.pdf, a PNG per chart and summary.png. Files are written to a
 /// temporary folder first and moved into place one by one, so a reader sees either the old file or the new one.
 /// </summary>
-internal sealed class ReportRenderer(WeeklyFigures figures, ReportFonts fonts)
+internal sealed class ReportRenderer(WeeklyFigures figures, ReportFonts fonts, Microsoft.Extensions.Options.IOptions<Qr.QrOptions> qr)
 {
-    public const string PdfName = "report.pdf", SummaryName = "summary.png";
+    public const string PdfName = ReportFiles.Pdf, SummaryName = ReportFiles.Summary;
 
     public async Task<RenderedReport> RenderAsync(ReportWeek week, string root, DateTimeOffset generatedAt, IProgress<string>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         progress?.Report("querying");
-        var report = await figures.ReadAsync(week, generatedAt, ct);
+        var report = await figures.ReadAsync(week, generatedAt, ct) with { Centre = qr.Value.CentreName };
         var queryTime = clock.Elapsed;
 
         progress?.Report("drawing");
@@ -54,7 +54,7 @@ internal sealed class ReportRenderer(WeeklyFigures figures, ReportFonts fonts)
             // the PDF should get the settled layout.
             Parallel.ForEach(charts, chart => File.WriteAllBytes(Path.Combine(directory, chart.FileName),
                 chart.Plot.GetImageBytes(ReportChart.Width, ReportChart.Height, ImageFormat.Png)));
-            File.WriteAllBytes(Path.Combine(directory, SummaryName), SummaryImage.Render(report, font, charts[0]));
+            File.WriteAllBytes(Path.Combine(directory, SummaryName), SummaryImage.Render(report, font, charts.Single(c => c.FileName == ReportFiles.Trend)));
             using var pdf = File.Create(Path.Combine(directory, PdfName));
             return ReportPdf.Write(pdf, report, font, charts);
         }

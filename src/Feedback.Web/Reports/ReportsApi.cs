@@ -1,4 +1,5 @@
 using Feedback.Web.Accounts;
+using Feedback.Web.Pages;
 using Hangfire;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,8 +9,7 @@ namespace Feedback.Web.Reports;
 
 public static class ReportsApi
 {
-    /// <summary>File names a report folder may hold; anything else is refused, so a request cannot leave the folder.</summary>
-    internal static readonly string[] FileNames = [ReportRenderer.PdfName, ReportRenderer.SummaryName, "trend.png", "channels.png", "departments.png", "themes.png", "funnel.png"];
+    internal static IReadOnlyList<string> FileNames => ReportFiles.All;
 
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder routes)
     {
@@ -41,12 +41,24 @@ public static class ReportsApi
             : TypedResults.PhysicalFile(path, "image/png");
     }
 
-    private static async Task<Results<RedirectHttpResult, BadRequest>> RenderAsync(HttpContext context, IAntiforgery antiforgery, IBackgroundJobClient jobs)
+    private static async Task<Results<RedirectHttpResult, BadRequest, RazorComponentResult<ErrorPage>>> RenderAsync(HttpContext context, IAntiforgery antiforgery,
+        IBackgroundJobClient jobs, TimeProvider time)
     {
         // The week is read by hand, so the token is checked by hand too.
-        if (!await antiforgery.IsRequestValidAsync(context) || !ReportWeek.TryParse(context.Request.Form["week"], out var week))
+        if (!await antiforgery.IsRequestValidAsync(context))
             return TypedResults.BadRequest();
+        var text = context.Request.Form["week"].ToString();
+        if (!ReportWeek.TryParse(text, out var week))
+            return Refusal($"“{text}”不是有效的周次，请按 2026-W47 的格式填写（年份-W周数）。");
+        // A week not yet begun has no figures and would top the list; the current week renders, marked 未完.
+        var current = ReportWeek.Containing(time.GetUtcNow());
+        if (week > current)
+            return Refusal($"{week} 尚未开始，只能生成已结束的周或本周（{current}，标注为未完）的周报。");
         jobs.Enqueue<WeeklyReportJob>(job => job.RunAsync(week.ToString(), CancellationToken.None));
         return TypedResults.Redirect($"/reports?queued={week}");
     }
+
+    /// <summary>A form mistake answers a page in Chinese that says what was wrong, not a bare 400.</summary>
+    private static RazorComponentResult<ErrorPage> Refusal(string detail) =>
+        new(new { Status = StatusCodes.Status400BadRequest, Detail = detail }) { StatusCode = StatusCodes.Status400BadRequest };
 }

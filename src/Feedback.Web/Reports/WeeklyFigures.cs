@@ -13,7 +13,6 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
     public const int SuspectedSamples = 6;
     private const int SplitDay = 4;
 
-
     public async Task<WeeklyReport> ReadAsync(ReportWeek week, DateTimeOffset generatedAt, CancellationToken ct)
     {
         var trendStart = week.Start.AddDays(-7 * (TrendWeeks - 1));
@@ -33,7 +32,7 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
         var current = Whole(rows, names);
         var cases = caseWeeks.Result;
         var themes = Themes(rows, lastWeekThemes.Result);
-        return new WeeklyReport(
+        var report = new WeeklyReport(
             week, generatedAt, Merge(current, CaseCounts(cases, 1, null)), Merge(Whole(lastWeek.Result, names), CaseCounts(cases, 0, null)),
             Trend(trendStart, trend.Result, current),
             [.. rows.Where(r => r.Set == BreakdownSets.ByDayAndChannel).OrderBy(r => r.Day).ThenBy(r => r.Channel, StringComparer.Ordinal).Select(r => new ChannelDay(r.Day, r.Channel!, r.Counts.Total))],
@@ -44,7 +43,12 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
             TopThemes(rows, names),
             overdue.Result,
             Comments(comments.Result, themes, names),
-            Suspected(suspected.Result, names));
+            Suspected(suspected.Result, names))
+        {
+            Heads = names.Heads.ToDictionary(h => h.Code, h => h.Name),
+            DepartmentsWithoutHead = [.. names.Departments.Where(d => names.Heads.All(h => h.Code != d.Code)).OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => d.Name)],
+        };
+        return report with { Analysis = ReportAnalysis.Sentences(report, options.Value) };
     }
 
     /// <summary>The whole centre's rating counts, with how many departments were rated.</summary>

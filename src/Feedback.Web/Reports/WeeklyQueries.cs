@@ -137,7 +137,11 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
             SELECT s.code, s.name, coalesce(w.number || ' ' || w.name, d.name)
             FROM staff s JOIN departments d ON d.code = s.department_code LEFT JOIN windows w ON w.code = s.window_code
             """, ct);
-        return new(departments, windows, staff);
+        var heads = await ReadAsync("""
+            SELECT d.code, string_agg(u.display_name, '、' ORDER BY u.display_name), ''
+            FROM departments d JOIN users u ON u.department_code = d.code AND u.role = 'department_head' GROUP BY d.code
+            """, ct);
+        return new(departments, windows, staff, heads);
     }
 
     private Task<List<(string Code, string Name, string Parent)>> ReadAsync(string sql, CancellationToken ct) =>
@@ -185,4 +189,5 @@ internal sealed record SuspectedRow(string Department, short Rating, string Comm
 internal sealed record OrgNames(
     IReadOnlyList<(string Code, string Name, string Parent)> Departments,
     IReadOnlyList<(string Code, string Name, string Parent)> Windows,
-    IReadOnlyList<(string Code, string Name, string Parent)> Staff);
+    IReadOnlyList<(string Code, string Name, string Parent)> Staff,
+    IReadOnlyList<(string Code, string Name, string Parent)> Heads);

@@ -7,8 +7,8 @@ namespace Feedback.Web.Reports;
 /// Renders weekly reports into <see cref="ReportOptions.OutputDirectory"/> and indexes them. Re-running a week
 /// replaces its files and its index row, so Hangfire retries and re-renders are harmless.
 /// </summary>
-internal sealed class WeeklyReportJob(ReportRenderer renderer, ReportIndex index, NpgsqlDataSource dataSource, TimeProvider time, IOptions<ReportOptions> options,
-    ILogger<WeeklyReportJob> logger)
+internal sealed class WeeklyReportJob(ReportRenderer renderer, ReportIndex index, ReportNotices notices, NpgsqlDataSource dataSource, TimeProvider time,
+    IOptions<ReportOptions> options, ILogger<WeeklyReportJob> logger)
 {
     /// <summary>A week is due at 08:00 on the Monday after it (China time), when the scheduled render runs.</summary>
     public static readonly TimeSpan DueAfterWeekEnd = TimeSpan.FromHours(8);
@@ -64,9 +64,11 @@ internal sealed class WeeklyReportJob(ReportRenderer renderer, ReportIndex index
     /// <summary>Renders a week into <paramref name="outputDirectory"/>, or into the configured folder and the index when null.</summary>
     public async Task<RenderedReport> RenderAsync(ReportWeek week, string? outputDirectory, IProgress<string>? progress, CancellationToken ct)
     {
-        var rendered = await renderer.RenderAsync(week, outputDirectory ?? options.Value.OutputDirectory, time.GetUtcNow(), progress, ct);
+        var now = time.GetUtcNow();
+        var rendered = await renderer.RenderAsync(week, outputDirectory ?? options.Value.OutputDirectory, now, progress, ct);
+        // A finished week's report is announced once (its notices are keyed by week); a week so far (未完) is not.
         if (outputDirectory is null)
-            await index.SaveAsync(rendered, week.ToString(), ct);
+            await index.SaveAsync(rendered, week.ToString(), rendered.Report.Unfinished ? [] : notices.For(rendered.Report, now), ct);
         logger.LogInformation("Weekly report {Week} rendered in {Directory}: {Pages} pages, SQL {QueryMs:F0} ms, drawing {RenderMs:F0} ms",
             week, rendered.Directory, rendered.PageCount, rendered.QueryTime.TotalMilliseconds, rendered.RenderTime.TotalMilliseconds);
         return rendered;
