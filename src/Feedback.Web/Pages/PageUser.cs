@@ -32,7 +32,10 @@ public sealed record PageUser(string UserName, string DisplayName, string Role, 
         else
             yield return new("/department", "部门概况");
         if (IsIn(Roles.Admin, Roles.QualityOfficer, Roles.Leader))
+        {
+            yield return new("/overview", "总览");
             yield return new("/reports", "周报");
+        }
         if (IsIn(Roles.Admin))
             yield return new("/admin", "管理");
     }

@@ -95,7 +95,7 @@ internal static class ReportCharts
     /// </summary>
     internal static double RateFloor(double lowest) => Math.Max(0, Math.Min(80, Math.Floor(lowest / 10) * 10));
 
-    private static void RateAxis(IAxis axis, double lower)
+    internal static void RateAxis(IAxis axis, double lower)
     {
         var step = 100 - lower <= 20 ? 5 : 10;
         var ticks = Enumerable.Range(0, (int)((100 - lower) / step) + 1).Select(i => lower + i * step).ToArray();

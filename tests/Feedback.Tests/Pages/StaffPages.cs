@@ -15,9 +15,9 @@ public static partial class StaffSteps
     /// <summary>The header's main navigation, as each role must see it.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Navigation = new Dictionary<string, string[]>
     {
-        [Roles.Admin] = ["/cases", "/inbox", "/department", "/reports", "/admin"],
-        [Roles.QualityOfficer] = ["/cases", "/inbox", "/department", "/reports"],
-        [Roles.Leader] = ["/cases", "/inbox", "/department", "/reports"],
+        [Roles.Admin] = ["/cases", "/inbox", "/department", "/overview", "/reports", "/admin"],
+        [Roles.QualityOfficer] = ["/cases", "/inbox", "/department", "/overview", "/reports"],
+        [Roles.Leader] = ["/cases", "/inbox", "/department", "/overview", "/reports"],
         [Roles.DepartmentOfficer] = ["/cases", "/inbox", "/department"],
         [Roles.DepartmentHead] = ["/cases", "/inbox", "/department"],
     };
