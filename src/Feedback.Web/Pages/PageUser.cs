@@ -28,7 +28,10 @@ public sealed record PageUser(string UserName, string DisplayName, string Role, 
         yield return new("/cases", "工单");
         yield return new("/inbox", "消息");
         if (IsIn(Roles.DepartmentHead, Roles.DepartmentOfficer))
+        {
             yield return new("/department", "本部门");
+            yield return new("/reports/department", "本部门周报");
+        }
         else
             yield return new("/department", "部门概况");
         if (IsIn(Roles.Admin, Roles.QualityOfficer, Roles.Leader))

@@ -69,7 +69,7 @@ internal static class ReportAnalysis
 
     private static string? LowDepartments(WeeklyReport report, ReportOptions options)
     {
-        var low = report.Departments
+        var low = Own(report)
             .Where(d => d.Counts.Total >= options.RankingMinimumRatings && Indicators.GoodRate.Compute(d.Counts) < options.AttentionGoodRate)
             .OrderBy(d => Indicators.GoodRate.Compute(d.Counts)).ThenBy(d => d.Code, StringComparer.Ordinal).ToList();
         if (low.Count == 0)
@@ -82,7 +82,7 @@ internal static class ReportAnalysis
     {
         if (report.Current.Overdue == 0)
             return null;
-        var most = report.Departments.Where(d => d.Counts.Overdue > 0)
+        var most = Own(report).Where(d => d.Counts.Overdue > 0)
             .OrderByDescending(d => d.Counts.Overdue).ThenBy(d => d.Code, StringComparer.Ordinal).FirstOrDefault();
         if (most is null)
             return null;
@@ -108,6 +108,10 @@ internal static class ReportAnalysis
             .OrderByDescending(t => t.ThisWeek - t.LastWeek).ThenBy(t => t.Theme, StringComparer.Ordinal).FirstOrDefault();
         return rising is null ? null : Format(ReportLabels.AnalysisRisingTheme, ReportLabels.ThemeName(rising.Theme), rising.ThisWeek, rising.LastWeek);
     }
+
+    /// <summary>The departments a report speaks for: all, or in a department's report only itself (the ranking shows the others).</summary>
+    private static IEnumerable<UnitFigures> Own(WeeklyReport report) =>
+        report.Scope is { } scope ? report.Departments.Where(d => d.Code == scope.Code) : report.Departments;
 
     /// <summary>The first few names, then ReportLabels.AnalysisMore when there are more.</summary>
     private static string Names(IEnumerable<string> names, int count) =>

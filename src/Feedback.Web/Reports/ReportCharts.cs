@@ -42,7 +42,7 @@ internal static class ReportCharts
     /// <summary>Every image names the centre, the chart and the week: a PNG forwarded alone still says what it is.</summary>
     private static Plot Titled(Plot plot, WeeklyReport report, string title)
     {
-        plot.Title(string.Format(CultureInfo.InvariantCulture, ReportLabels.ChartTitleFormat, report.Centre, title,
+        plot.Title(string.Format(CultureInfo.InvariantCulture, ReportLabels.ChartTitleFormat, report.Scope is { } scope ? $"{report.Centre} · {scope.Name}" : report.Centre, title,
             report.Week.Monday.ToDateTime(TimeOnly.MinValue), report.Week.Sunday.ToDateTime(TimeOnly.MinValue)), 20);
         return plot;
     }

@@ -83,6 +83,9 @@ internal static class ReportLabels
     public const string Unfinished = "（本周未完，统计至生成时间）";
     public const string UnfinishedMark = "未完";
     public const string ListSeparator = "、";
+    public const string DepartmentReportTitle = "{0}好差评周报";
+    public const string DepartmentRankLine = "{0}本周好评率在全中心 {2} 个部门中排第 {1} 名。";
+    public const string DepartmentUnranked = "{0}本周没有评价，不参与部门排名。";
     public const string AnalysisHeading = "分析与建议";
     public const string AnalysisNone = "本周各项指标无需特别说明的变化。";
     public const string Rose = "上升", Fell = "下降", Increased = "增加", Decreased = "减少";

@@ -21,6 +21,9 @@ public sealed class ReportOptions
     [Range(1, 100_000)]
     public int RankingMinimumRatings { get; set; } = 10;
 
+    /// <summary>Render each department's own report beside the centre's. Default: true.</summary>
+    public bool DepartmentReports { get; set; } = true;
+
     /// <summary>分析与建议 names the departments whose 好评率 is below this (with enough ratings to rank). Default: 0.90.</summary>
     [Range(0.0, 1.0)]
     public double AttentionGoodRate { get; set; } = 0.90;

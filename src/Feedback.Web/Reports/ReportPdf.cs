@@ -21,13 +21,13 @@ internal static class ReportPdf
     private static int Write(Stream output, WeeklyReport report, ReportFont font, IReadOnlyList<ReportChart> charts, int? totalPages)
     {
         var metadata = SKDocumentPdfMetadata.Default;
-        metadata.Title = $"{ReportLabels.Title} {report.Week}";
+        metadata.Title = $"{Title(report)} {report.Week}";
         metadata.Creation = report.GeneratedAt.UtcDateTime;
         metadata.Modified = report.GeneratedAt.UtcDateTime;
         using var document = SKDocument.CreatePdf(output, metadata);
         var chart = charts.ToDictionary(c => c.FileName, c => c.Plot);
         int pages;
-        var footer = string.Format(Invariant, ReportLabels.Footer, report.Centre, ReportLabels.Title, report.Week.Year, report.Week.Week);
+        var footer = string.Format(Invariant, ReportLabels.Footer, report.Centre, Title(report), report.Week.Year, report.Week.Week);
         using (var pdf = new PdfPages(document, font.Typeface, footer, totalPages))
         {
             Sections(pdf, report, chart);
@@ -39,7 +39,7 @@ internal static class ReportPdf
 
     private static void Sections(PdfPages pdf, WeeklyReport report, Dictionary<string, ScottPlot.Plot> chart)
     {
-        pdf.Title(report.Centre, ReportLabels.Title, WeekTitle(report.Week) + (report.Unfinished ? ReportLabels.Unfinished : ""),
+        pdf.Title(report.Centre, Title(report), WeekTitle(report.Week) + (report.Unfinished ? ReportLabels.Unfinished : ""),
             string.Format(Invariant, ReportLabels.GeneratedAt, report.GeneratedAt.ToOffset(ReportWeek.Offset)));
         Analysis(pdf, report);
         Kpis(pdf, report);
@@ -57,6 +57,10 @@ internal static class ReportPdf
         Comments(pdf, report);
         Appendix(pdf);
     }
+
+    /// <summary>The centre's report, or a department's.</summary>
+    public static string Title(WeeklyReport report) =>
+        report.Scope is { } scope ? string.Format(Invariant, ReportLabels.DepartmentReportTitle, scope.Name) : ReportLabels.Title;
 
     public static string WeekTitle(ReportWeek week) =>
         string.Format(Invariant, ReportLabels.WeekFormat, week.Year, week.Week, week.Monday.ToDateTime(TimeOnly.MinValue), week.Sunday.ToDateTime(TimeOnly.MinValue));
@@ -89,6 +93,13 @@ internal static class ReportPdf
     {
         pdf.Heading(ReportLabels.DepartmentHeading, 250);
         pdf.Chart(chart);
+        if (report.Scope is { } scope)
+        {
+            var rank = report.Departments.Select((d, i) => (d.Code, Rank: i + 1, d.Counts.Total)).FirstOrDefault(d => d.Code == scope.Code);
+            pdf.Paragraph(rank.Code is null || rank.Total == 0
+                ? string.Format(Invariant, ReportLabels.DepartmentUnranked, scope.Name)
+                : string.Format(Invariant, ReportLabels.DepartmentRankLine, scope.Name, rank.Rank, report.Departments.Count));
+        }
         if (report.Departments.Count == 0)
             return;
         pdf.Table([ReportLabels.Rank, ReportLabels.Department, Indicators.Total.Name, Indicators.GoodRate.Name, Indicators.Bad.Name, Indicators.RectifyRate.Name],

@@ -17,17 +17,20 @@ internal sealed class ReportRenderer(WeeklyFigures figures, ReportFonts fonts, M
 {
     public const string PdfName = ReportFiles.Pdf, SummaryName = ReportFiles.Summary;
 
-    public async Task<RenderedReport> RenderAsync(ReportWeek week, string root, DateTimeOffset generatedAt, IProgress<string>? progress, CancellationToken ct)
+    /// <param name="department">A department's report, into {root}/{yyyy}-W{ww}/departments/{code}/, ranked among <paramref name="ranking"/>.</param>
+    public async Task<RenderedReport> RenderAsync(ReportWeek week, string root, DateTimeOffset generatedAt, IProgress<string>? progress, CancellationToken ct,
+        string? department = null, IReadOnlyList<UnitFigures>? ranking = null)
     {
         var clock = Stopwatch.StartNew();
-        progress?.Report("querying");
-        var report = await figures.ReadAsync(week, generatedAt, ct) with { Centre = qr.Value.CentreName };
+        progress?.Report(department is null ? "querying" : $"querying {department}");
+        var report = await figures.ReadAsync(week, generatedAt, ct, department, ranking) with { Centre = qr.Value.CentreName };
         var queryTime = clock.Elapsed;
 
-        progress?.Report("drawing");
+        progress?.Report(department is null ? "drawing" : $"drawing {department}");
         var font = fonts.For(ReportLabels.All().Concat(report.Texts()));
-        var target = Path.GetFullPath(Path.Combine(root, week.ToString()));
-        var staging = Path.Combine(Path.GetFullPath(root), $".{week}-{Guid.NewGuid():N}");
+        var target = Path.GetFullPath(department is null ? Path.Combine(root, week.ToString()) : DepartmentDirectory(root, week, department));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var staging = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         try
         {
@@ -44,6 +47,12 @@ internal sealed class ReportRenderer(WeeklyFigures figures, ReportFonts fonts, M
             Directory.Delete(staging, recursive: true);
         }
     }
+
+    /// <summary>Where a department's report of a week goes: {root}/{yyyy}-W{ww}/departments/{code}.</summary>
+    public static string DepartmentDirectory(string root, ReportWeek week, string department) =>
+        Path.Combine(root, week.ToString(), DepartmentsFolder, department);
+
+    public const string DepartmentsFolder = "departments";
 
     private static int Draw(WeeklyReport report, ReportFont font, string directory)
     {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Feedback.Web.Accounts;
 using Feedback.Web.Pages;
 using Hangfire;
@@ -19,7 +20,62 @@ public static class ReportsApi
         // Re-rendering is for leaders and admins; quality officers read.
         pages.MapPost("/render", RenderAsync).RequireAuthorization(p => p
             .AddAuthenticationSchemes(AccountsExtensions.CookieScheme).RequireRole(Roles.Leader, Roles.Admin));
+        // Department reports: the centre's roles read any, a department's head and officers their own only.
+        var departments = routes.MapGroup("/reports").ExcludeFromDescription().RequireAuthorization(AccountsExtensions.SignedInPolicy);
+        departments.MapGet("/department", DepartmentListAsync);
+        departments.MapGet("/{week}/departments/{code}/{file}", DepartmentDownload);
         return routes;
+    }
+
+    private static async Task<RazorComponentResult<DepartmentReportsPage>> DepartmentListAsync(string? code, ClaimsPrincipal user, WeeklyQueries queries,
+        IOptions<ReportOptions> options, CancellationToken ct)
+    {
+        var viewer = PageUser.From(user)!;
+        var asked = string.IsNullOrWhiteSpace(code) ? null : code.Trim();
+        var names = (await queries.NamesAsync(ct)).Departments.OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => (d.Code, d.Name)).ToList();
+        var shown = viewer.SeesWholeCentre ? asked ?? names.FirstOrDefault().Code : viewer.DepartmentCode;
+        var weeks = shown is null ? [] : DepartmentWeeks(options.Value.OutputDirectory, shown);
+        return new(new
+        {
+            Code = shown,
+            Name = names.FirstOrDefault(n => n.Code == shown).Name ?? shown ?? "",
+            Departments = viewer.SeesWholeCentre ? names : [],
+            Weeks = weeks,
+            OtherRefused = !viewer.SeesWholeCentre && asked is not null && asked != shown,
+        });
+    }
+
+    /// <summary>The weeks with a report of <paramref name="code"/> on disk, newest first.</summary>
+    private static List<ReportWeek> DepartmentWeeks(string root, string code)
+    {
+        var full = Path.GetFullPath(root);
+        if (!Directory.Exists(full) || !SafeCode(code))
+            return [];
+        return [.. Directory.GetDirectories(full)
+            .Select(d => ReportWeek.TryParse(Path.GetFileName(d), out var w) && w.ToString() == Path.GetFileName(d) ? w : (ReportWeek?)null)
+            .OfType<ReportWeek>()
+            .Where(w => File.Exists(Path.Combine(ReportRenderer.DepartmentDirectory(full, w, code), ReportFiles.Pdf)))
+            .OrderDescending()];
+    }
+
+    /// <summary>A department code that names one folder: no separators or dots can lead out of the reports.</summary>
+    private static bool SafeCode(string code) => code.Length is > 0 and <= 32 && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private static Results<PhysicalFileHttpResult, NotFound, ForbidHttpResult> DepartmentDownload(string week, string code, string file, ClaimsPrincipal user,
+        IOptions<ReportOptions> options)
+    {
+        var viewer = PageUser.From(user)!;
+        if (!viewer.SeesWholeCentre && viewer.DepartmentCode != code)
+            return TypedResults.Forbid();
+        if (!ReportWeek.TryParse(week, out var parsed) || parsed.ToString() != week || !ReportFiles.All.Contains(file, StringComparer.Ordinal)
+            || !SafeCode(code))
+            return TypedResults.NotFound();
+        var path = Path.Combine(ReportRenderer.DepartmentDirectory(Path.GetFullPath(options.Value.OutputDirectory), parsed, code), file);
+        if (!File.Exists(path))
+            return TypedResults.NotFound();
+        return file == ReportFiles.Pdf
+            ? TypedResults.PhysicalFile(path, "application/pdf", $"好差评周报-{code}-{week}.pdf")
+            : TypedResults.PhysicalFile(path, "image/png");
     }
 
     private static async Task<RazorComponentResult<ReportListPage>> ListAsync(HttpContext context, ReportIndex index, string? queued, CancellationToken ct)

@@ -26,6 +26,12 @@ public sealed record WeeklyReport(
     /// <summary>Names of the departments without a head, so that nobody owns their overdue cases: named in the report.</summary>
     public IReadOnlyList<string> DepartmentsWithoutHead { get; init; } = [];
 
+    /// <summary>
+    /// Set for a department's report: every figure is the department's, except <see cref="Departments"/>, the centre's
+    /// ranking, which shows the department's place among the others.
+    /// </summary>
+    public DepartmentScope? Scope { get; init; }
+
     /// <summary>The written 分析与建议, see <see cref="ReportAnalysis"/>.</summary>
     public IReadOnlyList<string> Analysis { get; init; } = [];
 
@@ -41,8 +47,11 @@ public sealed record WeeklyReport(
             .Concat(Overdue.SelectMany(c => new[] { c.Department, c.Owners, c.State }))
             .Concat(Comments.SelectMany(c => new[] { c.Theme, c.Department, c.Text }))
             .Concat(Suspected.SelectMany(c => new[] { c.Department, c.Text }))
-            .Append(Centre).Concat(Analysis).Concat(Heads.Values).Concat(DepartmentsWithoutHead);
+            .Append(Centre).Append(Scope?.Name ?? "").Concat(Analysis).Concat(Heads.Values).Concat(DepartmentsWithoutHead);
 }
+
+/// <summary>The department a report is scoped to.</summary>
+public sealed record DepartmentScope(string Code, string Name);
 
 /// <summary>One week of the 好评率 trend.</summary>
 public sealed record TrendPoint(ReportWeek Week, WeekCounts Counts);

@@ -18,8 +18,8 @@ public static partial class StaffSteps
         [Roles.Admin] = ["/cases", "/inbox", "/department", "/overview", "/reports", "/admin"],
         [Roles.QualityOfficer] = ["/cases", "/inbox", "/department", "/overview", "/reports"],
         [Roles.Leader] = ["/cases", "/inbox", "/department", "/overview", "/reports"],
-        [Roles.DepartmentOfficer] = ["/cases", "/inbox", "/department"],
-        [Roles.DepartmentHead] = ["/cases", "/inbox", "/department"],
+        [Roles.DepartmentOfficer] = ["/cases", "/inbox", "/department", "/reports/department"],
+        [Roles.DepartmentHead] = ["/cases", "/inbox", "/department", "/reports/department"],
     };
 
     // Pages a page object has met that are not in the staff layout yet (the old inline-styled case pages, which are
