@@ -7,7 +7,7 @@ using Npgsql;
 namespace Feedback.Web.Overview;
 
 /// <summary>
-/// Reads a <see cref="CentreOverview"/> with the weekly report's own statements (<see cref="WeeklyQueries"/>) over
+/// Reads a <see cref="CentreOverview"/> with the weekly report's own statements and counts (<see cref="WeeklyQueries"/>) over
 /// [Monday 00:00, now) and the same stretch a week earlier, so the overview and the report cannot disagree; only the
 /// cases owed now are counted here, as the department overview counts them.
 /// </summary>
@@ -18,8 +18,8 @@ internal sealed class CentreOverviewQuery(WeeklyQueries weekly, NpgsqlDataSource
         var now = time.GetUtcNow();
         var week = ReportWeek.Containing(now);
         var sameTimeLastWeek = now.AddDays(-7);
-        var ratings = weekly.BreakdownAsync(week.Start, now, 0, null, ct);
-        var ratingsBefore = weekly.BreakdownAsync(week.Previous.Start, sameTimeLastWeek, 0, null, ct);
+        var ratings = weekly.DepartmentCountsAsync(week.Start, now, ct);
+        var ratingsBefore = weekly.DepartmentCountsAsync(week.Previous.Start, sameTimeLastWeek, ct);
         var cases = weekly.CaseWeeksAsync(week.Start, now, null, ct);
         var casesBefore = weekly.CaseWeeksAsync(week.Previous.Start, sameTimeLastWeek, null, ct);
         var load = LoadAsync(now, deadlines.LocalDayEnd(now), ct);

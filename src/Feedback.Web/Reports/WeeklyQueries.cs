@@ -73,6 +73,16 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
         """, from, to, r => new BreakdownRow(
             r.GetInt32(0), r.IsDBNull(1) ? 0 : firstDay + r.GetInt32(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), RatingCounts(r, 7)), ct, department);
 
+    /// <summary>
+    /// Rating counts of [from, to) in total and per department only, as <see cref="BreakdownAsync"/> rows of the sets
+    /// <see cref="BreakdownSets.Whole"/> and <see cref="BreakdownSets.ByDepartment"/>: the same counts from one small
+    /// aggregation, for the live overview, which needs no finer breakdown.
+    /// </summary>
+    public Task<List<BreakdownRow>> DepartmentCountsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) => ReadAsync($"""
+        SELECT CASE WHEN GROUPING(department_code) = 1 THEN {BreakdownSets.Whole} ELSE {BreakdownSets.ByDepartment} END, department_code, {GroupCounts}
+        FROM ({Rated}) r GROUP BY GROUPING SETS ((), (department_code))
+        """, from, to, r => new BreakdownRow(r.GetInt32(0), 0, null, Text(r, 1), null, null, null, RatingCounts(r, 2)), ct);
+
     public Task<List<(string Theme, long Count)>> BadThemesAsync(ReportWeek week, CancellationToken ct, string? department = null) =>
         ReadAsync($"SELECT theme, count(*) FROM ({RatedIn(department)}) r WHERE bad GROUP BY theme", week.Start, week.End, r => (r.GetString(0), r.GetInt64(1)), ct, department);
 
