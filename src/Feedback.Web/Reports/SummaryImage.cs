@@ -26,7 +26,11 @@ internal static class SummaryImage
         using var ink = new SKPaint { Color = new SKColor(0x22, 0x22, 0x22), IsAntialias = true };
         using var accent = new SKPaint { Color = new SKColor(0x1f, 0x4e, 0x9a), IsAntialias = true };
         canvas.DrawText(report.Centre, Pad, 80, body, ink);
-        canvas.DrawText(report.Scope is null ? ReportLabels.SummaryTitle : ReportPdf.Title(report), Pad, 150, title, accent);
+        var heading = report.Scope is null ? ReportLabels.SummaryTitle : ReportPdf.Title(report);
+        // A department's long name shrinks the heading rather than running off the image.
+        while (title.MeasureText(heading) > Width - 2 * Pad && title.Size > 32)
+            title.Size -= 2;
+        canvas.DrawText(heading, Pad, 150, title, accent);
         canvas.DrawText(ReportPdf.WeekTitle(report.Week) + (report.Unfinished ? ReportLabels.UnfinishedMark : ""), Pad, 210, body, ink);
         for (var i = 0; i < Tiles.Length; i++)
             Tile(canvas, font, Tiles[i], report, Pad + i % 2 * ((Width - 2 * Pad + TileGap) / 2), 250 + i / 2 * (TileHeight + TileGap));
