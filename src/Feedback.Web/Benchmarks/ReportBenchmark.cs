@@ -62,7 +62,7 @@ internal static class ReportBenchmark
                 totals.Add(clock.Elapsed);
                 clock.Restart();
                 foreach (var department in departments)
-                    await renderer.RenderAsync(Week, output, DateTimeOffset.UtcNow, null, ct, department, centre.Report.Departments);
+                    await renderer.RenderAsync(Week, output, DateTimeOffset.UtcNow, null, ct, department, centre.Report);
                 departmentTotals.Add(clock.Elapsed);
                 var query = ActivatorUtilities.CreateInstance<Overview.CentreOverviewQuery>(app.Services, (TimeProvider)lastMinute);
                 var queryTime = await TimeAsync(() => query.ReadAsync(ct));

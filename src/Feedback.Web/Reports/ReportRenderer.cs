@@ -17,13 +17,13 @@ internal sealed class ReportRenderer(WeeklyFigures figures, ReportFonts fonts, M
 {
     public const string PdfName = ReportFiles.Pdf, SummaryName = ReportFiles.Summary;
 
-    /// <param name="department">A department's report, into {root}/{yyyy}-W{ww}/departments/{code}/, ranked among <paramref name="ranking"/>.</param>
+    /// <param name="department">A department's report, into {root}/{yyyy}-W{ww}/departments/{code}/, ranked in the <paramref name="centre"/>'s report.</param>
     public async Task<RenderedReport> RenderAsync(ReportWeek week, string root, DateTimeOffset generatedAt, IProgress<string>? progress, CancellationToken ct,
-        string? department = null, IReadOnlyList<UnitFigures>? ranking = null)
+        string? department = null, WeeklyReport? centre = null)
     {
         var clock = Stopwatch.StartNew();
         progress?.Report(department is null ? "querying" : $"querying {department}");
-        var report = await figures.ReadAsync(week, generatedAt, ct, department, ranking) with { Centre = qr.Value.CentreName };
+        var report = await figures.ReadAsync(week, generatedAt, ct, department, centre) with { Centre = qr.Value.CentreName };
         var queryTime = clock.Elapsed;
 
         progress?.Report(department is null ? "drawing" : $"drawing {department}");

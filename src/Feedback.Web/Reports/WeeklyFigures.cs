@@ -14,12 +14,18 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
     private const int SplitDay = 4;
 
     /// <param name="department">A department's report: its ratings, windows, staff, themes and cases only.</param>
-    /// <param name="ranking">For a department's report, the centre's department ranking of the week (read when not given).</param>
+    /// <param name="centre">
+    /// For a department's report, the centre's report of the week just read: its department ranking and earlier trend
+    /// weeks are used instead of being read again (both are read when not given).
+    /// </param>
     public async Task<WeeklyReport> ReadAsync(ReportWeek week, DateTimeOffset generatedAt, CancellationToken ct, string? department = null,
-        IReadOnlyList<UnitFigures>? ranking = null)
+        WeeklyReport? centre = null)
     {
         var trendStart = week.Start.AddDays(-7 * (TrendWeeks - 1));
-        var trend = queries.TrendAsync(trendStart, week.Start, ct, department);
+        var trend = department is null ? queries.TrendByDepartmentAsync(trendStart, week.Start, ct)
+            : centre is not null ? Task.FromResult(centre.DepartmentTrends.GetValueOrDefault(department, []).Select(t => (t.Week, Department: (string?)department, t.Counts)).ToList())
+            : queries.TrendAsync(trendStart, week.Start, ct, department).ContinueWith(t => t.Result.Select(w => (w.Week, Department: (string?)department, w.Counts)).ToList(), ct,
+                TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         var lastWeek = queries.UnitsAsync(week.Previous, ct, department);
         // The week's big aggregation in two halves on two connections: PostgreSQL hashes grouping sets on one core.
         var breakdown = Task.WhenAll(queries.BreakdownAsync(week.Start, week.Start.AddDays(SplitDay), 0, department, ct),
@@ -29,7 +35,7 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
         var comments = queries.CommentsAsync(week, ct, department);
         var suspected = queries.SuspectedAsync(week, SuspectedSamples, ct, department);
         var overdue = queries.OverdueAsync(week, OverdueListLimit, ct, department);
-        var centreRanking = department is null || ranking is not null ? null : CentreRankingAsync(week, ct);
+        var centreRanking = department is null || centre is not null ? null : CentreRankingAsync(week, ct);
         var names = await queries.NamesAsync(ct);
         await Task.WhenAll(trend, lastWeek, breakdown, lastWeekThemes, caseWeeks, comments, overdue, suspected);
 
@@ -44,9 +50,9 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
         var themes = Themes(rows, lastWeekThemes.Result);
         var report = new WeeklyReport(
             week, generatedAt, Merge(current, CaseCounts(cases, 1, null)), Merge(previous, CaseCounts(cases, 0, null)),
-            Trend(trendStart, trend.Result, current),
+            Trend(trendStart, [.. trend.Result.Where(t => t.Department == department).Select(t => (t.Week, t.Counts))], current),
             [.. rows.Where(r => r.Set == BreakdownSets.ByDayAndChannel).OrderBy(r => r.Day).ThenBy(r => r.Channel, StringComparer.Ordinal).Select(r => new ChannelDay(r.Day, r.Channel!, r.Counts.Total))],
-            department is null ? Departments(rows, cases, names) : ranking ?? await centreRanking!,
+            department is null ? Departments(rows, cases, names) : centre?.Departments ?? await centreRanking!,
             Bottom(rows, lastWeek.Result, BreakdownSets.ByWindow, r => r.Window, names.Windows),
             Bottom(rows, lastWeek.Result, BreakdownSets.ByStaff, r => r.Staff, names.Staff),
             themes,
@@ -59,6 +65,9 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
             DepartmentsWithoutHead = [.. names.Departments.Where(d => (department is null || d.Code == department) && names.Heads.All(h => h.Code != d.Code))
                 .OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => d.Name)],
             Scope = scope,
+            DepartmentTrends = department is null
+                ? trend.Result.Where(t => t.Department is not null).GroupBy(t => t.Department!).ToDictionary(g => g.Key, g => g.Select(t => (t.Week, t.Counts)).ToList())
+                : new Dictionary<string, List<(int Week, WeekCounts Counts)>>(),
         };
         return report with { Analysis = ReportAnalysis.Sentences(report, options.Value) };
     }

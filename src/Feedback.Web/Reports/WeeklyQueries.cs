@@ -43,6 +43,17 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
         """, from, to, r => (r.GetInt32(0), new WeekCounts { Total = r.GetInt64(1), Good = r.GetInt64(2) }), ct, department);
 
     /// <summary>
+    /// The trend's counts per week of [from, to) for the centre (Department null) and every department from one scan, so
+    /// that the department reports need not read the earlier weeks again.
+    /// </summary>
+    public Task<List<(int Week, string? Department, WeekCounts Counts)>> TrendByDepartmentAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        ReadAsync($"""
+            SELECT {Index("evaluated_at", 604800)} AS w, CASE WHEN GROUPING(department_code) = 0 THEN department_code END, count(*), count(*) FILTER (WHERE rating >= 3)
+            FROM evaluations WHERE evaluated_at >= @from AND evaluated_at < @to AND assess_number = 1
+            GROUP BY GROUPING SETS ((w), (w, department_code))
+            """, from, to, r => (r.GetInt32(0), Text(r, 1), new WeekCounts { Total = r.GetInt64(2), Good = r.GetInt64(3) }), ct);
+
+    /// <summary>
     /// A week's rating counts in total and per department, window and staff member, as <see cref="BreakdownAsync"/>
     /// rows: its Set is made the same bitmask (day, channel and theme always unused) for the same code to read both.
     /// </summary>

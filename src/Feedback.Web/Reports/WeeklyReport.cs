@@ -32,6 +32,10 @@ public sealed record WeeklyReport(
     /// </summary>
     public DepartmentScope? Scope { get; init; }
 
+    /// <summary>A centre report's earlier trend weeks per department (week index from the trend's start), for its departments' reports.</summary>
+    internal IReadOnlyDictionary<string, List<(int Week, WeekCounts Counts)>> DepartmentTrends { get; init; } =
+        new Dictionary<string, List<(int Week, WeekCounts Counts)>>();
+
     /// <summary>The written 分析与建议, see <see cref="ReportAnalysis"/>.</summary>
     public IReadOnlyList<string> Analysis { get; init; } = [];
 

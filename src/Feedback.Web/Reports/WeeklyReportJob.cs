@@ -72,7 +72,7 @@ internal sealed class WeeklyReportJob(ReportRenderer renderer, ReportIndex index
         if (options.Value.DepartmentReports)
         {
             foreach (var department in await DepartmentsAsync(ct))
-                await renderer.RenderAsync(week, root, now, progress, ct, department, rendered.Report.Departments);
+                await renderer.RenderAsync(week, root, now, progress, ct, department, rendered.Report);
         }
         // A finished week's report is announced once (its notices are keyed by week); a week so far (未完) is not.
         if (outputDirectory is null)

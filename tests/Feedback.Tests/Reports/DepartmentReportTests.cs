@@ -63,6 +63,9 @@ public sealed class DepartmentReportTests(ReportFixture fixture) : IClassFixture
         var alone = await fixture.WithScopeAsync(sp => sp.GetRequiredService<WeeklyFigures>().ReadAsync(Week, DateTimeOffset.UtcNow, Ct, "D05"));
 
         Assert.Equal(centre.Departments, alone.Departments);
+        var withCentre = await fixture.WithScopeAsync(sp => sp.GetRequiredService<WeeklyFigures>().ReadAsync(Week, DateTimeOffset.UtcNow, Ct, "D05", centre));
+        Assert.Equal(alone.Trend, withCentre.Trend);
+        Assert.Equal(12, alone.Trend.Count);
         Assert.Equal(fixture.Expected.Week(Week, "D05"), alone.Current);
         Assert.Equal([alone.Scope!.Name], alone.DepartmentsWithoutHead);
     }
@@ -115,7 +118,7 @@ public sealed class DepartmentReportTests(ReportFixture fixture) : IClassFixture
     {
         var figures = sp.GetRequiredService<WeeklyFigures>();
         var centre = await figures.ReadAsync(Week, DateTimeOffset.UtcNow, Ct);
-        return await figures.ReadAsync(Week, DateTimeOffset.UtcNow, Ct, Department, centre.Departments);
+        return await figures.ReadAsync(Week, DateTimeOffset.UtcNow, Ct, Department, centre);
     });
 
     private Dictionary<string, long> BadThemes(ReportWeek week) => fixture.Expected.Rated(week).Where(e => e.Department == Department && fixture.Expected.IsBad(e))
