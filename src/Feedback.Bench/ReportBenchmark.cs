@@ -46,16 +46,34 @@ internal static class ReportBenchmark
             var bare = new List<TimeSpan>();
             var reports = new List<RenderedReport>();
             var totals = new List<TimeSpan>();
+            var departmentTotals = new List<TimeSpan>();
+            var overviews = new List<(TimeSpan Query, TimeSpan WithCharts)>();
+            var renderer = app.Services.GetRequiredService<ReportRenderer>();
+            var departments = Enumerable.Range(1, 8).Select(d => $"D{d:00}").ToList();
+            // The overview as a leader would see it on the week's last minute: the whole week so far.
+            var lastMinute = new FixedTime(Week.End.AddMinutes(-1));
             // Alternating runs, the first of each cold (JIT, font loading, buffer cache).
             for (var run = 0; run < runs; run++)
             {
                 bare.Add(await TimeAsync(() => BareAggregateAsync(cluster, ct)));
                 var clock = Stopwatch.StartNew();
-                await using var scope = app.Services.CreateAsyncScope();
-                reports.Add(await scope.ServiceProvider.GetRequiredService<WeeklyReportJob>().RenderAsync(Week, output, null, ct));
+                var centre = await renderer.RenderAsync(Week, output, DateTimeOffset.UtcNow, null, ct);
+                reports.Add(centre);
                 totals.Add(clock.Elapsed);
+                clock.Restart();
+                foreach (var department in departments)
+                    await renderer.RenderAsync(Week, output, DateTimeOffset.UtcNow, null, ct, department, centre.Report);
+                departmentTotals.Add(clock.Elapsed);
+                var query = ActivatorUtilities.CreateInstance<Feedback.Web.Overview.CentreOverviewQuery>(app.Services, (TimeProvider)lastMinute);
+                var queryTime = await TimeAsync(() => query.ReadAsync(ct));
+                // A new cache each run: uncached, the query and both charts.
+                var cache = ActivatorUtilities.CreateInstance<Feedback.Web.Overview.CentreOverviewCache>(app.Services, query, (TimeProvider)lastMinute);
+                overviews.Add((queryTime, await TimeAsync(() => cache.GetAsync(ct))));
             }
-            Console.WriteLine(Table(rows, cases, bare, totals, reports));
+            Console.WriteLine(Table(rows, cases, bare, totals, reports) + "\n" + $"""
+                | all {departments.Count} department reports (SQL, PDF, PNGs), first run / best of {departmentTotals.Count} | {departmentTotals[0].TotalMilliseconds:N0} ms / {departmentTotals.Min().TotalMilliseconds:N0} ms (target ≤ 10000) |
+                | /overview uncached: query / query and both SVG charts, best of {overviews.Count} | {overviews.Min(o => o.Query).TotalMilliseconds:N0} ms / {overviews.Min(o => o.WithCharts).TotalMilliseconds:N0} ms (target ≤ 200) |
+                """);
             return reports[^1].Report.Current.Total == rows ? 0 : 1;
         }
         finally
@@ -158,6 +176,11 @@ internal static class ReportBenchmark
         await WriteTextAsync(copy, rating >= 3 && random.NextDouble() < 0.01 ? "suspected_bad" : null, ct);
         await WriteTextAsync(copy, theme is null ? null : $"{Feedback.Web.Demo.DemoData.Complaints[random.Next(Feedback.Web.Demo.DemoData.Complaints.Length)]}（{random.Next(1000)}）", ct);
         await copy.WriteAsync(false, NpgsqlDbType.Boolean, ct);
+    }
+
+    private sealed class FixedTime(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
     }
 
     private static Task WriteTextAsync(NpgsqlBinaryImporter copy, string? text, CancellationToken ct) =>

@@ -6,6 +6,7 @@ using Feedback.Web.Classification;
 using Feedback.Web.Cli;
 using Feedback.Web.Data;
 using Feedback.Web.Departments;
+using Feedback.Web.Overview;
 using Feedback.Web.Evaluations;
 using Feedback.Web.Infrastructure;
 using Feedback.Web.Jobs;
@@ -70,6 +71,8 @@ public partial class Program
 
         // Department overview: cases owed now and the week's figures as the report counts them
         builder.AddDepartmentPages();
+        // The centre's live overview for leaders (/overview)
+        builder.AddOverview();
 
         // Pages: Razor components rendered on the server in one layout; errors on pages as pages
         builder.AddPages();
@@ -110,6 +113,7 @@ public partial class Program
         app.MapAccounts();
         app.MapReports();
         app.MapDepartmentPages();
+        app.MapOverview();
         app.MapJobsDashboard();
         app.MapAdmin();
 

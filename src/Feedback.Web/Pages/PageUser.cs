@@ -28,11 +28,17 @@ public sealed record PageUser(string UserName, string DisplayName, string Role, 
         yield return new("/cases", "工单");
         yield return new("/inbox", "消息");
         if (IsIn(Roles.DepartmentHead, Roles.DepartmentOfficer))
+        {
             yield return new("/department", "本部门");
+            yield return new("/reports/department", "本部门周报");
+        }
         else
             yield return new("/department", "部门概况");
         if (IsIn(Policies.LeaderRoles))
+        {
+            yield return new("/overview", "总览");
             yield return new("/reports", "周报");
+        }
         if (IsIn(Roles.Admin))
             yield return new("/admin", "管理");
     }

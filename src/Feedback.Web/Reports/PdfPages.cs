@@ -23,10 +23,11 @@ internal sealed class PdfPages(SKDocument document, SKTypeface typeface, string 
 
     public int PageCount { get; private set; }
 
-    public void Title(string title, string subtitle, string note)
+    public void Title(string centre, string title, string subtitle, string note)
     {
         NewPage();
         using var big = new SKFont(typeface, 22);
+        Line(centre, _heading, _ink, 24);
         Line(title, big, _accent, 30);
         Line(subtitle, _heading, _ink, 22);
         Line(note, _body, _ink, 22);
@@ -48,15 +49,20 @@ internal sealed class PdfPages(SKDocument document, SKTypeface typeface, string 
         }
     }
 
-    /// <summary>A table with a header row; <paramref name="widths"/> are fractions of the content width.</summary>
-    public void Table(string[] header, float[] widths, IEnumerable<string[]> rows)
+    /// <summary>
+    /// A table with a header row; <paramref name="widths"/> are fractions of the content width. <paramref name="colour"/>
+    /// may give a cell (row index, column) its own colour.
+    /// </summary>
+    public void Table(string[] header, float[] widths, IEnumerable<string[]> rows, Func<int, int, SKColor?>? colour = null)
     {
-        Row(header, widths, _accent);
+        Row(header, widths, _ => _accent);
+        var index = 0;
         foreach (var row in rows)
         {
             if (Ensure(Height(row, widths)))
-                Row(header, widths, _accent);
-            Row(row, widths, _ink);
+                Row(header, widths, _ => _accent);
+            var r = index++;
+            Row(row, widths, column => colour?.Invoke(r, column) is { } c ? Paint(c) : _ink);
         }
         _y += 6;
     }
@@ -83,9 +89,20 @@ internal sealed class PdfPages(SKDocument document, SKTypeface typeface, string 
         _ink.Dispose();
         _accent.Dispose();
         _rule.Dispose();
+        foreach (var paint in _paints.Values)
+            paint.Dispose();
     }
 
-    private void Row(string[] cells, float[] widths, SKPaint paint)
+    private readonly Dictionary<SKColor, SKPaint> _paints = [];
+
+    private SKPaint Paint(SKColor colour)
+    {
+        if (!_paints.TryGetValue(colour, out var paint))
+            _paints[colour] = paint = new SKPaint { Color = colour, IsAntialias = true };
+        return paint;
+    }
+
+    private void Row(string[] cells, float[] widths, Func<int, SKPaint> paint)
     {
         var height = Height(cells, widths);
         var x = Margin;
@@ -93,7 +110,7 @@ internal sealed class PdfPages(SKDocument document, SKTypeface typeface, string 
         {
             var lines = Wrap(cells[i], _body, widths[i] * ContentWidth - 6);
             for (var l = 0; l < lines.Count; l++)
-                _canvas!.DrawText(lines[l], x + 3, _y + 11 + 13 * l, _body, paint);
+                _canvas!.DrawText(lines[l], x + 3, _y + 11 + 13 * l, _body, paint(i));
             x += widths[i] * ContentWidth;
         }
         _y += height;
@@ -140,7 +157,14 @@ internal sealed class PdfPages(SKDocument document, SKTypeface typeface, string 
         _canvas = null;
     }
 
-    /// <summary>Breaks at any character once the width is used up: Chinese has no spaces to break at.</summary>
+    // Closing punctuation (full stop, commas, semicolon, colon, question and exclamation marks, closing brackets and
+    // quotes, CJK and ASCII) may not start a line: the appendix ended with a lone full stop on its own line.
+    private const string NoLineStart = "\u3002\uff0c\u3001\uff1b\uff1a\uff1f\uff01\uff09\u300d\u300f\u201d\u3011.,;:?!)%";
+
+    /// <summary>
+    /// Breaks at any character once the width is used up (Chinese has no spaces to break at), except before closing
+    /// punctuation, which takes the character before it to the next line.
+    /// </summary>
     private static List<string> Wrap(string text, SKFont font, float width)
     {
         var lines = new List<string>();
@@ -149,8 +173,11 @@ internal sealed class PdfPages(SKDocument document, SKTypeface typeface, string 
         {
             if (font.MeasureText(text.AsSpan(start, end - start)) > width && end - 1 > start)
             {
-                lines.Add(text[start..(end - 1)]);
-                start = end - 1;
+                var cut = end - 1;
+                if (NoLineStart.Contains(text[cut], StringComparison.Ordinal) && cut - 1 > start)
+                    cut--;
+                lines.Add(text[start..cut]);
+                start = cut;
             }
         }
         lines.Add(text[start..]);

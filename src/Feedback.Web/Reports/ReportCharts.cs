@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScottPlot;
 
 namespace Feedback.Web.Reports;
@@ -26,13 +27,25 @@ internal static class ReportCharts
     private static readonly Color[] Palette = new ScottPlot.Palettes.Category10().Colors;
 
     public static List<ReportChart> Create(WeeklyReport report, ReportFont font) =>
-    [
-        new("trend.png", ReportLabels.TrendHeading, Styled(Trend(report), font)),
-        new("channels.png", ReportLabels.VolumeHeading, Styled(Channels(report), font)),
-        new("departments.png", ReportLabels.DepartmentHeading, Styled(Departments(report), font)),
-        new("themes.png", ReportLabels.ThemesHeading, Styled(Themes(report), font)),
-        new("funnel.png", ReportLabels.FunnelHeading, Styled(Funnel(report.Current), font)),
-    ];
+        [.. ReportFiles.Charts.Select(c => new ReportChart(c.File, c.Title, Styled(Titled(Build(c.File, report), report, c.Title), font)))];
+
+    private static Plot Build(string file, WeeklyReport report) => file switch
+    {
+        ReportFiles.Trend => Trend(report),
+        ReportFiles.Channels => Channels(report),
+        ReportFiles.Departments => Departments(report),
+        ReportFiles.Themes => Themes(report),
+        ReportFiles.Funnel => Funnel(report.Current),
+        _ => throw new ArgumentOutOfRangeException(nameof(file), file, "Not a chart of the report."),
+    };
+
+    /// <summary>Every image names the centre, the chart and the week: a PNG forwarded alone still says what it is.</summary>
+    private static Plot Titled(Plot plot, WeeklyReport report, string title)
+    {
+        plot.Title(string.Format(CultureInfo.InvariantCulture, ReportLabels.ChartTitleFormat, report.Scope is { } scope ? $"{report.Centre} · {scope.Name}" : report.Centre, title,
+            report.Week.Monday.ToDateTime(TimeOnly.MinValue), report.Week.Sunday.ToDateTime(TimeOnly.MinValue)), 20);
+        return plot;
+    }
 
     /// <summary>The funnel's stages, shared by the chart and the summary.</summary>
     public static (string Label, long Count)[] FunnelStages(WeekCounts c) =>
@@ -44,18 +57,53 @@ internal static class ReportCharts
     private static Plot Trend(WeeklyReport report)
     {
         var plot = new Plot();
-        var points = report.Trend.Select((p, i) => (X: (double)i, Rate: Indicators.GoodRate.Compute(p.Counts))).Where(p => p.Rate is not null).ToList();
-        if (points.Count == 0)
+        var rates = report.Trend.Select(p => Indicators.GoodRate.Compute(p.Counts) * 100).ToList();
+        if (rates.All(r => r is null))
             return NoData(plot);
-        var line = plot.Add.Scatter(points.Select(p => p.X).ToArray(), points.Select(p => p.Rate!.Value * 100).ToArray(), Palette[0]);
-        line.LineWidth = 2;
-        line.MarkerSize = 7;
+        var lower = RateFloor(rates.OfType<double>().Min());
+        // A line through the weeks with data; a week without ratings breaks it and says so, rather than being bridged.
+        for (var i = 0; i < rates.Count;)
+        {
+            if (rates[i] is null)
+            {
+                var note = plot.Add.Text(ReportLabels.NoDataShort, i, lower + (100 - lower) * 0.04);
+                note.LabelFontSize = 13;
+                note.LabelFontColor = Colors.Gray;
+                note.LabelAlignment = Alignment.LowerCenter;
+                i++;
+                continue;
+            }
+            var run = Enumerable.Range(i, rates.Count - i).TakeWhile(j => rates[j] is not null).ToList();
+            var line = plot.Add.Scatter(run.Select(j => (double)j).ToArray(), run.Select(j => rates[j]!.Value).ToArray(), Palette[0]);
+            line.LineWidth = 2;
+            line.MarkerSize = 7;
+            i += run.Count;
+        }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            [.. report.Trend.Select((_, i) => (double)i)], [.. report.Trend.Select(p => $"W{p.Week.Week:00}")]);
+            [.. report.Trend.Select((_, i) => (double)i)], [.. report.Trend.Select(p => p.Week.Monday.ToString("M'/'d", CultureInfo.InvariantCulture))]);
         plot.Axes.SetLimitsX(-0.5, report.Trend.Count - 0.5);
-        plot.YLabel(ReportLabels.RateAxis);
+        RateAxis(plot.Axes.Left, lower);
+        plot.Axes.SetLimitsY(lower, 100 + (100 - lower) * 0.04);
+        plot.XLabel(ReportLabels.WeekAxis);
+        plot.YLabel(RateLabel(ReportLabels.ZoomedRateAxis, lower));
         return plot;
     }
+
+    /// <summary>
+    /// The bottom of a rate axis: a round ten at most 80 %, so that a change of a point or two looks like one (the top is
+    /// always 100 %); the axis label says when it does not start at zero.
+    /// </summary>
+    internal static double RateFloor(double lowest) => Math.Max(0, Math.Min(80, Math.Floor(lowest / 10) * 10));
+
+    internal static void RateAxis(IAxis axis, double lower)
+    {
+        var step = 100 - lower <= 20 ? 5 : 10;
+        var ticks = Enumerable.Range(0, (int)((100 - lower) / step) + 1).Select(i => lower + i * step).ToArray();
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks, [.. ticks.Select(t => t.ToString("0", CultureInfo.InvariantCulture))]);
+    }
+
+    private static string RateLabel(string zoomedFormat, double lower) =>
+        lower > 0 ? string.Format(CultureInfo.InvariantCulture, zoomedFormat, lower) : ReportLabels.RateAxis;
 
     private static Plot Channels(WeeklyReport report)
     {
@@ -89,10 +137,13 @@ internal static class ReportCharts
     {
         var units = report.Departments.Where(d => d.Counts.Total > 0).Reverse().ToList();
         var rates = units.Select(d => Indicators.GoodRate.Compute(d.Counts)!.Value * 100).ToList();
-        var plot = HorizontalBars(units.Select(d => d.Name).ToList(), rates, ReportLabels.RateAxis);
-        // Rates of departments differ by a few points: start the axis near the lowest so that differences show.
-        if (rates.Count > 0)
-            plot.Axes.SetLimitsX(Math.Max(0, Math.Floor(rates.Min() / 5) * 5 - 5), 101);
+        if (rates.Count == 0)
+            return NoData(new Plot());
+        var lower = RateFloor(rates.Min());
+        var plot = HorizontalBars(units.Select(d => d.Name).ToList(), rates, RateLabel(ReportLabels.ZoomedRateAxisX, lower));
+        RateAxis(plot.Axes.Bottom, lower);
+        // Room right of 100 % for the value labels.
+        plot.Axes.SetLimitsX(lower, 100 + (100 - lower) * 0.1);
         return plot;
     }
 
@@ -126,7 +177,7 @@ internal static class ReportCharts
         var plot = new Plot();
         if (labels.Count == 0)
             return NoData(plot);
-        var bars = plot.Add.Bars(values.Select((v, i) => new Bar { Position = i, Value = v, FillColor = Palette[0], Label = $"{v:#,0.#}" }).ToList());
+        var bars = plot.Add.Bars(values.Select((v, i) => new Bar { Position = i, Value = v, FillColor = Palette[0], Label = v.ToString("#,0.#", CultureInfo.InvariantCulture) }).ToList());
         bars.Horizontal = true;
         bars.ValueLabelStyle.FontSize = 14;
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. labels.Select((_, i) => (double)i)], [.. labels]);
@@ -152,6 +203,8 @@ internal static class ReportCharts
         plot.Font.Set(font.Name);
         foreach (var annotation in plot.GetPlottables<ScottPlot.Plottables.Annotation>())
             annotation.LabelStyle.FontName = font.Name;
+        foreach (var text in plot.GetPlottables<ScottPlot.Plottables.Text>())
+            text.LabelFontName = font.Name;
         foreach (var bars in plot.GetPlottables<ScottPlot.Plottables.BarPlot>())
             bars.ValueLabelStyle.FontName = font.Name;
         plot.Legend.FontName = font.Name;

@@ -1,14 +1,19 @@
 using System.Text.Json;
 using Feedback.Web.Data;
+using Feedback.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Feedback.Web.Reports;
 
 /// <summary>The reports table: one row per rendered week.</summary>
 internal sealed class ReportIndex(FeedbackDbContext db)
 {
-    public async Task SaveAsync(RenderedReport rendered, string directory, CancellationToken ct)
+    /// <summary>Indexes a rendered week and queues <paramref name="notices"/> in the same transaction: announced exactly when listed.</summary>
+    public async Task SaveAsync(RenderedReport rendered, string directory, IReadOnlyCollection<Notification> notices, CancellationToken ct)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var files = JsonSerializer.Serialize(rendered.Files.Select(f => new { name = f.Name, bytes = f.Bytes }));
         var values = JsonSerializer.Serialize(Indicators.All.ToDictionary(i => i.Code, i => i.Compute(rendered.Report.Current)));
         var week = rendered.Week.ToString();
@@ -20,6 +25,8 @@ internal sealed class ReportIndex(FeedbackDbContext db)
             ON CONFLICT (week) DO UPDATE SET generated_at = excluded.generated_at, directory = excluded.directory, page_count = excluded.page_count,
                 files = excluded.files, figures = excluded.figures, render_milliseconds = excluded.render_milliseconds
             """, ct);
+        await OutboxWriter.AddAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(), notices, ct);
+        await transaction.CommitAsync(ct);
     }
 
     public Task<List<ReportRecord>> ListAsync(CancellationToken ct) => db.Reports.AsNoTracking().OrderByDescending(r => r.Week).ToListAsync(ct);

@@ -21,9 +21,12 @@ internal static class ReportLabels
     public const string LastWeek = "上周";
     public const string Change = "环比";
     public const string PercentagePoints = "个百分点";
-    public const string TrendHeading = "二、近12周好评率趋势";
-    public const string VolumeHeading = "三、每日评价量（按渠道）";
-    public const string DepartmentHeading = "四、部门排名（按好评率）";
+    public const string TrendTitle = "近12周好评率趋势";
+    public const string TrendHeading = "二、" + TrendTitle;
+    public const string VolumeTitle = "每日评价量（按渠道）";
+    public const string VolumeHeading = "三、" + VolumeTitle;
+    public const string DepartmentTitle = "部门排名（按好评率）";
+    public const string DepartmentHeading = "四、" + DepartmentTitle;
     public const string Rank = "名次";
     public const string Department = "部门";
     public const string BottomWindowsHeading = "五、好评率后十名窗口";
@@ -33,11 +36,13 @@ internal static class ReportLabels
     public const string BelongsTo = "所属";
     public const string Repeated = "连续上榜";
     public const string RepeatedMark = "上周也在";
-    public const string ThemesHeading = "七、差评主题分布（本周与上周）";
+    public const string ThemesTitle = "差评主题分布（本周与上周）";
+    public const string ThemesHeading = "七、" + ThemesTitle;
     public const string TopThemesHeading = "各部门主要差评主题";
     public const string Theme = "主题";
     public const string Count = "件数";
-    public const string FunnelHeading = "八、差评整改漏斗";
+    public const string FunnelTitle = "差评整改漏斗";
+    public const string FunnelHeading = "八、" + FunnelTitle;
     public const string FunnelCases = "差评工单";
     public const string FunnelValid = "有效差评";
     public const string FunnelReplied = "已整改";
@@ -51,7 +56,8 @@ internal static class ReportLabels
     public const string State = "状态";
     public const string OpenedAt = "收到时间";
     public const string DueAt = "整改期限";
-    public const string NoOwner = "未指定";
+    public const string NoHead = "未设负责人";
+    public const string NoHeadLine = "未设负责人的部门（责任人无法落实，请在“管理”中指定部门负责人）：{0}。";
     public const string CommentsHeading = "十、典型差评摘录（已脱敏）";
     public const string SuspectedLine = "疑似差评（好评但文字为投诉）：{0} 条，请质量专员复核。";
     public const string SuspectedHeading = "疑似差评样例（好评但文字为投诉，按模型把握从高到低）";
@@ -67,6 +73,34 @@ internal static class ReportLabels
     public const string Weekday = "周";
     public const string RatingsAxis = "评价量";
     public const string RateAxis = "好评率（%）";
+    public const string ZoomedRateAxis = "好评率（%，纵轴自 {0}% 起）";
+    public const string ZoomedRateAxisX = "好评率（%，横轴自 {0}% 起）";
+    public const string WeekAxis = "周（标注为周一日期）";
+    public const string NoDataShort = "无数据";
+    /// <summary>A chart's title: centre, chart, week.</summary>
+    public const string ChartTitleFormat = "{0} · {1} · {2:yyyy年M月d日}—{3:M月d日}";
+    public const string Footer = "{0} · {1} · {2}年第{3}周";
+    public const string Unfinished = "（本周未完，统计至生成时间）";
+    public const string UnfinishedMark = "未完";
+    public const string ListSeparator = "、";
+    public const string DepartmentReportTitle = "{0}好差评周报";
+    public const string DepartmentRankLine = "{0}本周好评率在全中心 {2} 个部门中排第 {1} 名。";
+    public const string DepartmentUnranked = "{0}本周没有评价，不参与部门排名。";
+    public const string AnalysisHeading = "分析与建议";
+    public const string AnalysisNone = "本周各项指标无需特别说明的变化。";
+    public const string Rose = "上升", Fell = "下降", Increased = "增加", Decreased = "减少";
+    public const string AnalysisRateChange = "{0}较上周{1} {2:0.0} 个百分点（{3} → {4}），是各项比率中变化最大的。";
+    public const string AnalysisBadChange = "差评数较上周{0} {1:N0} 条（{2:N0} → {3:N0}），请关注差评集中的部门和主题。";
+    public const string AnalysisVolumeChange = "评价总量较上周{0} {1:0}%（{2:N0} → {3:N0}）。";
+    public const string AnalysisLowDepartments = "好评率低于 {0:0}% 的部门有 {1} 个：{2}，建议约谈部门负责人、查找原因。";
+    public const string AnalysisLowDepartment = "{0}（{1}）";
+    public const string AnalysisRepeated = "连续两周位列好评率后十名：{0}，建议重点督导。";
+    public const string AnalysisRepeatedWindows = "窗口 {0}";
+    public const string AnalysisRepeatedStaff = "工作人员 {0}";
+    public const string AnalysisOverdue = "本周开立的差评工单超期 {0:N0} 件，其中{1}最多（{2:N0} 件，责任人：{3}），请督促按期整改。";
+    public const string AnalysisRisingTheme = "差评主题“{0}”上升最多：本周 {1:N0} 条，上周 {2:N0} 条。";
+    public const string AnalysisMore = "等";
+    public const string Semicolon = "；";
 
     public static readonly IReadOnlyDictionary<string, string> Channels = new Dictionary<string, string>
     {

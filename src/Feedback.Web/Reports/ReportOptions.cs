@@ -20,4 +20,15 @@ public sealed class ReportOptions
     /// <summary>Windows and staff with fewer ratings in the week are left out of the bottom-ten lists. Default: 10.</summary>
     [Range(1, 100_000)]
     public int RankingMinimumRatings { get; set; } = 10;
+
+    /// <summary>Render each department's own report beside the centre's. Default: true.</summary>
+    public bool DepartmentReports { get; set; } = true;
+
+    /// <summary>分析与建议 names the departments whose 好评率 is below this (with enough ratings to rank). Default: 0.90.</summary>
+    [Range(0.0, 1.0)]
+    public double AttentionGoodRate { get; set; } = 0.90;
+
+    /// <summary>分析与建议 mentions the rate that moved most week on week when it moved by at least this many percentage points. Default: 2.</summary>
+    [Range(0.0, 100.0)]
+    public double AnalysisRateChangePoints { get; set; } = 2;
 }

@@ -21,13 +21,14 @@ internal static class ReportPdf
     private static int Write(Stream output, WeeklyReport report, ReportFont font, IReadOnlyList<ReportChart> charts, int? totalPages)
     {
         var metadata = SKDocumentPdfMetadata.Default;
-        metadata.Title = $"{ReportLabels.Title} {report.Week}";
+        metadata.Title = $"{Title(report)} {report.Week}";
         metadata.Creation = report.GeneratedAt.UtcDateTime;
         metadata.Modified = report.GeneratedAt.UtcDateTime;
         using var document = SKDocument.CreatePdf(output, metadata);
         var chart = charts.ToDictionary(c => c.FileName, c => c.Plot);
         int pages;
-        using (var pdf = new PdfPages(document, font.Typeface, $"{ReportLabels.Title} {WeekTitle(report.Week)}", totalPages))
+        var footer = string.Format(Invariant, ReportLabels.Footer, report.Centre, Title(report), report.Week.Year, report.Week.Week);
+        using (var pdf = new PdfPages(document, font.Typeface, footer, totalPages))
         {
             Sections(pdf, report, chart);
             pages = pdf.PageCount;
@@ -38,32 +39,53 @@ internal static class ReportPdf
 
     private static void Sections(PdfPages pdf, WeeklyReport report, Dictionary<string, ScottPlot.Plot> chart)
     {
-        pdf.Title(ReportLabels.Title, WeekTitle(report.Week), string.Format(Invariant, ReportLabels.GeneratedAt, report.GeneratedAt.ToOffset(ReportWeek.Offset)));
+        pdf.Title(report.Centre, Title(report), WeekTitle(report.Week) + (report.Unfinished ? ReportLabels.Unfinished : ""),
+            string.Format(Invariant, ReportLabels.GeneratedAt, report.GeneratedAt.ToOffset(ReportWeek.Offset)));
+        Analysis(pdf, report);
         Kpis(pdf, report);
         pdf.Heading(ReportLabels.TrendHeading, 250);
-        pdf.Chart(chart["trend.png"]);
+        pdf.Chart(chart[ReportFiles.Trend]);
         pdf.Heading(ReportLabels.VolumeHeading, 250);
-        pdf.Chart(chart["channels.png"]);
-        Departments(pdf, report, chart["departments.png"]);
+        pdf.Chart(chart[ReportFiles.Channels]);
+        Departments(pdf, report, chart[ReportFiles.Departments]);
         Bottom(pdf, ReportLabels.BottomWindowsHeading, ReportLabels.Window, report.BottomWindows);
         Bottom(pdf, ReportLabels.BottomStaffHeading, ReportLabels.Staff, report.BottomStaff);
-        Themes(pdf, report, chart["themes.png"]);
+        Themes(pdf, report, chart[ReportFiles.Themes]);
         pdf.Heading(ReportLabels.FunnelHeading, 250);
-        pdf.Chart(chart["funnel.png"]);
+        pdf.Chart(chart[ReportFiles.Funnel]);
         Overdue(pdf, report);
         Comments(pdf, report);
         Appendix(pdf);
     }
 
+    /// <summary>The centre's report, or a department's.</summary>
+    public static string Title(WeeklyReport report) =>
+        report.Scope is { } scope ? string.Format(Invariant, ReportLabels.DepartmentReportTitle, scope.Name) : ReportLabels.Title;
+
     public static string WeekTitle(ReportWeek week) =>
         string.Format(Invariant, ReportLabels.WeekFormat, week.Year, week.Week, week.Monday.ToDateTime(TimeOnly.MinValue), week.Sunday.ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>Green for a change for the better, red for the worse.</summary>
+    public static readonly SKColor Better = new(0x1a, 0x7f, 0x37), Worse = new(0xc6, 0x28, 0x28);
+
+    public static SKColor? ChangeColour(int? judgement) => judgement switch { > 0 => Better, < 0 => Worse, _ => null };
+
+    private static void Analysis(PdfPages pdf, WeeklyReport report)
+    {
+        pdf.Heading(ReportLabels.AnalysisHeading);
+        if (report.Analysis.Count == 0)
+            pdf.Paragraph(ReportLabels.AnalysisNone);
+        for (var i = 0; i < report.Analysis.Count; i++)
+            pdf.Paragraph($"{i + 1}. {report.Analysis[i]}");
+    }
 
     private static void Kpis(PdfPages pdf, WeeklyReport report)
     {
         pdf.Heading(ReportLabels.KpiHeading);
+        var kpis = Indicators.All.Select(i => (Indicator: i, Now: i.Compute(report.Current), Before: i.Compute(report.Previous))).ToList();
         pdf.Table([ReportLabels.Indicator, ReportLabels.ThisWeek, ReportLabels.LastWeek, ReportLabels.Change], [0.34f, 0.2f, 0.2f, 0.26f],
-            Indicators.All.Select(i => (i, Now: i.Compute(report.Current), Before: i.Compute(report.Previous)))
-                .Select(k => new[] { k.i.Name, k.i.Format(k.Now), k.i.Format(k.Before), k.i.FormatChange(k.Now, k.Before) }));
+            kpis.Select(k => new[] { k.Indicator.Name, k.Indicator.Format(k.Now), k.Indicator.Format(k.Before), k.Indicator.FormatChange(k.Now, k.Before) }),
+            (row, column) => column == 3 ? ChangeColour(kpis[row].Indicator.Judge(kpis[row].Now, kpis[row].Before)) : null);
         pdf.Paragraph(string.Format(Invariant, ReportLabels.SuspectedLine, report.Current.SuspectedBad));
     }
 
@@ -71,6 +93,13 @@ internal static class ReportPdf
     {
         pdf.Heading(ReportLabels.DepartmentHeading, 250);
         pdf.Chart(chart);
+        if (report.Scope is { } scope)
+        {
+            var rank = report.Departments.Select((d, i) => (d.Code, Rank: i + 1, d.Counts.Total)).FirstOrDefault(d => d.Code == scope.Code);
+            pdf.Paragraph(rank.Code is null || rank.Total == 0
+                ? string.Format(Invariant, ReportLabels.DepartmentUnranked, scope.Name)
+                : string.Format(Invariant, ReportLabels.DepartmentRankLine, scope.Name, rank.Rank, report.Departments.Count));
+        }
         if (report.Departments.Count == 0)
             return;
         pdf.Table([ReportLabels.Rank, ReportLabels.Department, Indicators.Total.Name, Indicators.GoodRate.Name, Indicators.Bad.Name, Indicators.RectifyRate.Name],
@@ -110,6 +139,8 @@ internal static class ReportPdf
     private static void Overdue(PdfPages pdf, WeeklyReport report)
     {
         pdf.Heading(ReportLabels.OverdueHeading);
+        if (report.DepartmentsWithoutHead.Count > 0)
+            pdf.Paragraph(string.Format(Invariant, ReportLabels.NoHeadLine, string.Join(ReportLabels.ListSeparator, report.DepartmentsWithoutHead)));
         if (report.Overdue.Count == 0)
         {
             pdf.Paragraph(ReportLabels.NoData);
@@ -118,7 +149,7 @@ internal static class ReportPdf
         pdf.Paragraph(string.Format(Invariant, ReportLabels.OverdueMore, report.Current.Overdue, report.Overdue.Count));
         pdf.Table([ReportLabels.CaseNumber, ReportLabels.Department, ReportLabels.Owners, ReportLabels.State, ReportLabels.OpenedAt, ReportLabels.DueAt],
             [0.1f, 0.24f, 0.2f, 0.14f, 0.16f, 0.16f],
-            report.Overdue.Select(c => new[] { $"{c.CaseId}", c.Department, c.Owners.Length > 0 ? c.Owners : ReportLabels.NoOwner, CaseStates.Label(c.State), Local(c.OpenedAt), Local(c.DueAt) }));
+            report.Overdue.Select(c => new[] { $"{c.CaseId}", c.Department, c.Owners.Length > 0 ? c.Owners : ReportLabels.NoHead, CaseStates.Label(c.State), Local(c.OpenedAt), Local(c.DueAt) }));
     }
 
     private static void Comments(PdfPages pdf, WeeklyReport report)

@@ -13,21 +13,24 @@ public sealed record RenderedReport(ReportWeek Week, string Directory, IReadOnly
 /// Renders one week into {root}/{yyyy}-W{ww}/: report.pdf, a PNG per chart and summary.png. Files are written to a
 /// temporary folder first and moved into place one by one, so a reader sees either the old file or the new one.
 /// </summary>
-internal sealed class ReportRenderer(WeeklyFigures figures, ReportFonts fonts)
+internal sealed class ReportRenderer(WeeklyFigures figures, ReportFonts fonts, Microsoft.Extensions.Options.IOptions<Qr.QrOptions> qr)
 {
-    public const string PdfName = "report.pdf", SummaryName = "summary.png";
+    public const string PdfName = ReportFiles.Pdf, SummaryName = ReportFiles.Summary;
 
-    public async Task<RenderedReport> RenderAsync(ReportWeek week, string root, DateTimeOffset generatedAt, IProgress<string>? progress, CancellationToken ct)
+    /// <param name="department">A department's report, into {root}/{yyyy}-W{ww}/departments/{code}/, ranked in the <paramref name="centre"/>'s report.</param>
+    public async Task<RenderedReport> RenderAsync(ReportWeek week, string root, DateTimeOffset generatedAt, IProgress<string>? progress, CancellationToken ct,
+        string? department = null, WeeklyReport? centre = null)
     {
         var clock = Stopwatch.StartNew();
-        progress?.Report("querying");
-        var report = await figures.ReadAsync(week, generatedAt, ct);
+        progress?.Report(department is null ? "querying" : $"querying {department}");
+        var report = await figures.ReadAsync(week, generatedAt, ct, department, centre) with { Centre = qr.Value.CentreName };
         var queryTime = clock.Elapsed;
 
-        progress?.Report("drawing");
+        progress?.Report(department is null ? "drawing" : $"drawing {department}");
         var font = fonts.For(ReportLabels.All().Concat(report.Texts()));
-        var target = Path.GetFullPath(Path.Combine(root, week.ToString()));
-        var staging = Path.Combine(Path.GetFullPath(root), $".{week}-{Guid.NewGuid():N}");
+        var target = Path.GetFullPath(department is null ? Path.Combine(root, week.ToString()) : DepartmentDirectory(root, week, department));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var staging = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         try
         {
@@ -45,6 +48,12 @@ internal sealed class ReportRenderer(WeeklyFigures figures, ReportFonts fonts)
         }
     }
 
+    /// <summary>Where a department's report of a week goes: {root}/{yyyy}-W{ww}/departments/{code}.</summary>
+    public static string DepartmentDirectory(string root, ReportWeek week, string department) =>
+        Path.Combine(root, week.ToString(), DepartmentsFolder, department);
+
+    public const string DepartmentsFolder = "departments";
+
     private static int Draw(WeeklyReport report, ReportFont font, string directory)
     {
         var charts = ReportCharts.Create(report, font);
@@ -54,7 +63,7 @@ internal sealed class ReportRenderer(WeeklyFigures figures, ReportFonts fonts)
             // the PDF should get the settled layout.
             Parallel.ForEach(charts, chart => File.WriteAllBytes(Path.Combine(directory, chart.FileName),
                 chart.Plot.GetImageBytes(ReportChart.Width, ReportChart.Height, ImageFormat.Png)));
-            File.WriteAllBytes(Path.Combine(directory, SummaryName), SummaryImage.Render(report, font, charts[0]));
+            File.WriteAllBytes(Path.Combine(directory, SummaryName), SummaryImage.Render(report, font, charts.Single(c => c.FileName == ReportFiles.Trend)));
             using var pdf = File.Create(Path.Combine(directory, PdfName));
             return ReportPdf.Write(pdf, report, font, charts);
         }

@@ -12,6 +12,7 @@ public static class ReportsExtensions
         builder.Services.AddSingleton<WeeklyQueries>();
         builder.Services.AddSingleton<WeeklyFigures>();
         builder.Services.AddSingleton<ReportRenderer>();
+        builder.Services.AddSingleton<ReportNotices>();
         builder.Services.AddScoped<ReportIndex>();
         builder.Services.AddScoped<WeeklyReportJob>();
         if (builder.Configuration.GetValue("Jobs:RunServer", true))

@@ -25,12 +25,17 @@ internal static class SummaryImage
         using var body = new SKFont(font.Typeface, 34);
         using var ink = new SKPaint { Color = new SKColor(0x22, 0x22, 0x22), IsAntialias = true };
         using var accent = new SKPaint { Color = new SKColor(0x1f, 0x4e, 0x9a), IsAntialias = true };
-        canvas.DrawText(ReportLabels.SummaryTitle, Pad, 130, title, accent);
-        canvas.DrawText(ReportPdf.WeekTitle(report.Week), Pad, 200, body, ink);
+        canvas.DrawText(report.Centre, Pad, 80, body, ink);
+        var heading = report.Scope is null ? ReportLabels.SummaryTitle : ReportPdf.Title(report);
+        // A department's long name shrinks the heading rather than running off the image.
+        while (title.MeasureText(heading) > Width - 2 * Pad && title.Size > 32)
+            title.Size -= 2;
+        canvas.DrawText(heading, Pad, 150, title, accent);
+        canvas.DrawText(ReportPdf.WeekTitle(report.Week) + (report.Unfinished ? ReportLabels.UnfinishedMark : ""), Pad, 210, body, ink);
         for (var i = 0; i < Tiles.Length; i++)
             Tile(canvas, font, Tiles[i], report, Pad + i % 2 * ((Width - 2 * Pad + TileGap) / 2), 250 + i / 2 * (TileHeight + TileGap));
         var chartTop = 250 + Tiles.Length / 2 * (TileHeight + TileGap) + 20;
-        canvas.DrawText(ReportLabels.TrendHeading, Pad, chartTop + 40, body, accent);
+        canvas.DrawText(ReportLabels.TrendTitle, Pad, chartTop + 40, body, accent);
         canvas.Save();
         canvas.Translate(Pad, chartTop + 70);
         var scale = (Width - 2 * Pad) / ReportChart.Width;
@@ -58,6 +63,7 @@ internal static class SummaryImage
         var (now, before) = (indicator.Compute(report.Current), indicator.Compute(report.Previous));
         canvas.DrawText(indicator.Name, x + 24, y + 48, label, ink);
         canvas.DrawText(indicator.Format(now), x + 24, y + 118, value, strong);
-        canvas.DrawText($"{ReportLabels.Change} {indicator.FormatChange(now, before)}", x + 24, y + 155, small, ink);
+        using var change = new SKPaint { Color = ReportPdf.ChangeColour(indicator.Judge(now, before)) ?? ink.Color, IsAntialias = true };
+        canvas.DrawText($"{ReportLabels.Change} {indicator.FormatChange(now, before)}", x + 24, y + 155, small, change);
     }
 }

@@ -13,38 +13,73 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
     public const int SuspectedSamples = 6;
     private const int SplitDay = 4;
 
-
-    public async Task<WeeklyReport> ReadAsync(ReportWeek week, DateTimeOffset generatedAt, CancellationToken ct)
+    /// <param name="department">A department's report: its ratings, windows, staff, themes and cases only.</param>
+    /// <param name="centre">
+    /// For a department's report, the centre's report of the week just read: its department ranking and earlier trend
+    /// weeks are used instead of being read again (both are read when not given).
+    /// </param>
+    public async Task<WeeklyReport> ReadAsync(ReportWeek week, DateTimeOffset generatedAt, CancellationToken ct, string? department = null,
+        WeeklyReport? centre = null)
     {
         var trendStart = week.Start.AddDays(-7 * (TrendWeeks - 1));
-        var trend = queries.TrendAsync(trendStart, week.Start, ct);
-        var lastWeek = queries.UnitsAsync(week.Previous, ct);
+        var trend = department is null ? queries.TrendByDepartmentAsync(trendStart, week.Start, ct)
+            : centre is not null ? Task.FromResult(centre.DepartmentTrends.GetValueOrDefault(department, []).Select(t => (t.Week, Department: (string?)department, t.Counts)).ToList())
+            : queries.TrendAsync(trendStart, week.Start, ct, department).ContinueWith(t => t.Result.Select(w => (w.Week, Department: (string?)department, w.Counts)).ToList(), ct,
+                TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        var lastWeek = queries.UnitsAsync(week.Previous, ct, department);
         // The week's big aggregation in two halves on two connections: PostgreSQL hashes grouping sets on one core.
-        var breakdown = Task.WhenAll(queries.BreakdownAsync(week.Start, week.Start.AddDays(SplitDay), 0, null, ct), queries.BreakdownAsync(week.Start.AddDays(SplitDay), week.End, SplitDay, null, ct));
-        var lastWeekThemes = queries.BadThemesAsync(week.Previous, ct);
-        var caseWeeks = queries.CaseWeeksAsync(week.Previous.Start, week.End, null, ct);
-        var comments = queries.CommentsAsync(week, ct);
-        var suspected = queries.SuspectedAsync(week, SuspectedSamples, ct);
-        var overdue = queries.OverdueAsync(week, OverdueListLimit, ct);
+        var breakdown = Task.WhenAll(queries.BreakdownAsync(week.Start, week.Start.AddDays(SplitDay), 0, department, ct),
+            queries.BreakdownAsync(week.Start.AddDays(SplitDay), week.End, SplitDay, department, ct));
+        var lastWeekThemes = queries.BadThemesAsync(week.Previous, ct, department);
+        var caseWeeks = queries.CaseWeeksAsync(week.Previous.Start, week.End, department, ct);
+        var comments = queries.CommentsAsync(week, ct, department);
+        var suspected = queries.SuspectedAsync(week, SuspectedSamples, ct, department);
+        var overdue = queries.OverdueAsync(week, OverdueListLimit, ct, department);
+        var centreRanking = department is null || centre is not null ? null : CentreRankingAsync(week, ct);
         var names = await queries.NamesAsync(ct);
         await Task.WhenAll(trend, lastWeek, breakdown, lastWeekThemes, caseWeeks, comments, overdue, suspected);
 
         var rows = Combine(breakdown.Result);
         var current = Whole(rows, names);
+        var previous = Whole(lastWeek.Result, names);
+        // Coverage is a centre figure: a department's report leaves it out ("—").
+        if (department is not null)
+            (current, previous) = (current with { DepartmentsRated = 0, Departments = 0 }, previous with { DepartmentsRated = 0, Departments = 0 });
+        var scope = department is null ? null : new DepartmentScope(department, names.Departments.FirstOrDefault(d => d.Code == department).Name ?? department);
         var cases = caseWeeks.Result;
         var themes = Themes(rows, lastWeekThemes.Result);
-        return new WeeklyReport(
-            week, generatedAt, Merge(current, CaseCounts(cases, 1, null)), Merge(Whole(lastWeek.Result, names), CaseCounts(cases, 0, null)),
-            Trend(trendStart, trend.Result, current),
+        var report = new WeeklyReport(
+            week, generatedAt, Merge(current, CaseCounts(cases, 1, null)), Merge(previous, CaseCounts(cases, 0, null)),
+            Trend(trendStart, [.. trend.Result.Where(t => t.Department == department).Select(t => (t.Week, t.Counts))], current),
             [.. rows.Where(r => r.Set == BreakdownSets.ByDayAndChannel).OrderBy(r => r.Day).ThenBy(r => r.Channel, StringComparer.Ordinal).Select(r => new ChannelDay(r.Day, r.Channel!, r.Counts.Total))],
-            Departments(rows, cases, names),
+            department is null ? Departments(rows, cases, names) : centre?.Departments ?? await centreRanking!,
             Bottom(rows, lastWeek.Result, BreakdownSets.ByWindow, r => r.Window, names.Windows),
             Bottom(rows, lastWeek.Result, BreakdownSets.ByStaff, r => r.Staff, names.Staff),
             themes,
             TopThemes(rows, names),
             overdue.Result,
             Comments(comments.Result, themes, names),
-            Suspected(suspected.Result, names));
+            Suspected(suspected.Result, names))
+        {
+            Heads = names.Heads.ToDictionary(h => h.Code, h => h.Name),
+            DepartmentsWithoutHead = [.. names.Departments.Where(d => (department is null || d.Code == department) && names.Heads.All(h => h.Code != d.Code))
+                .OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => d.Name)],
+            Scope = scope,
+            DepartmentTrends = department is null
+                ? trend.Result.Where(t => t.Department is not null).GroupBy(t => t.Department!).ToDictionary(g => g.Key, g => g.Select(t => (t.Week, t.Counts)).ToList())
+                : new Dictionary<string, List<(int Week, WeekCounts Counts)>>(),
+        };
+        return report with { Analysis = ReportAnalysis.Sentences(report, options.Value) };
+    }
+
+    /// <summary>The centre's department ranking of a week, for a department's report read alone.</summary>
+    private async Task<IReadOnlyList<UnitFigures>> CentreRankingAsync(ReportWeek week, CancellationToken ct)
+    {
+        var units = queries.UnitsAsync(week, ct);
+        var cases = queries.CaseWeeksAsync(week.Start, week.End, null, ct);
+        var names = await queries.NamesAsync(ct);
+        // Week 0 of this reading is the report's week: shift it to the index CaseCounts reads as "this week".
+        return Departments(await units, [.. (await cases).Select(c => (c.Week + 1, c.Department, c.Counts))], names);
     }
 
     /// <summary>The whole centre's rating counts, with how many departments were rated.</summary>

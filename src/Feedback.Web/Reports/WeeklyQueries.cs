@@ -37,23 +37,34 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>好评 and all first ratings per week of [from, to), keyed by the week's index from <paramref name="from"/>: the trend needs no join.</summary>
-    public Task<List<(int Week, WeekCounts Counts)>> TrendAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) => ReadAsync($"""
+    public Task<List<(int Week, WeekCounts Counts)>> TrendAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct, string? department = null) => ReadAsync($"""
         SELECT {Index("evaluated_at", 604800)}, count(*), count(*) FILTER (WHERE rating >= 3) FROM evaluations
-        WHERE evaluated_at >= @from AND evaluated_at < @to AND assess_number = 1 GROUP BY 1
-        """, from, to, r => (r.GetInt32(0), new WeekCounts { Total = r.GetInt64(1), Good = r.GetInt64(2) }), ct);
+        WHERE evaluated_at >= @from AND evaluated_at < @to AND assess_number = 1{InDepartment(department, "department_code")} GROUP BY 1
+        """, from, to, r => (r.GetInt32(0), new WeekCounts { Total = r.GetInt64(1), Good = r.GetInt64(2) }), ct, department);
+
+    /// <summary>
+    /// The trend's counts per week of [from, to) for the centre (Department null) and every department from one scan, so
+    /// that the department reports need not read the earlier weeks again.
+    /// </summary>
+    public Task<List<(int Week, string? Department, WeekCounts Counts)>> TrendByDepartmentAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        ReadAsync($"""
+            SELECT {Index("evaluated_at", 604800)} AS w, CASE WHEN GROUPING(department_code) = 0 THEN department_code END, count(*), count(*) FILTER (WHERE rating >= 3)
+            FROM evaluations WHERE evaluated_at >= @from AND evaluated_at < @to AND assess_number = 1
+            GROUP BY GROUPING SETS ((w), (w, department_code))
+            """, from, to, r => (r.GetInt32(0), Text(r, 1), new WeekCounts { Total = r.GetInt64(2), Good = r.GetInt64(3) }), ct);
 
     /// <summary>
     /// A week's rating counts in total and per department, window and staff member, as <see cref="BreakdownAsync"/>
     /// rows: its Set is made the same bitmask (day, channel and theme always unused) for the same code to read both.
     /// </summary>
-    public Task<List<BreakdownRow>> UnitsAsync(ReportWeek week, CancellationToken ct) => ReadAsync($"""
+    public Task<List<BreakdownRow>> UnitsAsync(ReportWeek week, CancellationToken ct, string? department = null) => ReadAsync($"""
         SELECT 49 | (GROUPING(department_code, window_code, staff_code) << 1), department_code, window_code, staff_code, {SummedCounts}
         FROM (
             -- As in BreakdownAsync: one pass into a group per staff member, then the sets roll those up.
-            SELECT department_code, window_code, staff_code, {GroupCounts} FROM ({Rated}) r GROUP BY 1, 2, 3
+            SELECT department_code, window_code, staff_code, {GroupCounts} FROM ({RatedIn(department)}) r GROUP BY 1, 2, 3
         ) fine
         GROUP BY GROUPING SETS ((), (department_code), (window_code), (staff_code))
-        """, week.Start, week.End, r => new BreakdownRow(r.GetInt32(0), 0, null, Text(r, 1), Text(r, 2), Text(r, 3), null, RatingCounts(r, 4)), ct);
+        """, week.Start, week.End, r => new BreakdownRow(r.GetInt32(0), 0, null, Text(r, 1), Text(r, 2), Text(r, 3), null, RatingCounts(r, 4)), ct, department);
 
     /// <summary>
     /// Ratings of [from, to) in total and broken down five ways; <c>Set</c> is PostgreSQL's GROUPING() bitmask of the
@@ -73,28 +84,38 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
         """, from, to, r => new BreakdownRow(
             r.GetInt32(0), r.IsDBNull(1) ? 0 : firstDay + r.GetInt32(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), RatingCounts(r, 7)), ct, department);
 
-    public Task<List<(string Theme, long Count)>> BadThemesAsync(ReportWeek week, CancellationToken ct) =>
-        ReadAsync($"SELECT theme, count(*) FROM ({Rated}) r WHERE bad GROUP BY theme", week.Start, week.End, r => (r.GetString(0), r.GetInt64(1)), ct);
+    /// <summary>
+    /// Rating counts of [from, to) in total and per department only, as <see cref="BreakdownAsync"/> rows of the sets
+    /// <see cref="BreakdownSets.Whole"/> and <see cref="BreakdownSets.ByDepartment"/>: the same counts from one small
+    /// aggregation, for the live overview, which needs no finer breakdown.
+    /// </summary>
+    public Task<List<BreakdownRow>> DepartmentCountsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) => ReadAsync($"""
+        SELECT CASE WHEN GROUPING(department_code) = 1 THEN {BreakdownSets.Whole} ELSE {BreakdownSets.ByDepartment} END, department_code, {GroupCounts}
+        FROM ({Rated}) r GROUP BY GROUPING SETS ((), (department_code))
+        """, from, to, r => new BreakdownRow(r.GetInt32(0), 0, null, Text(r, 1), null, null, null, RatingCounts(r, 2)), ct);
+
+    public Task<List<(string Theme, long Count)>> BadThemesAsync(ReportWeek week, CancellationToken ct, string? department = null) =>
+        ReadAsync($"SELECT theme, count(*) FROM ({RatedIn(department)}) r WHERE bad GROUP BY theme", week.Start, week.End, r => (r.GetString(0), r.GetInt64(1)), ct, department);
 
     /// <summary>The most detailed 差评 comment of each theme.</summary>
-    public Task<List<CommentRow>> CommentsAsync(ReportWeek week, CancellationToken ct) => ReadAsync($"""
-        SELECT DISTINCT ON (theme) theme, rating, department_code, comment, rater_name FROM ({Rated}) r
+    public Task<List<CommentRow>> CommentsAsync(ReportWeek week, CancellationToken ct, string? department = null) => ReadAsync($"""
+        SELECT DISTINCT ON (theme) theme, rating, department_code, comment, rater_name FROM ({RatedIn(department)}) r
         WHERE bad AND length(btrim(comment)) >= 4
         ORDER BY theme, length(comment) DESC, evaluated_at DESC
-        """, week.Start, week.End, r => new CommentRow(r.GetString(0), r.GetInt16(1), r.GetString(2), r.GetString(3), Text(r, 4)), ct);
+        """, week.Start, week.End, r => new CommentRow(r.GetString(0), r.GetInt16(1), r.GetString(2), r.GetString(3), Text(r, 4)), ct, department);
 
     /// <summary>
     /// The week's 疑似差评 (good first ratings flagged suspected_bad), most confident complaint first, each text once (the
     /// newest rating that wrote it): the quality office's review list, with the polarity confidence that flagged it.
     /// </summary>
-    public Task<List<SuspectedRow>> SuspectedAsync(ReportWeek week, int limit, CancellationToken ct) => ReadAsync($"""
+    public Task<List<SuspectedRow>> SuspectedAsync(ReportWeek week, int limit, CancellationToken ct, string? department = null) => ReadAsync($"""
         SELECT department_code, rating, comment, rater_name, polarity_confidence FROM (
             SELECT DISTINCT ON (comment) id, department_code, rating, comment, rater_name, polarity_confidence FROM evaluations
-            WHERE evaluated_at >= @from AND evaluated_at < @to AND assess_number = 1 AND theme_signal = 'suspected_bad' AND comment IS NOT NULL
+            WHERE evaluated_at >= @from AND evaluated_at < @to AND assess_number = 1 AND theme_signal = 'suspected_bad' AND comment IS NOT NULL{InDepartment(department, "department_code")}
             ORDER BY comment, polarity_confidence DESC NULLS LAST, id DESC
         ) flagged
         ORDER BY polarity_confidence DESC NULLS LAST, id DESC LIMIT {limit}
-        """, week.Start, week.End, r => new SuspectedRow(r.GetString(0), r.GetInt16(1), r.GetString(2), Text(r, 3), r.IsDBNull(4) ? null : r.GetFloat(4)), ct);
+        """, week.Start, week.End, r => new SuspectedRow(r.GetString(0), r.GetInt16(1), r.GetString(2), Text(r, 3), r.IsDBNull(4) ? null : r.GetFloat(4)), ct, department);
 
     /// <summary>
     /// Case counts per week of opening in [from, to), in total (Department null) and per department; with a
@@ -118,15 +139,15 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
         }), ct, department);
 
     /// <summary>The week's escalated cases, earliest deadline first, with the heads of the owning department.</summary>
-    public Task<List<OverdueCase>> OverdueAsync(ReportWeek week, int limit, CancellationToken ct) => ReadAsync($"""
+    public Task<List<OverdueCase>> OverdueAsync(ReportWeek week, int limit, CancellationToken ct, string? department = null) => ReadAsync($"""
         SELECT c.id, d.name, coalesce(string_agg(u.display_name, '、' ORDER BY u.display_name), ''), c.state, c.opened_at, c.due_at, c.replied_at
         FROM cases c
         JOIN departments d ON d.code = c.department_code
         LEFT JOIN users u ON u.department_code = c.department_code AND u.role = 'department_head'
-        WHERE c.opened_at >= @from AND c.opened_at < @to AND c.escalated_at IS NOT NULL AND c.state <> 'invalid'
+        WHERE c.opened_at >= @from AND c.opened_at < @to AND c.escalated_at IS NOT NULL AND c.state <> 'invalid'{InDepartment(department, "c.department_code")}
         GROUP BY c.id, d.name ORDER BY c.due_at, c.id LIMIT {limit}
         """, week.Start, week.End, r => new OverdueCase(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
-            r.GetFieldValue<DateTimeOffset>(4), r.GetFieldValue<DateTimeOffset>(5), r.IsDBNull(6) ? null : r.GetFieldValue<DateTimeOffset>(6)), ct);
+            r.GetFieldValue<DateTimeOffset>(4), r.GetFieldValue<DateTimeOffset>(5), r.IsDBNull(6) ? null : r.GetFieldValue<DateTimeOffset>(6)), ct, department);
 
     /// <summary>Display names: departments by code, windows and staff with their department's or window's name.</summary>
     public async Task<OrgNames> NamesAsync(CancellationToken ct)
@@ -137,11 +158,17 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
             SELECT s.code, s.name, coalesce(w.number || ' ' || w.name, d.name)
             FROM staff s JOIN departments d ON d.code = s.department_code LEFT JOIN windows w ON w.code = s.window_code
             """, ct);
-        return new(departments, windows, staff);
+        var heads = await ReadAsync("""
+            SELECT d.code, string_agg(u.display_name, '、' ORDER BY u.display_name), ''
+            FROM departments d JOIN users u ON u.department_code = d.code AND u.role = 'department_head' GROUP BY d.code
+            """, ct);
+        return new(departments, windows, staff, heads);
     }
 
     private Task<List<(string Code, string Name, string Parent)>> ReadAsync(string sql, CancellationToken ct) =>
         ReadAsync(sql, null, null, r => (r.GetString(0), r.GetString(1), r.GetString(2)), ct);
+
+    private static string InDepartment(string? department, string column) => department is null ? "" : $" AND {column} = @department";
 
     private static string RatedIn(string? department) => department is null ? Rated : Rated + " AND e.department_code = @department";
 
@@ -185,4 +212,5 @@ internal sealed record SuspectedRow(string Department, short Rating, string Comm
 internal sealed record OrgNames(
     IReadOnlyList<(string Code, string Name, string Parent)> Departments,
     IReadOnlyList<(string Code, string Name, string Parent)> Windows,
-    IReadOnlyList<(string Code, string Name, string Parent)> Staff);
+    IReadOnlyList<(string Code, string Name, string Parent)> Staff,
+    IReadOnlyList<(string Code, string Name, string Parent)> Heads);

@@ -17,6 +17,31 @@ public sealed record WeeklyReport(
     IReadOnlyList<SampleComment> Comments,
     IReadOnlyList<SuspectedComment> Suspected)
 {
+    /// <summary>The centre's name (<c>Qr:CentreName</c>), on every page and image.</summary>
+    public string Centre { get; init; } = ReportLabels.Centre;
+
+    /// <summary>Department heads by department code ("A主任、B主任"); a department without one is missing.</summary>
+    public IReadOnlyDictionary<string, string> Heads { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Names of the departments without a head, so that nobody owns their overdue cases: named in the report.</summary>
+    public IReadOnlyList<string> DepartmentsWithoutHead { get; init; } = [];
+
+    /// <summary>
+    /// Set for a department's report: every figure is the department's, except <see cref="Departments"/>, the centre's
+    /// ranking, which shows the department's place among the others.
+    /// </summary>
+    public DepartmentScope? Scope { get; init; }
+
+    /// <summary>A centre report's earlier trend weeks per department (week index from the trend's start), for its departments' reports.</summary>
+    internal IReadOnlyDictionary<string, List<(int Week, WeekCounts Counts)>> DepartmentTrends { get; init; } =
+        new Dictionary<string, List<(int Week, WeekCounts Counts)>>();
+
+    /// <summary>The written 分析与建议, see <see cref="ReportAnalysis"/>.</summary>
+    public IReadOnlyList<string> Analysis { get; init; } = [];
+
+    /// <summary>Rendered before the week ended: its figures are so far, and it is marked 未完.</summary>
+    public bool Unfinished => GeneratedAt < Week.End;
+
     /// <summary>Every text that comes from the data (names, comments, codes without a label), for the font subset.</summary>
     public IEnumerable<string> Texts() =>
         Departments.Concat(BottomWindows).Concat(BottomStaff).SelectMany(u => new[] { u.Name, u.Parent })
@@ -25,8 +50,12 @@ public sealed record WeeklyReport(
             .Concat(TopThemesByDepartment.SelectMany(t => new[] { t.Department, t.Theme }))
             .Concat(Overdue.SelectMany(c => new[] { c.Department, c.Owners, c.State }))
             .Concat(Comments.SelectMany(c => new[] { c.Theme, c.Department, c.Text }))
-            .Concat(Suspected.SelectMany(c => new[] { c.Department, c.Text }));
+            .Concat(Suspected.SelectMany(c => new[] { c.Department, c.Text }))
+            .Append(Centre).Append(Scope?.Name ?? "").Concat(Analysis).Concat(Heads.Values).Concat(DepartmentsWithoutHead);
 }
+
+/// <summary>The department a report is scoped to.</summary>
+public sealed record DepartmentScope(string Code, string Name);
 
 /// <summary>One week of the 好评率 trend.</summary>
 public sealed record TrendPoint(ReportWeek Week, WeekCounts Counts);

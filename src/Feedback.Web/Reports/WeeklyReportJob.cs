@@ -7,8 +7,8 @@ namespace Feedback.Web.Reports;
 /// Renders weekly reports into <see cref="ReportOptions.OutputDirectory"/> and indexes them. Re-running a week
 /// replaces its files and its index row, so Hangfire retries and re-renders are harmless.
 /// </summary>
-internal sealed class WeeklyReportJob(ReportRenderer renderer, ReportIndex index, NpgsqlDataSource dataSource, TimeProvider time, IOptions<ReportOptions> options,
-    ILogger<WeeklyReportJob> logger)
+internal sealed class WeeklyReportJob(ReportRenderer renderer, ReportIndex index, ReportNotices notices, NpgsqlDataSource dataSource, TimeProvider time,
+    IOptions<ReportOptions> options, ILogger<WeeklyReportJob> logger)
 {
     /// <summary>A week is due at 08:00 on the Monday after it (China time), when the scheduled render runs.</summary>
     public static readonly TimeSpan DueAfterWeekEnd = TimeSpan.FromHours(8);
@@ -64,12 +64,32 @@ internal sealed class WeeklyReportJob(ReportRenderer renderer, ReportIndex index
     /// <summary>Renders a week into <paramref name="outputDirectory"/>, or into the configured folder and the index when null.</summary>
     public async Task<RenderedReport> RenderAsync(ReportWeek week, string? outputDirectory, IProgress<string>? progress, CancellationToken ct)
     {
-        var rendered = await renderer.RenderAsync(week, outputDirectory ?? options.Value.OutputDirectory, time.GetUtcNow(), progress, ct);
+        var now = time.GetUtcNow();
+        var root = outputDirectory ?? options.Value.OutputDirectory;
+        var rendered = await renderer.RenderAsync(week, root, now, progress, ct);
+        // Each department's report, ranked in the centre's just read; before the index row, so that the messages the
+        // row brings find them.
+        if (options.Value.DepartmentReports)
+        {
+            foreach (var department in await DepartmentsAsync(ct))
+                await renderer.RenderAsync(week, root, now, progress, ct, department, rendered.Report);
+        }
+        // A finished week's report is announced once (its notices are keyed by week); a week so far (未完) is not.
         if (outputDirectory is null)
-            await index.SaveAsync(rendered, week.ToString(), ct);
+            await index.SaveAsync(rendered, week.ToString(), rendered.Report.Unfinished ? [] : notices.For(rendered.Report, now), ct);
         logger.LogInformation("Weekly report {Week} rendered in {Directory}: {Pages} pages, SQL {QueryMs:F0} ms, drawing {RenderMs:F0} ms",
             week, rendered.Directory, rendered.PageCount, rendered.QueryTime.TotalMilliseconds, rendered.RenderTime.TotalMilliseconds);
         return rendered;
+    }
+
+    private async Task<List<string>> DepartmentsAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT code FROM departments WHERE retired_at IS NULL ORDER BY code");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var codes = new List<string>();
+        while (await reader.ReadAsync(ct))
+            codes.Add(reader.GetString(0));
+        return codes;
     }
 
     /// <summary>The latest week whose scheduled render time has passed at <paramref name="now"/>.</summary>

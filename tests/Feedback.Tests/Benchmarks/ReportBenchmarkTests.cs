@@ -16,5 +16,7 @@ public sealed class ReportBenchmarkTests
         Assert.Matches(@"\| bare SQL aggregate .* \| [\d,]+ ms \|", result.Output);
         Assert.Matches(@"\| ratio report / bare aggregate \| [\d.]+ \|", result.Output);
         Assert.Contains("| PDF size, pages, embedded glyphs |", result.Output);
+        Assert.Matches(@"\| all 8 department reports .* \| [\d,]+ ms / [\d,]+ ms \(target ≤ 10000\) \|", result.Output);
+        Assert.Matches(@"\| /overview uncached: .* \| [\d,]+ ms / [\d,]+ ms \(target ≤ 200\) \|", result.Output);
     }
 }

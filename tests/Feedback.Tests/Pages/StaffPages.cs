@@ -15,11 +15,11 @@ public static partial class StaffSteps
     /// <summary>The header's main navigation, as each role must see it.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Navigation = new Dictionary<string, string[]>
     {
-        [Roles.Admin] = ["/cases", "/inbox", "/department", "/reports", "/admin"],
-        [Roles.QualityOfficer] = ["/cases", "/inbox", "/department", "/reports"],
-        [Roles.Leader] = ["/cases", "/inbox", "/department", "/reports"],
-        [Roles.DepartmentOfficer] = ["/cases", "/inbox", "/department"],
-        [Roles.DepartmentHead] = ["/cases", "/inbox", "/department"],
+        [Roles.Admin] = ["/cases", "/inbox", "/department", "/overview", "/reports", "/admin"],
+        [Roles.QualityOfficer] = ["/cases", "/inbox", "/department", "/overview", "/reports"],
+        [Roles.Leader] = ["/cases", "/inbox", "/department", "/overview", "/reports"],
+        [Roles.DepartmentOfficer] = ["/cases", "/inbox", "/department", "/reports/department"],
+        [Roles.DepartmentHead] = ["/cases", "/inbox", "/department", "/reports/department"],
     };
 
     // Pages a page object has met that are not in the staff layout yet (the old inline-styled case pages, which are

@@ -17,9 +17,9 @@ public sealed class StaffPathTests(StaffBrowser staff)
     /// <summary>The home page's tiles, as each role must see them.</summary>
     private static readonly Dictionary<string, string[]> Tiles = new()
     {
-        [Roles.Admin] = ["/cases", "/inbox", "/department", "/reports", Posters, "/admin", "/hangfire"],
-        [Roles.QualityOfficer] = ["/cases", "/inbox", "/department", "/reports", Posters],
-        [Roles.Leader] = ["/cases", "/inbox", "/department", "/reports"],
+        [Roles.Admin] = ["/cases", "/inbox", "/department", "/overview", "/reports", Posters, "/admin", "/hangfire"],
+        [Roles.QualityOfficer] = ["/cases", "/inbox", "/department", "/overview", "/reports", Posters],
+        [Roles.Leader] = ["/cases", "/inbox", "/department", "/overview", "/reports"],
         [Roles.DepartmentOfficer] = ["/cases", "/inbox", "/department"],
         [Roles.DepartmentHead] = ["/cases", "/inbox", "/department"],
     };

@@ -30,11 +30,19 @@ public sealed class ExpectedFigures(ReportRows rows)
         };
     }
 
-    public WeekCounts Week(ReportWeek week, string? department = null)
+    public WeekCounts Week(ReportWeek week, string? department = null) => Period(week.Start, week.End, department) with
     {
-        var cohort = rows.Cases.Where(c => c.OpenedAt >= week.Start && c.OpenedAt < week.End && (department is null || c.Department == department)).ToList();
+        DepartmentsRated = department is null ? Rated(week).Select(e => e.Department).Distinct().Count() : 0,
+        Departments = department is null ? DemoDepartments : 0,
+    };
+
+    /// <summary>The counts of [from, to): ratings by evaluation time, cases by opening (without the department coverage).</summary>
+    public WeekCounts Period(DateTimeOffset from, DateTimeOffset to, string? department = null)
+    {
+        var cohort = rows.Cases.Where(c => c.OpenedAt >= from && c.OpenedAt < to && (department is null || c.Department == department)).ToList();
         var valid = cohort.Where(c => c.State != "invalid").ToList();
-        return Ratings(Rated(week).Where(e => department is null || e.Department == department)) with
+        var rated = rows.Evaluations.Where(e => e.AssessNumber == 1 && e.EvaluatedAt >= from && e.EvaluatedAt < to);
+        return Ratings(rated.Where(e => department is null || e.Department == department)) with
         {
             Cases = cohort.Count,
             Invalid = cohort.Count - valid.Count,
@@ -44,8 +52,6 @@ public sealed class ExpectedFigures(ReportRows rows)
             Overdue = valid.Count(c => c.EscalatedAt is not null),
             Closed = valid.Count(c => c.ClosedAt is not null),
             Satisfied = valid.Count(c => c.ClosedAt is not null && c.Satisfaction >= 3),
-            DepartmentsRated = department is null ? Rated(week).Select(e => e.Department).Distinct().Count() : 0,
-            Departments = department is null ? DemoDepartments : 0,
         };
     }
 

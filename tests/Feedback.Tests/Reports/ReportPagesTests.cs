@@ -103,6 +103,23 @@ public sealed class ReportPagesTests(FeedbackApp app) : IClassFixture<FeedbackAp
         Assert.Equal(HttpStatusCode.BadRequest, (await PostRenderAsync(client, await client.FormTokenAsync("/reports"), "2026-W99")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("2026-W99", "不是有效的周次")]
+    [InlineData("next year", "不是有效的周次")]
+    [InlineData("2099-W10", "尚未开始")]
+    public async Task Render_InvalidOrFutureWeek_AnswersAChinesePageAndQueuesNothing(string week, string explanation)
+    {
+        using var client = await SignedInAsync(Roles.Leader);
+        var queued = EnqueuedCount();
+
+        var response = await PostRenderAsync(client, await client.FormTokenAsync("/reports"), week);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(explanation, await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(queued, EnqueuedCount());
+    }
+
     [Fact]
     public async Task Render_QualityOfficer_Forbidden()
     {

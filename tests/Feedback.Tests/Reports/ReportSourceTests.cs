@@ -14,6 +14,8 @@ public sealed class ReportSourceTests
     [InlineData("ReportCharts.cs")]
     [InlineData("SummaryImage.cs")]
     [InlineData("WeeklyFigures.cs")]
+    [InlineData("ReportAnalysis.cs")]
+    [InlineData("ReportFiles.cs")]
     public void DrawingCode_HasNoChineseText(string file)
     {
         var source = File.ReadAllText(RepositoryFiles.Path(Path.Combine("src", "Feedback.Web", "Reports", file)));
