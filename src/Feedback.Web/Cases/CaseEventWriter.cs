@@ -1,4 +1,3 @@
-using Feedback.Web.Data;
 using Npgsql;
 
 namespace Feedback.Web.Cases;
@@ -12,24 +11,15 @@ internal static class CaseEventWriter
 
     public static async Task AddAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<CaseEvent> events, CancellationToken ct)
     {
-        if (events.Count == 0)
-            return;
-        await using var command = new NpgsqlCommand(InsertSql, connection, transaction);
-        CaseMap.Events.AddParameters(command.Parameters, events as IReadOnlyList<CaseEvent> ?? [.. events]);
-        await command.ExecuteNonQueryAsync(ct);
+        if (events.Count > 0)
+            await CaseMap.Events.InsertAsync(connection, transaction, InsertSql, events, ct);
     }
 
     /// <summary>The same lines by binary COPY, for the import (see <see cref="CaseOpener.OpenFreshAsync"/>).</summary>
     public static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyCollection<CaseEvent> events, CancellationToken ct)
     {
-        if (events.Count == 0)
-            return;
-        using var copy = new PgBinaryRows();
-        foreach (var e in events)
-        {
-            CaseMap.Events.Encode(copy, e);
-        }
-        await copy.CopyAsync(connection, CaseMap.Events.CopyTarget, ct);
+        if (events.Count > 0)
+            await CaseMap.Events.CopyAsync(connection, events, ct);
     }
 
     public static CaseEvent BySystem(long caseId, DateTimeOffset at, string action, string? from, string to, string? note = null) =>

@@ -46,15 +46,11 @@ public sealed class CaseOpener(CaseSchedule schedule, CaseNotices notices)
             return;
         var ids = await SequenceValues.NextAsync(connection, transaction, "cases_id_seq", bad.Count, ct);
         var cases = new List<RectificationCase>(bad.Count);
-        using (var copy = new PgBinaryRows())
+        for (var i = 0; i < bad.Count; i++)
         {
-            for (var i = 0; i < bad.Count; i++)
-            {
-                cases.Add(NewCase(bad[i], ids[i]));
-                CaseMap.Cases.Encode(copy, cases[i]);
-            }
-            await copy.CopyAsync(connection, CaseMap.Cases.CopyTarget, ct);
+            cases.Add(NewCase(bad[i], ids[i]));
         }
+        await CaseMap.Cases.CopyAsync(connection, cases, ct);
         var opened = cases.ConvertAll(c => new OpenedCase(c.Id, c.DepartmentCode, c.OpenedAt, c.DueAt));
         await CaseEventWriter.CopyAsync(connection, opened.ConvertAll(OpeningEvent), ct);
         await OutboxWriter.CopyAsync(connection, Notices(opened), ct);

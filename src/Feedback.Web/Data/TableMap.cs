@@ -40,6 +40,17 @@ internal sealed partial class TableMap<TRow>(string table, Func<TRow>? create = 
         }
     }
 
+    /// <summary>Streams the rows into the table by binary COPY, in the caller's transaction.</summary>
+    public async Task CopyAsync(NpgsqlConnection connection, IEnumerable<TRow> rows, CancellationToken ct)
+    {
+        using var copy = new PgBinaryRows();
+        foreach (var row in rows)
+        {
+            Encode(copy, row);
+        }
+        await copy.CopyAsync(connection, CopyTarget, ct);
+    }
+
     /// <summary>The columns <see cref="Read"/> reads, in its order, for a SELECT.</summary>
     public string SelectList => _selectList ??= string.Join(", ", Readable.Select(c => c.Name));
 
@@ -74,6 +85,14 @@ internal sealed partial class TableMap<TRow>(string table, Func<TRow>? create = 
 
     /// <summary>The parameters of <see cref="InsertFromUnnest"/>: one array per written column, element i from row i.</summary>
     public void AddParameters(NpgsqlParameterCollection parameters, IReadOnlyList<TRow> rows) => Add(parameters, Inserted, rows);
+
+    /// <summary>Runs <paramref name="insertSql"/> (from <see cref="InsertFromUnnest"/>, with no RETURNING) for the rows.</summary>
+    public async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string insertSql, IReadOnlyCollection<TRow> rows, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(insertSql, connection, transaction);
+        AddParameters(command.Parameters, rows as IReadOnlyList<TRow> ?? [.. rows]);
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
     /// <summary>
     /// <c>UPDATE table x SET c = t.c, … FROM unnest(…) AS t(key, c, …) WHERE x.key = t.key</c>: the named columns of

@@ -1,4 +1,3 @@
-using Feedback.Web.Data;
 using Npgsql;
 
 namespace Feedback.Web.Notifications;
@@ -10,11 +9,8 @@ internal static class OutboxWriter
 
     public static async Task AddAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<Notification> notifications, CancellationToken ct)
     {
-        if (notifications.Count == 0)
-            return;
-        await using var command = new NpgsqlCommand(InsertSql, connection, transaction);
-        NotificationMap.Map.AddParameters(command.Parameters, notifications as IReadOnlyList<Notification> ?? [.. notifications]);
-        await command.ExecuteNonQueryAsync(ct);
+        if (notifications.Count > 0)
+            await NotificationMap.Map.InsertAsync(connection, transaction, InsertSql, notifications, ct);
     }
 
     /// <summary>
@@ -23,13 +19,7 @@ internal static class OutboxWriter
     /// </summary>
     public static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyCollection<Notification> notifications, CancellationToken ct)
     {
-        if (notifications.Count == 0)
-            return;
-        using var copy = new PgBinaryRows();
-        foreach (var n in notifications)
-        {
-            NotificationMap.Map.Encode(copy, n);
-        }
-        await copy.CopyAsync(connection, NotificationMap.Map.CopyTarget, ct);
+        if (notifications.Count > 0)
+            await NotificationMap.Map.CopyAsync(connection, notifications, ct);
     }
 }
