@@ -1,6 +1,9 @@
 namespace Feedback.Web.Evaluations;
 
-/// <summary>One citizen rating as stored. Rows are written by <see cref="EvaluationStore"/> with set-based SQL.</summary>
+/// <summary>
+/// One citizen rating as stored. Rows are written by <see cref="EvaluationStore"/> with set-based SQL; the properties
+/// have setters because <see cref="EvaluationMap"/> reads rows into a blank one, column by column.
+/// </summary>
 public sealed class Evaluation
 {
     public long Id { get; set; }

@@ -3,7 +3,7 @@ namespace Feedback.Web.Notifications;
 /// <summary>
 /// The outbox: a message to deliver, written in the same transaction as the event it announces and delivered
 /// later by <see cref="NotificationDelivery"/>. (EventKey, Target) is unique, so an event is never queued
-/// twice for one target.
+/// twice for one target. The properties have setters because <see cref="NotificationMap"/> reads rows into a blank one.
 /// </summary>
 public sealed class Notification
 {
