@@ -3,7 +3,6 @@ using Feedback.Web.Data;
 using Feedback.Web.Evaluations;
 using Feedback.Web.Notifications;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Feedback.Web.Cases;
 
@@ -14,6 +13,11 @@ namespace Feedback.Web.Cases;
 public sealed class CaseOpener(CaseSchedule schedule, CaseNotices notices)
 {
     public const string OpenAction = "open";
+
+    private static readonly string InsertSql = CaseMap.Cases.InsertFromUnnest("""
+        ON CONFLICT (evaluation_id) DO NOTHING
+        RETURNING id, department_code, opened_at, due_at
+        """);
 
     /// <summary>差评 opens a case; a default rating is never bad, but say so explicitly.</summary>
     public static bool OpensCase(Evaluation evaluation) => Ratings.IsBad(evaluation.Rating) && !evaluation.IsDefault;
@@ -41,35 +45,30 @@ public sealed class CaseOpener(CaseSchedule schedule, CaseNotices notices)
         if (bad.Count == 0)
             return;
         var ids = await SequenceValues.NextAsync(connection, transaction, "cases_id_seq", bad.Count, ct);
-        var opened = new List<OpenedCase>(bad.Count);
-        using (var copy = new PgBinaryRows())
+        var cases = new List<RectificationCase>(bad.Count);
+        for (var i = 0; i < bad.Count; i++)
         {
-            for (var i = 0; i < bad.Count; i++)
-            {
-                var (at, due, nextAlert) = Timing(bad[i]);
-                opened.Add(new(ids[i], bad[i].DepartmentCode, at, due));
-                copy.StartRow(9);
-                copy.Int64(ids[i]);
-                copy.Int64(bad[i].Id);
-                copy.Text(bad[i].DepartmentCode);
-                copy.Text(CaseStates.Open);
-                copy.Timestamp(at);
-                copy.Timestamp(due);
-                copy.Timestamp(nextAlert);
-                copy.Timestamp(at);
-                copy.Int16(0);
-            }
-            await copy.CopyAsync(connection, "cases (id, evaluation_id, department_code, state, opened_at, due_at, next_alert_at, updated_at, extensions)", ct);
+            cases.Add(NewCase(bad[i], ids[i]));
         }
+        await CaseMap.Cases.CopyAsync(connection, cases, ct);
+        var opened = cases.ConvertAll(c => new OpenedCase(c.Id, c.DepartmentCode, c.OpenedAt, c.DueAt));
         await CaseEventWriter.CopyAsync(connection, opened.ConvertAll(OpeningEvent), ct);
         await OutboxWriter.CopyAsync(connection, Notices(opened), ct);
     }
 
-    /// <summary>A case opens when its rating is received; the reply is due, and the first alert falls, from then.</summary>
-    private (DateTimeOffset OpenedAt, DateTimeOffset DueAt, DateTimeOffset NextAlertAt) Timing(Evaluation rating)
+    /// <summary>
+    /// A case opens when its rating is received; the reply is due, and the first alert falls, from then.
+    /// <paramref name="id"/> is the drawn id for COPY; INSERT draws its own.
+    /// </summary>
+    private RectificationCase NewCase(Evaluation rating, long id = 0)
     {
         var due = schedule.Deadlines.ReplyDueAt(rating.ReceivedAt);
-        return (rating.ReceivedAt, due, schedule.NextAt(rating.ReceivedAt, due, rating.ReceivedAt)!.Value);
+        return new()
+        {
+            Id = id, EvaluationId = rating.Id, DepartmentCode = rating.DepartmentCode, State = CaseStates.Open,
+            OpenedAt = rating.ReceivedAt, DueAt = due, NextAlertAt = schedule.NextAt(rating.ReceivedAt, due, rating.ReceivedAt)!.Value,
+            UpdatedAt = rating.ReceivedAt, Extensions = 0,
+        };
     }
 
     private static CaseEvent OpeningEvent(OpenedCase c) => CaseEventWriter.BySystem(c.Id, c.OpenedAt, OpenAction, null, CaseStates.Open);
@@ -79,21 +78,8 @@ public sealed class CaseOpener(CaseSchedule schedule, CaseNotices notices)
 
     private async Task<List<OpenedCase>> InsertCasesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Evaluation> bad, CancellationToken ct)
     {
-        var deadlines = bad.ConvertAll(Timing);
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO cases (evaluation_id, department_code, state, opened_at, due_at, next_alert_at, updated_at, extensions)
-            SELECT t.evaluation_id, t.department_code, 'open', t.opened_at, t.due_at, t.next_alert_at, t.opened_at, 0
-            FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[])
-                 AS t(evaluation_id, department_code, opened_at, due_at, next_alert_at)
-            ON CONFLICT (evaluation_id) DO NOTHING
-            RETURNING id, department_code, opened_at, due_at
-            """, connection, transaction);
-        var p = command.Parameters;
-        p.Add(new() { Value = bad.Select(e => e.Id).ToArray() });
-        p.Add(new() { Value = bad.Select(e => e.DepartmentCode).ToArray() });
-        p.Add(new() { Value = deadlines.Select(d => d.OpenedAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        p.Add(new() { Value = deadlines.Select(d => d.DueAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        p.Add(new() { Value = deadlines.Select(d => d.NextAlertAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        await using var command = new NpgsqlCommand(InsertSql, connection, transaction);
+        CaseMap.Cases.AddParameters(command.Parameters, bad.ConvertAll(r => NewCase(r)));
         var opened = new List<OpenedCase>(bad.Count);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

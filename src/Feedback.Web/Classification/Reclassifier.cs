@@ -2,7 +2,6 @@ using System.Text;
 using Feedback.Web.Evaluations;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Feedback.Web.Classification;
 
@@ -66,47 +65,27 @@ internal sealed class Reclassifier(NpgsqlDataSource dataSource, ThemeTagger tagg
         if (Stale(command, since) is not { } where)
             return [];
         var after = Parameter(command, "id > @", afterId);
-        command.CommandText = $"SELECT {EvaluationColumns.All} FROM evaluations WHERE {after} AND {where} ORDER BY id LIMIT {options.Value.ReclassifyBatchSize}";
+        command.CommandText = $"SELECT {EvaluationMap.Map.SelectList} FROM evaluations WHERE {after} AND {where} ORDER BY id LIMIT {options.Value.ReclassifyBatchSize}";
         var batch = new List<Evaluation>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            batch.Add(EvaluationReader.Read(reader));
+            batch.Add(EvaluationMap.Map.Read(reader));
         return batch;
     }
 
-    private const string UpdateSql = """
-        UPDATE evaluations e
-        SET theme = t.theme, theme_confidence = t.theme_confidence, theme_second = t.theme_second,
-            theme_second_score = t.theme_second_score, theme_third = t.theme_third, theme_third_score = t.theme_third_score,
-            model_version = t.model_version, needs_review = t.needs_review, theme_signal = t.theme_signal,
-            polarity = t.polarity, polarity_confidence = t.polarity_confidence, polarity_model_version = t.polarity_model_version
-        FROM unnest($1::bigint[], $2::text[], $3::real[], $4::text[], $5::real[], $6::text[], $7::real[], $8::text[],
-                    $9::boolean[], $10::text[], $11::text[], $12::real[], $13::text[])
-             AS t(id, theme, theme_confidence, theme_second, theme_second_score, theme_third, theme_third_score,
-                  model_version, needs_review, theme_signal, polarity, polarity_confidence, polarity_model_version)
-        WHERE e.id = t.id
-        """;
+    // What a classification sets: the rest of the row stays as it is.
+    private static readonly string[] Classified =
+    [
+        "theme", "theme_confidence", "theme_second", "theme_second_score", "theme_third", "theme_third_score", "model_version",
+        "needs_review", "theme_signal", "polarity", "polarity_confidence", "polarity_model_version",
+    ];
+
+    private static readonly string UpdateSql = EvaluationMap.Map.UpdateFromUnnest("id", Classified);
 
     private async Task WriteAsync(List<Evaluation> batch, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(UpdateSql);
-        var p = command.Parameters;
-        p.Add(new() { Value = batch.Select(e => e.Id).ToArray() });
-        Add(p, batch.Select(e => e.Theme), NpgsqlDbType.Text);
-        Add(p, batch.Select(e => e.ThemeConfidence), NpgsqlDbType.Real);
-        Add(p, batch.Select(e => e.ThemeSecond), NpgsqlDbType.Text);
-        Add(p, batch.Select(e => e.ThemeSecondScore), NpgsqlDbType.Real);
-        Add(p, batch.Select(e => e.ThemeThird), NpgsqlDbType.Text);
-        Add(p, batch.Select(e => e.ThemeThirdScore), NpgsqlDbType.Real);
-        Add(p, batch.Select(e => e.ModelVersion), NpgsqlDbType.Text);
-        p.Add(new() { Value = batch.Select(e => e.NeedsReview).ToArray() });
-        Add(p, batch.Select(e => e.ThemeSignal), NpgsqlDbType.Text);
-        Add(p, batch.Select(e => e.Polarity), NpgsqlDbType.Text);
-        Add(p, batch.Select(e => e.PolarityConfidence), NpgsqlDbType.Real);
-        Add(p, batch.Select(e => e.PolarityModelVersion), NpgsqlDbType.Text);
+        EvaluationMap.Map.AddParameters(command.Parameters, batch, "id", Classified);
         await command.ExecuteNonQueryAsync(ct);
     }
-
-    private static void Add<T>(NpgsqlParameterCollection parameters, IEnumerable<T> values, NpgsqlDbType type) =>
-        parameters.Add(new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | type });
 }

@@ -1,27 +1,30 @@
 namespace Feedback.Web.Evaluations;
 
-/// <summary>One citizen rating as stored. Rows are written by <see cref="EvaluationStore"/> with set-based SQL.</summary>
+/// <summary>
+/// One citizen rating as stored. Rows are written by <see cref="EvaluationStore"/> with set-based SQL; the properties
+/// have setters because <see cref="EvaluationMap"/> reads rows into a blank one, column by column.
+/// </summary>
 public sealed class Evaluation
 {
     public long Id { get; set; }
-    public string? CaseNumber { get; init; }
-    public short AssessNumber { get; init; }
-    public required string Channel { get; init; }
-    public short Rating { get; init; }
-    public short[] ReasonCodes { get; init; } = [];
-    public string? Comment { get; init; }
-    public required string DepartmentCode { get; init; }
-    public string? WindowCode { get; init; }
-    public string? StaffCode { get; init; }
-    public string? ServiceItemCode { get; init; }
-    public bool Anonymous { get; init; }
-    public string? RaterName { get; init; }
-    public string? RaterPhoneMasked { get; init; }
+    public string? CaseNumber { get; set; }
+    public short AssessNumber { get; set; }
+    public required string Channel { get; set; }
+    public short Rating { get; set; }
+    public short[] ReasonCodes { get; set; } = [];
+    public string? Comment { get; set; }
+    public required string DepartmentCode { get; set; }
+    public string? WindowCode { get; set; }
+    public string? StaffCode { get; set; }
+    public string? ServiceItemCode { get; set; }
+    public bool Anonymous { get; set; }
+    public string? RaterName { get; set; }
+    public string? RaterPhoneMasked { get; set; }
     /// <summary>HMAC-SHA256 of the normalised phone number: finds repeat raters without storing the number.</summary>
-    public byte[]? RaterPhoneHash { get; init; }
-    public DateTimeOffset EvaluatedAt { get; init; }
-    public DateTimeOffset ReceivedAt { get; init; }
-    public bool IsDefault { get; init; }
+    public byte[]? RaterPhoneHash { get; set; }
+    public DateTimeOffset EvaluatedAt { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public bool IsDefault { get; set; }
 
     // Set by the theme classifier when a comment is stored (see ThemeTagger).
     public string? Theme { get; set; }

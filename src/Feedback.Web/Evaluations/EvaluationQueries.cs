@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
+using Feedback.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
+using Microsoft.EntityFrameworkCore;
 
 namespace Feedback.Web.Evaluations;
 
@@ -10,69 +10,53 @@ public sealed record EvaluationFilter(
     string? From, string? To, string? DepartmentCode, string? WindowCode, string? StaffCode,
     string? Rating, string? BadOnly, string? Theme, string? NeedsReview, string? Signal, string? Limit, string? Cursor);
 
+/// <summary>The read API: not a hot path, so it goes through EF.</summary>
 public static class EvaluationQueries
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
 
     public static async Task<Results<Ok<EvaluationPage>, ValidationProblem>> ListEvaluations(
-        [AsParameters] EvaluationFilter filter, NpgsqlDataSource dataSource, CancellationToken ct)
+        [AsParameters] EvaluationFilter filter, FeedbackDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        await using var command = dataSource.CreateCommand();
-        var sql = Build(filter, command, errors, out var limit);
+        var query = Filter(filter, db.Evaluations.AsNoTracking(), errors, out var limit);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        command.CommandText = sql;
-        var items = new List<EvaluationResponse>(limit);
-        long lastId = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var evaluation = EvaluationReader.Read(reader);
-            lastId = evaluation.Id;
-            items.Add(evaluation.AsResponse());
-        }
-        var next = items.Count == limit ? lastId.ToString(CultureInfo.InvariantCulture) : null;
-        return TypedResults.Ok(new EvaluationPage(items, next));
+        var rows = await query.OrderByDescending(e => e.Id).Take(limit).ToListAsync(ct);
+        var next = rows.Count == limit ? rows[^1].Id.ToString(CultureInfo.InvariantCulture) : null;
+        return TypedResults.Ok(new EvaluationPage(rows.ConvertAll(e => e.AsResponse()), next));
     }
 
-    public static async Task<Results<Ok<EvaluationResponse>, NotFound>> GetEvaluation(long id, NpgsqlDataSource dataSource, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand($"SELECT {EvaluationColumns.All} FROM evaluations WHERE id = $1");
-        command.Parameters.Add(new() { Value = id });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? TypedResults.Ok(EvaluationReader.Read(reader).AsResponse()) : TypedResults.NotFound();
-    }
+    public static async Task<Results<Ok<EvaluationResponse>, NotFound>> GetEvaluation(long id, FeedbackDbContext db, CancellationToken ct) =>
+        await db.Evaluations.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is { } evaluation
+            ? TypedResults.Ok(evaluation.AsResponse())
+            : TypedResults.NotFound();
 
-    private static string Build(EvaluationFilter f, NpgsqlCommand command, Dictionary<string, string[]> errors, out int limit)
+    private static IQueryable<Evaluation> Filter(EvaluationFilter f, IQueryable<Evaluation> query, Dictionary<string, string[]> errors, out int limit)
     {
-        var where = new StringBuilder("WHERE true");
-        void Add(string condition, object value)
-        {
-            command.Parameters.Add(new() { Value = value });
-            where.Append(" AND ").Append(condition.Replace("@", "$" + command.Parameters.Count, StringComparison.Ordinal));
-        }
-        if (Parse<DateTimeOffset>(f.From, "from", errors) is { } from) Add("evaluated_at >= @", from.UtcDateTime);
-        if (Parse<DateTimeOffset>(f.To, "to", errors) is { } to) Add("evaluated_at < @", to.UtcDateTime);
-        if (!string.IsNullOrWhiteSpace(f.DepartmentCode)) Add("department_code = @", f.DepartmentCode);
-        if (!string.IsNullOrWhiteSpace(f.WindowCode)) Add("window_code = @", f.WindowCode);
-        if (!string.IsNullOrWhiteSpace(f.StaffCode)) Add("staff_code = @", f.StaffCode);
+        // Npgsql writes only UTC values to timestamptz.
+        if (Parse<DateTimeOffset>(f.From, "from", errors)?.ToUniversalTime() is { } from) query = query.Where(e => e.EvaluatedAt >= from);
+        if (Parse<DateTimeOffset>(f.To, "to", errors)?.ToUniversalTime() is { } to) query = query.Where(e => e.EvaluatedAt < to);
+        if (!string.IsNullOrWhiteSpace(f.DepartmentCode)) query = query.Where(e => e.DepartmentCode == f.DepartmentCode);
+        if (!string.IsNullOrWhiteSpace(f.WindowCode)) query = query.Where(e => e.WindowCode == f.WindowCode);
+        if (!string.IsNullOrWhiteSpace(f.StaffCode)) query = query.Where(e => e.StaffCode == f.StaffCode);
         if (Parse<int>(f.Rating, "rating", errors) is { } rating)
         {
             if (rating is < 1 or > 5) errors["rating"] = ["Rating is 1 to 5."];
-            Add("rating = @", (short)rating);
+            var value = (short)rating;
+            query = query.Where(e => e.Rating == value);
         }
-        if (Parse<bool>(f.BadOnly, "badOnly", errors) == true) where.Append(" AND rating <= 2");
-        if (!string.IsNullOrWhiteSpace(f.Theme)) Add("coalesce(corrected_theme, theme) = @", f.Theme);
-        if (Parse<bool>(f.NeedsReview, "needsReview", errors) is { } review) Add("needs_review = @", review);
-        if (!string.IsNullOrWhiteSpace(f.Signal)) Add("theme_signal = @", f.Signal);
-        if (Parse<long>(f.Cursor, "cursor", errors) is { } cursor) Add("id < @", cursor);
+        if (Parse<bool>(f.BadOnly, "badOnly", errors) == true) query = query.Where(e => e.Rating <= 2);
+        if (!string.IsNullOrWhiteSpace(f.Theme)) query = query.Where(e => (e.CorrectedTheme ?? e.Theme) == f.Theme);
+        if (Parse<bool>(f.NeedsReview, "needsReview", errors) is { } review) query = query.Where(e => e.NeedsReview == review);
+        if (!string.IsNullOrWhiteSpace(f.Signal)) query = query.Where(e => e.ThemeSignal == f.Signal);
+        if (Parse<long>(f.Cursor, "cursor", errors) is { } cursor) query = query.Where(e => e.Id < cursor);
         limit = Parse<int>(f.Limit, "limit", errors) ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit) errors["limit"] = [$"Limit is 1 to {MaxLimit}."];
-        return $"SELECT {EvaluationColumns.All} FROM evaluations {where} ORDER BY id DESC LIMIT {limit}";
+        return query;
     }
 
     private static T? Parse<T>(string? value, string field, Dictionary<string, string[]> errors) where T : struct, IParsable<T>

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using Feedback.Web.Cases;
 
 namespace Feedback.Web.Evaluations;
@@ -7,7 +6,12 @@ namespace Feedback.Web.Evaluations;
 public enum StoreStatus { Created, Duplicate, Rejected }
 
 /// <summary>What became of one row; <see cref="Error"/> says why the database rejected it.</summary>
-public readonly record struct StoreOutcome(StoreStatus Status, Evaluation Evaluation, string? Error = null);
+public readonly record struct StoreOutcome(StoreStatus Status, Evaluation Evaluation, string? Error = null)
+{
+    /// <summary>A refusal as validation errors, which is how the API, the QR form and the import all report it.</summary>
+    public static Dictionary<string, string[]> Refusal(string? error) =>
+        new() { ["evaluation"] = [$"The database rejected the rating: {error}"] };
+}
 
 /// <summary>
 /// Writes validated ratings set-based: one INSERT … SELECT FROM unnest(…) per batch, one commit.
@@ -16,28 +20,12 @@ public readonly record struct StoreOutcome(StoreStatus Status, Evaluation Evalua
 /// </summary>
 public sealed class EvaluationStore(CaseOpener cases)
 {
-    private const string Columns = EvaluationColumns.All;
-
-    private const string InsertSql = $"""
-        INSERT INTO evaluations ({Columns})
-        SELECT nextval('evaluations_id_seq'), t.case_number, t.assess_number, t.channel, t.rating,
-               string_to_array(t.reasons, ',')::smallint[], t.comment, t.department_code, t.window_code, t.staff_code,
-               t.service_item_code, t.anonymous, t.rater_name, t.rater_phone_masked, t.rater_phone_hash, t.evaluated_at,
-               t.received_at, t.is_default, t.theme, t.theme_confidence, t.theme_second, t.theme_second_score,
-               t.theme_third, t.theme_third_score, t.model_version, t.needs_review, t.theme_signal, NULL,
-               t.polarity, t.polarity_confidence, t.polarity_model_version
-        FROM unnest($1::text[], $2::smallint[], $3::text[], $4::smallint[], $5::text[], $6::text[], $7::text[], $8::text[],
-                    $9::text[], $10::text[], $11::boolean[], $12::text[], $13::text[], $14::bytea[], $15::timestamptz[],
-                    $16::timestamptz[], $17::boolean[], $18::int[], $19::text[], $20::real[], $21::text[], $22::real[],
-                    $23::text[], $24::real[], $25::text[], $26::boolean[], $27::text[], $28::text[], $29::real[], $30::text[])
-             AS t(case_number, assess_number, channel, rating, reasons, comment, department_code, window_code, staff_code,
-                  service_item_code, anonymous, rater_name, rater_phone_masked, rater_phone_hash, evaluated_at, received_at,
-                  is_default, ord, theme, theme_confidence, theme_second, theme_second_score, theme_third, theme_third_score,
-                  model_version, needs_review, theme_signal, polarity, polarity_confidence, polarity_model_version)
+    // nextval() runs after the ORDER BY, so ids rise with the input order (see MatchOutcomesAsync).
+    private static readonly string InsertSql = EvaluationMap.Map.InsertFromUnnest("""
         ORDER BY t.ord
         ON CONFLICT (case_number, assess_number) WHERE case_number IS NOT NULL DO NOTHING
         RETURNING id, case_number, assess_number
-        """;
+        """);
 
     /// <summary>
     /// Inserts the rows in one transaction and commits; returns an outcome per row, in order. If the database
@@ -82,7 +70,7 @@ public sealed class EvaluationStore(CaseOpener cases)
         var walkUpIds = new List<long>();
         await using (var command = new NpgsqlCommand(InsertSql, connection, transaction))
         {
-            AddParameters(command, rows);
+            EvaluationMap.Map.AddParameters(command.Parameters, rows);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -145,7 +133,7 @@ public sealed class EvaluationStore(CaseOpener cases)
     {
         var list = keys.ToList();
         await using var command = new NpgsqlCommand($"""
-            SELECT {Columns} FROM evaluations
+            SELECT {EvaluationMap.Map.SelectList} FROM evaluations
             WHERE case_number IS NOT NULL AND (case_number, assess_number) IN (SELECT * FROM unnest($1::text[], $2::smallint[]))
             """, connection, transaction);
         command.Parameters.Add(new() { Value = list.Select(e => e.CaseNumber).ToArray() });
@@ -154,44 +142,9 @@ public sealed class EvaluationStore(CaseOpener cases)
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var e = EvaluationReader.Read(reader);
+            var e = EvaluationMap.Map.Read(reader);
             result[(e.CaseNumber!, e.AssessNumber)] = e;
         }
         return result;
-    }
-
-    private static void AddParameters(NpgsqlCommand command, IReadOnlyList<Evaluation> rows)
-    {
-        var p = command.Parameters;
-        p.Add(new() { Value = rows.Select(r => r.CaseNumber).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        p.Add(new() { Value = rows.Select(r => r.AssessNumber).ToArray() });
-        p.Add(new() { Value = rows.Select(r => r.Channel).ToArray() });
-        p.Add(new() { Value = rows.Select(r => r.Rating).ToArray() });
-        p.Add(new() { Value = rows.Select(r => string.Join(',', r.ReasonCodes)).ToArray() });
-        p.Add(new() { Value = rows.Select(r => r.Comment).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        p.Add(new() { Value = rows.Select(r => r.DepartmentCode).ToArray() });
-        p.Add(new() { Value = rows.Select(r => r.WindowCode).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        p.Add(new() { Value = rows.Select(r => r.StaffCode).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        p.Add(new() { Value = rows.Select(r => r.ServiceItemCode).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        p.Add(new() { Value = rows.Select(r => r.Anonymous).ToArray() });
-        p.Add(new() { Value = rows.Select(r => r.RaterName).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        p.Add(new() { Value = rows.Select(r => r.RaterPhoneMasked).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        p.Add(new() { Value = rows.Select(r => r.RaterPhoneHash).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-        p.Add(new() { Value = rows.Select(r => r.EvaluatedAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        p.Add(new() { Value = rows.Select(r => r.ReceivedAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        p.Add(new() { Value = rows.Select(r => r.IsDefault).ToArray() });
-        p.Add(new() { Value = Enumerable.Range(0, rows.Count).ToArray() });
-        p.Add(new() { Value = rows.Select(r => r.Theme).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        p.Add(new() { Value = rows.Select(r => r.ThemeConfidence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
-        p.Add(new() { Value = rows.Select(r => r.ThemeSecond).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        p.Add(new() { Value = rows.Select(r => r.ThemeSecondScore).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
-        p.Add(new() { Value = rows.Select(r => r.ThemeThird).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        p.Add(new() { Value = rows.Select(r => r.ThemeThirdScore).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
-        p.Add(new() { Value = rows.Select(r => r.ModelVersion).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        p.Add(new() { Value = rows.Select(r => r.NeedsReview).ToArray() });
-        p.Add(new() { Value = rows.Select(r => r.ThemeSignal).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        p.Add(new() { Value = rows.Select(r => r.Polarity).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        p.Add(new() { Value = rows.Select(r => r.PolarityConfidence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
-        p.Add(new() { Value = rows.Select(r => r.PolarityModelVersion).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
     }
 }

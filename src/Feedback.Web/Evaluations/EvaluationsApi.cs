@@ -36,7 +36,7 @@ public static class EvaluationsApi
         {
             StoreStatus.Created => TypedResults.Created($"/api/evaluations/{response.Id}", response),
             StoreStatus.Duplicate => TypedResults.Ok(response),
-            _ => TypedResults.ValidationProblem(Rejected(outcome)),
+            _ => TypedResults.ValidationProblem(StoreOutcome.Refusal(outcome.Error)),
         };
     }
 
@@ -82,15 +82,10 @@ public static class EvaluationsApi
             {
                 StoreStatus.Created => new(index, "created", outcomes[i].Evaluation.Id, null),
                 StoreStatus.Duplicate => new(index, "duplicate", outcomes[i].Evaluation.Id, null),
-                _ => new(index, "invalid", null, Rejected(outcomes[i])),
+                _ => new(index, "invalid", null, StoreOutcome.Refusal(outcomes[i].Error)),
             };
         }
     }
-
-    internal static Dictionary<string, string[]> Rejected(StoreOutcome outcome) => Rejected(outcome.Error);
-
-    internal static Dictionary<string, string[]> Rejected(string? error) =>
-        new() { ["evaluation"] = [$"The database rejected the rating: {error}"] };
 }
 
 public sealed record BatchRequest(IReadOnlyList<EvaluationRequest>? Items);

@@ -1,3 +1,4 @@
+using Feedback.Web.Import;
 using Feedback.Web.Organization;
 
 namespace Feedback.Web.Evaluations;

@@ -111,7 +111,7 @@ public sealed class ImportRunner(EvaluationIntake intake, NpgsqlDataSource dataS
                 rejected += outcome.Rejected.Count;
                 foreach (var (row, error) in outcome.Rejected)
                 {
-                    report(new ImportRow(chunk.Tag(row), null, EvaluationsApi.Rejected(error)));
+                    report(new ImportRow(chunk.Tag(row), null, StoreOutcome.Refusal(error)));
                 }
                 chunk.Clear();
                 empty.TryWrite(chunk);

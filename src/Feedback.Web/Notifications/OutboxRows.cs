@@ -22,8 +22,8 @@ internal sealed class OutboxRows : IAsyncDisposable
     {
         var connection = await dataSource.OpenConnectionAsync(ct);
         var transaction = await connection.BeginTransactionAsync(ct);
-        await using var command = new NpgsqlCommand("""
-            SELECT id, event_key, target, kind, case_id, department_code, title, body, created_at, attempts FROM notifications
+        await using var command = new NpgsqlCommand($"""
+            SELECT {NotificationMap.Map.SelectList} FROM notifications
             WHERE delivered_at IS NULL AND next_attempt_at <= $1 AND attempts < $2 AND ($3 OR target <> 'webhook')
             ORDER BY next_attempt_at LIMIT $4
             FOR UPDATE SKIP LOCKED
@@ -37,12 +37,7 @@ internal sealed class OutboxRows : IAsyncDisposable
         {
             while (await reader.ReadAsync(ct))
             {
-                rows.Add(new Notification
-                {
-                    Id = reader.GetInt64(0), EventKey = reader.GetString(1), Target = reader.GetString(2), Kind = reader.GetString(3),
-                    CaseId = reader.IsDBNull(4) ? null : reader.GetInt64(4), DepartmentCode = reader.IsDBNull(5) ? null : reader.GetString(5),
-                    Title = reader.GetString(6), Body = reader.GetString(7), CreatedAt = reader.GetFieldValue<DateTimeOffset>(8), Attempts = reader.GetInt32(9),
-                });
+                rows.Add(NotificationMap.Map.Read(reader));
             }
         }
         return new OutboxRows(connection, transaction, rows, now);

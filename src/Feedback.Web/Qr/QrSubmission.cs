@@ -87,7 +87,7 @@ internal sealed class QrSubmission(
                 StoreStatus.Created => new(QrOutcome.Stored, null, outcome.Evaluation),
                 // Another rating of this transaction won a race with this one.
                 StoreStatus.Duplicate => new(QrOutcome.StaleForm),
-                _ => new(QrOutcome.FormError, QrFormRules.Explain(EvaluationsApi.Rejected(outcome))),
+                _ => new(QrOutcome.FormError, QrFormRules.Explain(StoreOutcome.Refusal(outcome.Error))),
             };
         }
         catch (StoreUnavailableException)

@@ -1,6 +1,7 @@
 using Feedback.Tests.Cases;
 using Feedback.Tests.Infrastructure;
 using Feedback.Web.Evaluations;
+using Feedback.Web.Import;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

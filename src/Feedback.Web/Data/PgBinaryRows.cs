@@ -3,14 +3,14 @@ using System.Buffers.Binary;
 using System.Text;
 using Npgsql;
 
-namespace Feedback.Web.Evaluations;
+namespace Feedback.Web.Data;
 
 /// <summary>
 /// Rows in PostgreSQL's binary COPY format, encoded into one pooled buffer and sent by <see cref="CopyAsync"/>.
 /// Measured: Npgsql's per-field <c>NpgsqlBinaryImporter.Write</c> cost the import several µs a row (each field is
 /// resolved and converted on its own); this writes the same bytes for a fraction of that. Encoding ahead of the COPY
 /// also lets the import hold a waiting chunk as bytes rather than as objects the GC must trace and promote. Only
-/// the types the import needs; the format is in PostgreSQL's docs, "COPY", "Binary Format".
+/// the types the column maps need; the format is in PostgreSQL's docs, "COPY", "Binary Format".
 /// </summary>
 internal sealed class PgBinaryRows : IDisposable
 {
@@ -91,10 +91,22 @@ internal sealed class PgBinaryRows : IDisposable
         _length += 2;
     }
 
+    public void NullableInt16(short? value)
+    {
+        if (value is { } v) Int16(v);
+        else Null();
+    }
+
     public void Int32(int value)
     {
         Int32Raw(4);
         Int32Raw(value);
+    }
+
+    public void NullableInt32(int? value)
+    {
+        if (value is { } v) Int32(v);
+        else Null();
     }
 
     public void Boolean(bool value)
@@ -143,6 +155,12 @@ internal sealed class PgBinaryRows : IDisposable
 
     /// <summary>timestamptz: microseconds since 2000-01-01 UTC (values are already at microsecond precision).</summary>
     public void Timestamp(DateTimeOffset value) => Int64((value.UtcTicks - PostgresEpochTicks) / 10);
+
+    public void NullableTimestamp(DateTimeOffset? value)
+    {
+        if (value is { } v) Timestamp(v);
+        else Null();
+    }
 
     /// <summary>One dimension, lower bound 1, no nulls; an empty array has no dimension.</summary>
     public void Int16Array(short[] values)

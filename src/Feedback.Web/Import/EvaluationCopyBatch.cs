@@ -1,6 +1,8 @@
 using Feedback.Web.Cases;
+using Feedback.Web.Data;
+using Feedback.Web.Evaluations;
 
-namespace Feedback.Web.Evaluations;
+namespace Feedback.Web.Import;
 
 /// <summary>
 /// Validated ratings for <see cref="EvaluationBulkCopy"/>, encoded for COPY as they are added. A chunk waits a while

@@ -3,8 +3,9 @@ using System.Text;
 using Npgsql;
 using Feedback.Web.Cases;
 using Feedback.Web.Data;
+using Feedback.Web.Evaluations;
 
-namespace Feedback.Web.Evaluations;
+namespace Feedback.Web.Import;
 
 /// <summary>What became of a batch: counts, and the rows the database refused with its reason.</summary>
 public sealed record CopyOutcome(int Created, int Duplicates, IReadOnlyList<(int Row, string Error)> Rejected);
@@ -18,17 +19,16 @@ public sealed record CopyOutcome(int Created, int Duplicates, IReadOnlyList<(int
 /// </summary>
 public sealed class EvaluationBulkCopy(CaseOpener cases)
 {
-    private const string Target = """
-        evaluations (id, case_number, assess_number, channel, rating, reason_codes, comment, department_code, window_code, staff_code,
-        service_item_code, anonymous, rater_name, rater_phone_masked, rater_phone_hash, evaluated_at, received_at, is_default,
-        theme, theme_confidence, theme_second, theme_second_score, theme_third, theme_third_score, model_version,
-        needs_review, theme_signal, polarity, polarity_confidence, polarity_model_version)
-        """;
-    private const short ColumnCount = 30;
     private const string KeyIndex = "ix_evaluations_case_number_assess_number";
-    // A row is its field count (2 bytes), then each field's length (4 bytes) and value: the id comes first, then
-    // the case number and the assess number, so both can be read back from the bytes.
+    // A row is its field count (2 bytes), then each field's length (4 bytes) and value. The map puts the id first,
+    // then the case number and the assess number, so all three are found at fixed or readable places in the bytes.
     private const int IdAt = 2 + 4;
+    private static readonly string Target = KeyColumnsFirst(EvaluationMap.Map).CopyTarget;
+
+    private static TableMap<Evaluation> KeyColumnsFirst(TableMap<Evaluation> map) =>
+        (map.CopyOrdinal("id"), map.CopyOrdinal("case_number"), map.CopyOrdinal("assess_number")) == (0, 1, 2)
+            ? map
+            : throw new InvalidOperationException("The evaluations map must write id, case_number and assess_number first.");
 
     public async Task<CopyOutcome> StoreAsync(NpgsqlConnection connection, EvaluationCopyBatch batch, CancellationToken ct)
     {
@@ -44,40 +44,8 @@ public sealed class EvaluationBulkCopy(CaseOpener cases)
         return new(created, duplicates + raced, rejected);
     }
 
-    internal static void Encode(PgBinaryRows copy, Evaluation r)
-    {
-        copy.StartRow(ColumnCount);
-        copy.Int64(0); // drawn from the sequence when the batch is stored: see SetId
-        copy.Text(r.CaseNumber);
-        copy.Int16(r.AssessNumber);
-        copy.Text(r.Channel);
-        copy.Int16(r.Rating);
-        copy.Int16Array(r.ReasonCodes);
-        copy.Text(r.Comment);
-        copy.Text(r.DepartmentCode);
-        copy.Text(r.WindowCode);
-        copy.Text(r.StaffCode);
-        copy.Text(r.ServiceItemCode);
-        copy.Boolean(r.Anonymous);
-        copy.Text(r.RaterName);
-        copy.Text(r.RaterPhoneMasked);
-        copy.Bytes(r.RaterPhoneHash);
-        copy.Timestamp(r.EvaluatedAt);
-        copy.Timestamp(r.ReceivedAt);
-        copy.Boolean(r.IsDefault);
-        copy.Text(r.Theme);
-        copy.Float4(r.ThemeConfidence);
-        copy.Text(r.ThemeSecond);
-        copy.Float4(r.ThemeSecondScore);
-        copy.Text(r.ThemeThird);
-        copy.Float4(r.ThemeThirdScore);
-        copy.Text(r.ModelVersion);
-        copy.Boolean(r.NeedsReview);
-        copy.Text(r.ThemeSignal);
-        copy.Text(r.Polarity);
-        copy.Float4(r.PolarityConfidence);
-        copy.Text(r.PolarityModelVersion);
-    }
+    /// <summary>The id is a placeholder until the batch is stored: see <see cref="SetId"/>.</summary>
+    internal static void Encode(PgBinaryRows copy, Evaluation r) => EvaluationMap.Map.Encode(copy, r);
 
     internal static long IdOf(ReadOnlySpan<byte> row) => BinaryPrimitives.ReadInt64BigEndian(row[IdAt..]);
 
