@@ -36,8 +36,8 @@ public sealed class CaseOpener(CaseSchedule schedule, CaseNotices notices)
     /// <summary>
     /// The import's variant, for ratings inserted by this very transaction, which cannot have a case yet: case ids
     /// are drawn first, and the cases, their audit lines and their notifications are streamed with binary COPY.
-    /// Measured: the three INSERT … FROM unnest statements of <see cref="OpenAsync"/> cost PostgreSQL about 50 µs per
-    /// case, nearly a third of what it spent on the import's evaluations COPY.
+    /// COPY, because the three INSERT … FROM unnest statements of <see cref="OpenAsync"/> cost PostgreSQL far more per case
+    /// than the import's whole evaluations COPY (docs/benchmarks.md, the import's second stage).
     /// </summary>
     public async Task OpenFreshAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Evaluation> inserted, CancellationToken ct)
     {

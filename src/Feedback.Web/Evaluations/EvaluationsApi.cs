@@ -11,13 +11,13 @@ public static class EvaluationsApi
     public static RouteGroupBuilder MapEvaluations(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/evaluations").WithTags("Evaluations");
-        group.MapPost("/", CreateEvaluation).RequireAuthorization(ApiKeyExtensions.IngestPolicy)
+        group.MapPost("/", CreateEvaluation).RequireAuthorization(Policies.Ingest)
             .WithSummary("Store one rating; the same caseNumber + assessNumber again returns the stored one.");
-        group.MapPost("/batch", CreateBatch).RequireAuthorization(ApiKeyExtensions.IngestPolicy)
+        group.MapPost("/batch", CreateBatch).RequireAuthorization(Policies.Ingest)
             .WithSummary($"Store up to {MaxBatch} ratings; valid ones are kept even when others are invalid.");
-        group.MapGet("/", EvaluationQueries.ListEvaluations).RequireAuthorization(ApiKeyExtensions.ReadPolicy)
+        group.MapGet("/", EvaluationQueries.ListEvaluations).RequireAuthorization(Policies.Read)
             .WithSummary("List ratings, newest first, with filters and keyset pagination.");
-        group.MapGet("/{id:long}", EvaluationQueries.GetEvaluation).RequireAuthorization(ApiKeyExtensions.ReadPolicy)
+        group.MapGet("/{id:long}", EvaluationQueries.GetEvaluation).RequireAuthorization(Policies.Read)
             .WithName("GetEvaluation");
         return group;
     }

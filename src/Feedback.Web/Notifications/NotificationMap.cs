@@ -3,8 +3,9 @@ using Feedback.Web.Data;
 namespace Feedback.Web.Notifications;
 
 /// <summary>
-/// The outbox's columns for its raw-SQL writers and reader: <see cref="OutboxWriter"/> (INSERT, and COPY for the
-/// import) and <see cref="OutboxRows"/>. Add a column here and in the EF model (<see cref="NotificationModel"/>).
+/// The outbox's columns for its raw-SQL writer, <see cref="OutboxWriter"/> (INSERT, and COPY for the import); delivery
+/// reads and completes rows through EF (<see cref="OutboxBatch"/>). Add a column here and in the EF model
+/// (<see cref="NotificationModel"/>): a test compares the two.
 /// </summary>
 internal static class NotificationMap
 {
@@ -22,7 +23,7 @@ internal static class NotificationMap
         .Timestamp("created_at", n => n.CreatedAt, (n, v) => n.CreatedAt = v)
         .Timestamp("next_attempt_at", n => n.NextAttemptAt, (n, v) => n.NextAttemptAt = v)
         .Int32("attempts", n => n.Attempts, (n, v) => n.Attempts = v)
-        // Set by delivery (OutboxRows.CompleteAsync), never when a notification is queued.
+        // Set by delivery (OutboxBatch.CompleteAsync), never when a notification is queued.
         .NullableTimestamp("delivered_at", null, (n, v) => n.DeliveredAt = v)
         .Text("last_error", null, (n, v) => n.LastError = v);
 }

@@ -1,4 +1,6 @@
 using Feedback.Web.Data;
+using Feedback.Web.Jobs;
+
 namespace Feedback.Web.Reports;
 
 public static class ReportsExtensions
@@ -15,7 +17,7 @@ public static class ReportsExtensions
         builder.Services.AddSingleton<ReportNotices>();
         builder.Services.AddScoped<ReportIndex>();
         builder.Services.AddScoped<WeeklyReportJob>();
-        if (builder.Configuration.GetValue("Jobs:RunServer", true))
+        if (builder.RunsJobServer())
             builder.Services.StartAfterDatabase(s => s.AddHostedService<ReportSchedule>());
         return builder;
     }
