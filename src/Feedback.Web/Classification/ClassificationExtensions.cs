@@ -1,3 +1,4 @@
+using Feedback.Web.Data;
 using Feedback.Web.Jobs;
 
 namespace Feedback.Web.Classification;
@@ -11,7 +12,8 @@ public static class ClassificationExtensions
         builder.Services.AddSingleton<Reclassifier>();
         builder.Services.AddTransient<ReclassifyJob>();
         if (builder.RunsJobServer())
-            builder.Services.AddHostedService<ReclassifySchedule>();
+            // Its check reads ratings and its job client needs Hangfire's storage: both wait for the database.
+            builder.Services.StartAfterDatabase(s => s.AddHostedService<ReclassifySchedule>());
         return builder;
     }
 }

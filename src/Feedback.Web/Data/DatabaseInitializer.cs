@@ -20,6 +20,9 @@ public sealed class DatabaseInitializer(IServiceProvider services, FeedbackDatab
     private readonly SemaphoreSlim _preparing = new(1, 1);
     private Task _waiting = Task.CompletedTask;
 
+    /// <summary>Advisory lock key held while migrating, "FEEDMIGR".</summary>
+    private const long MigrationLock = 0x4645_4544_4D49_4752;
+
     /// <summary>Completes once the database answered and the schema is current.</summary>
     public Task Ready => _ready.Task;
 
@@ -104,6 +107,14 @@ public sealed class DatabaseInitializer(IServiceProvider services, FeedbackDatab
 
     private async Task MigrateAsync(CancellationToken ct, bool onlyWhenBehind)
     {
+        // Servers started together on a new database would both create the history table and apply the same migrations
+        // (EF's own migration lock did not stop it: "column already exists" and a stopped server), so one process
+        // migrates at a time; the next finds nothing pending. The session lock ends with its connection, also if this
+        // process dies.
+        await using var gate = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
+        await gate.OpenAsync(ct);
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", gate) { Parameters = { new() { Value = MigrationLock } }, CommandTimeout = 0 })
+            await take.ExecuteNonQueryAsync(ct);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
         // Without this, EF's first look at a new database logs a failed query (the history table is missing).
@@ -112,7 +123,6 @@ public sealed class DatabaseInitializer(IServiceProvider services, FeedbackDatab
             return;
         // A migration that rewrites evaluations takes minutes on a large centre's history, not 30 s.
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-        // EF Core takes a database lock while migrating, so several processes may start at once.
         await db.Database.MigrateAsync(ct);
     }
 

@@ -18,6 +18,9 @@ public static class JobsExtensions
         {
             var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
             var database = sp.GetRequiredService<FeedbackDatabase>();
+            // Our own install under an advisory lock, so that servers starting together on a new database do not race.
+            if (options.PrepareSchemaIfNecessary)
+                HangfireSchema.Install(database.ConnectionString, options.Schema);
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
@@ -25,20 +28,33 @@ public static class JobsExtensions
                 {
                     SchemaName = options.Schema,
                     QueuePollInterval = options.QueuePollInterval,
-                    PrepareSchemaIfNecessary = options.PrepareSchemaIfNecessary,
+                    PrepareSchemaIfNecessary = false,
                     DistributedLockTimeout = options.DistributedLockTimeout,
                 });
         });
         if (builder.RunsJobServer())
         {
+            builder.Services.AddSingleton<JobServerStatus>();
+            builder.Services.AddHealthChecks().AddCheck<JobServerStatus>(JobServerStatus.CheckName);
             builder.Services.StartAfterDatabase(services => services.AddHangfireServer((sp, server) =>
             {
                 var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
                 server.WorkerCount = options.WorkerCount;
                 server.SchedulePollingInterval = options.SchedulePollingInterval;
-            }));
+            }).ReportJobServerStart());
         }
         return builder;
+    }
+
+    // /health stays unhealthy until Hangfire's hosted service has started (JobServerStatus).
+    private static IServiceCollection ReportJobServerStart(this IServiceCollection services)
+    {
+        var hosted = services.Last(d => d.ServiceType == typeof(IHostedService));
+        services.Remove(hosted);
+        return services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<JobServerStatus>().Report(
+            hosted.ImplementationInstance as IHostedService
+            ?? (IHostedService?)hosted.ImplementationFactory?.Invoke(sp)
+            ?? (IHostedService)ActivatorUtilities.CreateInstance(sp, hosted.ImplementationType!)));
     }
 
     /// <summary>

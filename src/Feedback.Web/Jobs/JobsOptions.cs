@@ -21,7 +21,10 @@ public sealed class JobsOptions
     [Range(1, 64)]
     public int WorkerCount { get; set; } = 2;
 
-    /// <summary>Create Hangfire's tables on start. Default: true; turn off for a user without DDL rights.</summary>
+    /// <summary>
+    /// Create or upgrade Hangfire's tables on start, one process at a time under an advisory lock (<see cref="HangfireSchema"/>).
+    /// Default: true; turn off for a user without DDL rights.
+    /// </summary>
     public bool PrepareSchemaIfNecessary { get; set; } = true;
 
     /// <summary>

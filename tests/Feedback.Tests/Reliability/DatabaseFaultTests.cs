@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Feedback.Tests.Infrastructure;
+using Npgsql;
 
 namespace Feedback.Tests.Reliability;
 
 /// <summary>
-/// PostgreSQL stopped under load and a server started while it is down, on the fault tests' own cluster. Figures go to
+/// PostgreSQL stopped under load, a server killed under load, and a server started while the database is down, on the fault tests' own cluster. Figures go to
 /// the test output (docs/reliability.md quotes them).
 /// </summary>
 [Collection(FaultCluster.Name)]
@@ -46,6 +47,41 @@ public sealed class DatabaseFaultTests(FaultCluster cluster)
         Assert.True(figures.Codes.ContainsKey("503"), "the outage was seen as 503");
         Assert.Equal(0, figures.UnavailableWithoutRetryAfter);
         AssertNoStackTrace(server);
+    }
+
+    [Fact]
+    public async Task Ratings_ServerKilledUnderLoadAndReplaced_EveryAcknowledgedRatingStoredOnce()
+    {
+        var (connectionString, key) = await cluster.CreateDatabaseAsync("faults_kill", prepared: true, Ct);
+        await using var server = await WebProcess.StartServerAsync(connectionString, Ct);
+        var current = server.Url;
+        var load = new RatingLoad(() => Volatile.Read(ref current), key!, Clients);
+        using var stop = new CancellationTokenSource();
+        var running = load.RunAsync(stop.Token);
+
+        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+        await server.KillAsync();
+        var clock = Stopwatch.StartNew();
+        await using var replacement = await WebProcess.StartServerAsync(connectionString, Ct);
+        var restart = clock.Elapsed;
+        Volatile.Write(ref current, replacement.Url);
+        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+        await stop.CancelAsync();
+        var figures = await running;
+        var (lost, duplicated) = await load.CheckStoredAsync(connectionString, Ct);
+        var storedTwice = await CountAsync(connectionString,
+            "SELECT count(*) FROM (SELECT case_number FROM evaluations WHERE case_number IS NOT NULL GROUP BY case_number HAVING count(*) > 1) d");
+
+        Report(
+            $"kill -9 under load, replacement healthy after {restart.TotalSeconds:F1} s, {Clients} clients: attempts {figures.Attempts}, acknowledged {figures.Acknowledged}, " +
+            $"lost {lost}, duplicates {duplicated}, stored twice {storedTwice}, errors over {figures.ErrorSeconds:F1} s, codes {string.Join(", ", figures.Codes.OrderBy(c => c.Key).Select(c => $"{c.Key}: {c.Value}"))}");
+        Assert.True(figures.Acknowledged > 0);
+        Assert.Equal(0, lost);
+        Assert.Equal(0, duplicated);
+        Assert.Equal(0, storedTwice);
+        Assert.All(figures.Codes.Keys, code => Assert.Contains(code, new[] { "201", "200", "503", "cut" }));
+        Assert.True(figures.Codes.ContainsKey("cut"), "the kill cut requests");
+        AssertNoStackTrace(replacement);
     }
 
     [Theory]
@@ -94,6 +130,14 @@ public sealed class DatabaseFaultTests(FaultCluster cluster)
     {
         TestContext.Current.TestOutputHelper?.WriteLine(line);
         File.AppendAllText(Path.Combine(Path.GetTempPath(), "feedback-fault-figures.txt"), $"{DateTimeOffset.UtcNow:u} {line}{Environment.NewLine}");
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
     }
 
     private static async Task<HttpResponseMessage> WaitForAnswerAsync(HttpClient http, string path)

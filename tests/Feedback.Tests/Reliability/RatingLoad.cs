@@ -15,8 +15,13 @@ public sealed record LoadFigures(int Attempts, int Acknowledged, IReadOnlyDictio
 /// Clients that post ratings as the README tells a client to: each rating is retried with the same
 /// caseNumber+assessNumber on 503 or a cut connection until it is acknowledged with 201 or 200.
 /// </summary>
-public sealed class RatingLoad(string url, string key, int clients)
+public sealed class RatingLoad(Func<string> url, string key, int clients)
 {
+    public RatingLoad(string url, string key, int clients)
+        : this(() => url, key, clients)
+    {
+    }
+
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(200);
     private readonly ConcurrentDictionary<string, int> _codes = new();
     private readonly ConcurrentBag<string> _acknowledged = [];
@@ -38,7 +43,8 @@ public sealed class RatingLoad(string url, string key, int clients)
 
     private async Task ClientAsync(CancellationToken stop)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(10) };
+        // No base address: a test may move the load to a replacement server (url() is read for every request).
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         http.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);
         while (!stop.IsCancellationRequested)
         {
@@ -55,7 +61,7 @@ public sealed class RatingLoad(string url, string key, int clients)
         string code;
         try
         {
-            using var response = await http.PostAsJsonAsync("/api/evaluations", TestRatings.Valid(caseNumber), CancellationToken.None);
+            using var response = await http.PostAsJsonAsync($"{url()}/api/evaluations", TestRatings.Valid(caseNumber), CancellationToken.None);
             code = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is null)
                 Interlocked.Increment(ref _withoutRetryAfter);
