@@ -113,10 +113,13 @@ public sealed class EnforcementDatabase(string connectionString)
         (await QueryAsync("SELECT case_id, count(*) FROM case_events WHERE action = 'escalate' GROUP BY case_id",
             r => (r.GetInt64(0), r.GetInt64(1)), ct)).ToDictionary(x => x.Item1, x => x.Item2);
 
-    /// <summary>Inbox messages per (case, kind); notifications still undelivered.</summary>
+    /// <summary>
+    /// Inbox messages per (case, kind); notifications still undelivered. Messages of no case (a job server's start
+    /// renders missed weekly reports and announces them) are not the deadlines' business.
+    /// </summary>
     public async Task<(Dictionary<(long, string), long> Inbox, long Undelivered)> DeliveriesAsync(CancellationToken ct)
     {
-        var inbox = (await QueryAsync("SELECT case_id, kind, count(*) FROM inbox_messages GROUP BY case_id, kind",
+        var inbox = (await QueryAsync("SELECT case_id, kind, count(*) FROM inbox_messages WHERE case_id IS NOT NULL GROUP BY case_id, kind",
             r => (r.GetInt64(0), r.GetString(1), r.GetInt64(2)), ct)).ToDictionary(x => (x.Item1, x.Item2), x => x.Item3);
         var undelivered = (await QueryAsync("SELECT count(*) FROM notifications WHERE delivered_at IS NULL", r => r.GetInt64(0), ct))[0];
         return (inbox, undelivered);
