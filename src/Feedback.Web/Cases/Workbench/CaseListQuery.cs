@@ -13,6 +13,8 @@ public sealed class CaseListQuery(NpgsqlDataSource dataSource)
     public const int MaxLimit = 500;
     /// <summary>Matches from which a search walks the list rather than collecting every match (see <see cref="CaseListCriteria.SearchIsCommon"/>).</summary>
     public const int CommonSearchMatches = 1000;
+    /// <summary>Cases counted per state before a count stops and reads "1,000+" (see <see cref="CaseStateCounts"/>).</summary>
+    public const int CountCap = 1000;
     /// <summary>pg_trgm finds nothing to look up in a shorter text (it needs three characters in a row).</summary>
     private const int TrigramLength = 3;
 
@@ -71,14 +73,15 @@ public sealed class CaseListQuery(NpgsqlDataSource dataSource)
     public async Task<CaseStateCounts?> CountsUnlessCommonAsync(CaseListCriteria criteria, DateTimeOffset now, CancellationToken ct) =>
         criteria.Search is not null && criteria.SearchIsCommon ? null : await CountsAsync(criteria, now, ct);
 
-    public async Task<CaseStateCounts> CountsAsync(CaseListCriteria criteria, DateTimeOffset now, CancellationToken ct)
+    /// <param name="cap">Where each count stops (the list's <see cref="CountCap"/>; tests pass a small one).</param>
+    public async Task<CaseStateCounts> CountsAsync(CaseListCriteria criteria, DateTimeOffset now, CancellationToken ct, int cap = CountCap)
     {
-        await using var command = CaseListSql.Counts(criteria, now).CreateCommand(dataSource);
+        await using var command = CaseListSql.Counts(criteria, now, cap + 1).CreateCommand(dataSource);
         var groups = new List<(string, bool, int)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             groups.Add((reader.GetString(0), reader.GetBoolean(1), checked((int)reader.GetInt64(2))));
-        return new(groups);
+        return new(groups, cap);
     }
 
     /// <summary>
