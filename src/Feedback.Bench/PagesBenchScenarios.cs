@@ -28,12 +28,24 @@ internal sealed partial class PagesBenchScenarios(BenchCluster cluster, HttpClie
 
     public IReadOnlyList<PageScenario> Pages => pages;
 
-    /// <summary>Cases per state and extension request for the filter <paramref name="and"/>, each stopping at 1,001 as the page's counts do.</summary>
-    private static string Counts(string and = "", bool joined = false) => string.Join(" UNION ALL ",
-        from state in States
-        from requested in new[] { "", "NOT " }
-        select $"SELECT '{state}', {(requested == "" ? "false" : "true")}, (SELECT count(*) FROM (SELECT 1 FROM cases c{(joined ? " JOIN evaluations e ON e.id = c.evaluation_id" : "")} " +
-               $"WHERE c.state = '{state}' AND c.requested_extension_days IS {requested}NULL{and} LIMIT 1001) x)");
+    /// <summary>
+    /// Cases per state and extension request for the filter <paramref name="and"/>, each stopping at 1,001 (101 when the
+    /// filter reads the rating), read along the indexes under the page's planner settings, as the page's counts are
+    /// (CaseListQuery.CountsAsync); a search keeps the planner's choice there too.
+    /// </summary>
+    private static string Counts(string and = "", bool joined = false, bool search = false)
+    {
+        var groups = string.Join(" UNION ALL ",
+            from state in States
+            from requested in new[] { "", "NOT " }
+            select $"SELECT '{state}', {(requested == "" ? "false" : "true")}, (SELECT count(*) FROM (SELECT 1 FROM cases c{(joined ? " JOIN evaluations e ON e.id = c.evaluation_id" : "")} " +
+                   $"WHERE c.state = '{state}' AND c.requested_extension_days IS {requested}NULL{and} LIMIT {(joined ? 101 : 1001)}) x)");
+        return search ? groups : $"""
+            BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_hashjoin = off;
+            SET LOCAL enable_mergejoin = off; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0;
+            {groups}; COMMIT
+            """;
+    }
 
     // The cases whose comment, case number or reply holds the text, each side on its own trigram index.
     private static string Hits(string text) =>
@@ -59,7 +71,7 @@ internal sealed partial class PagesBenchScenarios(BenchCluster cluster, HttpClie
             new("page 20 of closed cases (keyset)", _ => page20,
                 _ => $"{Columns} WHERE c.state = 'closed' AND (c.opened_at, c.id) < ('{key.OpenedAt:O}', {key.Id}) ORDER BY c.opened_at DESC, c.id DESC LIMIT 51; {Counts()}", "p95 ≤ 100 ms"),
             new("search (comment, case number, reply)", i => $"/cases?q={Uri.EscapeDataString(Searches[Index(i)])}",
-                i => $"{Columns} WHERE c.id IN ({Hits(Searches[Index(i)])}) ORDER BY c.opened_at DESC, c.id DESC LIMIT 51; {Counts($" AND c.id IN ({Hits(Searches[Index(i)])})")}", "p95 ≤ 300 ms"),
+                i => $"{Columns} WHERE c.id IN ({Hits(Searches[Index(i)])}) ORDER BY c.opened_at DESC, c.id DESC LIMIT 51; {Counts($" AND c.id IN ({Hits(Searches[Index(i)])})", search: true)}", "p95 ≤ 300 ms"),
             new("case page", i => $"/cases/{ids[Index(i, ids.Length)]}",
                 i => $"{Columns} WHERE c.id = {ids[Index(i, ids.Length)]}; SELECT * FROM case_events WHERE case_id = {ids[Index(i, ids.Length)]} ORDER BY id; SELECT * FROM case_alerts WHERE case_id = {ids[Index(i, ids.Length)]}",
                 "≤ 50 ms"),
