@@ -61,8 +61,7 @@ internal static class ReportBenchmark
                 reports.Add(centre);
                 totals.Add(clock.Elapsed);
                 clock.Restart();
-                foreach (var department in departments)
-                    await renderer.RenderAsync(Week, output, DateTimeOffset.UtcNow, null, ct, department, centre.Report);
+                await renderer.RenderDepartmentsAsync(centre.Report, departments, output, DateTimeOffset.UtcNow, null, ct);
                 departmentTotals.Add(clock.Elapsed);
                 var query = ActivatorUtilities.CreateInstance<Feedback.Web.Overview.CentreOverviewQuery>(app.Services, (TimeProvider)lastMinute);
                 var queryTime = await TimeAsync(() => query.ReadAsync(ct));

@@ -47,6 +47,8 @@ public sealed class WeeklyReportJobTests(FeedbackApp app) : IClassFixture<Feedba
         Assert.DoesNotContain(first, r => r.Week == "2026-W43");
         Assert.Equal(first.Select(r => r.GeneratedAt), second.Select(r => r.GeneratedAt));
         Assert.All(first, r => Assert.True(File.Exists(Path.Combine(app.ReportsDirectory, r.Week, ReportRenderer.PdfName))));
+        // Weeks without a rating (before the service had any) are rendered and listed, but announced to nobody.
+        Assert.Equal(0, await ReportNoticeCountAsync());
     }
 
     [Fact]
@@ -120,6 +122,14 @@ public sealed class WeeklyReportJobTests(FeedbackApp app) : IClassFixture<Feedba
     {
         await using var scope = app.Services.CreateAsyncScope();
         await action(ActivatorUtilities.CreateInstance<WeeklyReportJob>(scope.ServiceProvider, time));
+    }
+
+    private async Task<long> ReportNoticeCountAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM notifications WHERE event_key LIKE 'report:%'", connection);
+        return (long)(await count.ExecuteScalarAsync(Ct))!;
     }
 
     private async Task<List<ReportRecord>> IndexAsync()
