@@ -111,6 +111,11 @@ internal static class ReportBenchmark
         }
         var weekly = services.GetRequiredService<WeeklyQueries>();
         var end = Week.End.AddMinutes(-1);
+        // Where a read's time goes, each part alone: the recount of the last hours, the rating counts of both windows,
+        // the case counts of both windows (the report's statement).
+        var prepare = await TimeAsync(() => hours.PrepareAsync(ct));
+        var counts = await TimeAsync(() => Task.WhenAll(hours.CountsAsync(Week.Start, end, ct), hours.CountsAsync(Week.Previous.Start, end.AddDays(-7), ct)));
+        var caseCounts = await TimeAsync(() => Task.WhenAll(weekly.CaseWeeksAsync(Week.Start, end, null, ct), weekly.CaseWeeksAsync(Week.Previous.Start, end.AddDays(-7), null, ct)));
         var straight = new List<TimeSpan>();
         for (var i = 0; i < 3; i++)
             straight.Add(await TimeAsync(() => Task.WhenAll(weekly.DepartmentCountsAsync(Week.Start, end, ct), weekly.DepartmentCountsAsync(Week.Previous.Start, end.AddDays(-7), ct))));
@@ -118,6 +123,7 @@ internal static class ReportBenchmark
             | /overview uncached, {Reads} reads: query p50 / p95 | {Percentile(queries, 50):N0} ms / {Percentile(queries, 95):N0} ms |
             | /overview uncached, {Reads} reads: query and both SVG charts p50 / p95 | {Percentile(pages, 50):N0} ms / {Percentile(pages, 95):N0} ms (target ≤ 200) |
             | /overview's ratings counted from the rows instead (both windows, best of {straight.Count}) | {straight.Min().TotalMilliseconds:N0} ms |
+            | of a read, alone: recounting the last two hours / rating counts of both windows / case counts of both windows | {prepare.TotalMilliseconds:N0} ms / {counts.TotalMilliseconds:N0} ms / {caseCounts.TotalMilliseconds:N0} ms |
             | rating_hours: counting both weeks (the timer's pass, every 10 min) | {recount.TotalMilliseconds:N0} ms |
             """;
     }

@@ -19,12 +19,13 @@ internal sealed class CentreOverviewQuery(WeeklyQueries weekly, RatingHours hour
         var now = time.GetUtcNow();
         var week = ReportWeek.Containing(now);
         var sameTimeLastWeek = now.AddDays(-7);
-        await hours.PrepareAsync(ct);
-        var ratings = hours.CountsAsync(week.Start, now, ct);
-        var ratingsBefore = hours.CountsAsync(week.Previous.Start, sameTimeLastWeek, ct);
         var cases = weekly.CaseWeeksAsync(week.Start, now, null, ct);
         var casesBefore = weekly.CaseWeeksAsync(week.Previous.Start, sameTimeLastWeek, null, ct);
         var load = LoadAsync(now, centre.EndOfDay(now), ct);
+        // The case statements run meanwhile; the rating counts read the hours once they are recounted.
+        await hours.PrepareAsync(ct);
+        var ratings = hours.CountsAsync(week.Start, now, ct);
+        var ratingsBefore = hours.CountsAsync(week.Previous.Start, sameTimeLastWeek, ct);
         var names = await weekly.NamesAsync(ct);
         await Task.WhenAll(ratings, ratingsBefore, cases, casesBefore, load);
 
