@@ -18,7 +18,8 @@ internal sealed class RatingHours(NpgsqlDataSource dataSource, TimeProvider time
     // Recounted on every read: ratings arrive within seconds, a terminal back online within these hours.
     private static readonly TimeSpan RecentHours = TimeSpan.FromHours(2);
     private const long RefreshLock = 0x4645_4544_484f_5552; // "FEEDHOUR"
-    private DateTimeOffset _fullAt = DateTimeOffset.MinValue;
+    // UTC ticks of the last full recount; the timer writes it while requests read it, hence Volatile (a DateTimeOffset could tear).
+    private long _fullAt;
 
     private const string Counts = """
         count(*), count(*) FILTER (WHERE is_default), count(*) FILTER (WHERE rating >= 3),
@@ -30,7 +31,7 @@ internal sealed class RatingHours(NpgsqlDataSource dataSource, TimeProvider time
     {
         var now = time.GetUtcNow();
         await RecountAsync(ReportWeek.Containing(now).Previous.Start, Hour(now), ct);
-        _fullAt = now;
+        Volatile.Write(ref _fullAt, now.UtcTicks);
     }
 
     /// <summary>
@@ -40,7 +41,7 @@ internal sealed class RatingHours(NpgsqlDataSource dataSource, TimeProvider time
     public async Task PrepareAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (now - _fullAt > 2 * FullRefreshInterval)
+        if (now.UtcTicks - Volatile.Read(ref _fullAt) > (2 * FullRefreshInterval).Ticks)
             await RefreshAllAsync(ct);
         else
             await RecountAsync(Hour(now) - RecentHours, Hour(now), ct);
