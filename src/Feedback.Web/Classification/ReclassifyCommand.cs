@@ -39,6 +39,6 @@ internal static class ReclassifyCommand
             return null;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             throw new ArgumentException($"--since '{text}' is not a day such as 2026-11-23");
-        return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ReportWeek.Offset);
+        return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ReportWeek.Zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)));
     }
 }

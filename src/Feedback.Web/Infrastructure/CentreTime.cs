@@ -41,7 +41,8 @@ public sealed class CentreTime
     /// <summary>The instant the week (Monday 00:00 local, as ISO weeks count) containing <paramref name="day"/> begins, in UTC.</summary>
     public DateTimeOffset StartOfWeek(DateOnly day) => StartOfDay(day.AddDays(-(((int)day.DayOfWeek + 6) % 7)));
 
-    private static TimeZoneInfo FindZone(string id)
+    /// <summary>The zone of an IANA id; Asia/Shanghai (a fixed UTC+8) even where tzdata is missing.</summary>
+    public static TimeZoneInfo FindZone(string id)
     {
         try
         {

@@ -7,22 +7,25 @@ using Npgsql;
 namespace Feedback.Web.Overview;
 
 /// <summary>
-/// Reads a <see cref="CentreOverview"/> with the weekly report's own statements and counts (<see cref="WeeklyQueries"/>) over
-/// [Monday 00:00, now) and the same stretch a week earlier, so the overview and the report cannot disagree; only the
-/// cases owed now are counted here, as the department overview counts them.
+/// Reads a <see cref="CentreOverview"/> over [Monday 00:00, now) and the same stretch a week earlier: ratings counted by
+/// the report's definitions from <see cref="RatingHours"/> (tested against the report on the same data), cases with
+/// the report's own statement (<see cref="WeeklyQueries.CaseWeeksAsync"/>); only the cases owed now are counted here,
+/// as the department overview counts them.
 /// </summary>
-internal sealed class CentreOverviewQuery(WeeklyQueries weekly, NpgsqlDataSource dataSource, CentreTime centre, TimeProvider time)
+internal sealed class CentreOverviewQuery(WeeklyQueries weekly, RatingHours hours, NpgsqlDataSource dataSource, CentreTime centre, TimeProvider time)
 {
     public async Task<CentreOverview> ReadAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var week = ReportWeek.Containing(now);
         var sameTimeLastWeek = now.AddDays(-7);
-        var ratings = weekly.DepartmentCountsAsync(week.Start, now, ct);
-        var ratingsBefore = weekly.DepartmentCountsAsync(week.Previous.Start, sameTimeLastWeek, ct);
         var cases = weekly.CaseWeeksAsync(week.Start, now, null, ct);
         var casesBefore = weekly.CaseWeeksAsync(week.Previous.Start, sameTimeLastWeek, null, ct);
         var load = LoadAsync(now, centre.EndOfDay(now), ct);
+        // The case statements run meanwhile; the rating counts read the hours once they are recounted.
+        await hours.PrepareAsync(ct);
+        var ratings = hours.CountsAsync(week.Start, now, ct);
+        var ratingsBefore = hours.CountsAsync(week.Previous.Start, sameTimeLastWeek, ct);
         var names = await weekly.NamesAsync(ct);
         await Task.WhenAll(ratings, ratingsBefore, cases, casesBefore, load);
 

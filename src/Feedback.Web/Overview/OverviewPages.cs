@@ -1,4 +1,6 @@
 using Feedback.Web.Accounts;
+using Feedback.Web.Data;
+using Feedback.Web.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Feedback.Web.Overview;
@@ -10,7 +12,11 @@ public static class OverviewPages
 
     public static IHostApplicationBuilder AddOverview(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<RatingHours>();
         builder.Services.AddSingleton<CentreOverviewQuery>();
+        // Where the job server runs, its timer keeps rating_hours counted; elsewhere an overview read does it when stale.
+        if (builder.RunsJobServer())
+            builder.Services.StartAfterDatabase(s => s.AddHostedService<RatingHoursRefresh>());
         builder.Services.AddSingleton<CentreOverviewCache>();
         return builder;
     }

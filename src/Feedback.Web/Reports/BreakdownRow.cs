@@ -15,4 +15,9 @@ internal static class BreakdownSets
     public const int ByWindow = 0b111011;
     public const int ByStaff = 0b111101;
     public const int ByDepartmentTheme = 0b110110;
+
+    // The same within each department, for the departments' reports (see DepartmentRows).
+    public const int ByDepartmentDayAndChannel = 0b000111;
+    public const int ByDepartmentWindow = 0b110011;
+    public const int ByDepartmentStaff = 0b110101;
 }

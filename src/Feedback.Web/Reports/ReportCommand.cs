@@ -14,8 +14,10 @@ internal static class ReportCommand
         command.SetAction((result, ct) => ToolHost.RunAsync(async () =>
         {
             var text = result.GetValue(week);
-            var target = text is null ? WeeklyReportJob.LatestDue(DateTimeOffset.UtcNow) : ReportWeek.Parse(text);
             await using var app = await ToolHost.StartAsync(ct);
+            // A tool's host is not started, so its hosted ReportWeekZone does not run: give weeks the centre's zone here.
+            ReportWeek.UseZone(app.Services.GetRequiredService<Infrastructure.CentreTime>().Zone);
+            var target = text is null ? WeeklyReportJob.LatestDue(DateTimeOffset.UtcNow) : ReportWeek.Parse(text);
             await using var scope = app.Services.CreateAsyncScope();
             var job = scope.ServiceProvider.GetRequiredService<WeeklyReportJob>();
             var progress = new Progress<string>(stage => Console.Error.WriteLine($"report {target}: {stage}…"));

@@ -7,14 +7,15 @@ namespace Feedback.Web.Reports;
 
 /// <summary>
 /// The messages that announce a finished week's report: leaders and the quality office get the centre's figures and
-/// the first sentences of 分析与建议 (and the webhook, where configured); each department's heads get their department's
-/// figures and place. Keyed by week, so a re-render announces nothing twice.
+/// the first sentences of 分析与建议 (and the webhook, where configured); each department's heads and officers get their
+/// department's figures and place. Keyed by week, so a re-render announces nothing twice.
 /// </summary>
 internal sealed class ReportNotices(IOptions<NotificationOptions> options)
 {
     public const string CentreKind = "weekly_report";
     public const string DepartmentKind = "weekly_report_department";
     private const int AnalysisInMessage = 2;
+    private static readonly string[] DepartmentRoles = [Roles.DepartmentHead, Roles.DepartmentOfficer];
 
     public static string EventKey(ReportWeek week) => $"report:{week}";
 
@@ -40,7 +41,9 @@ internal sealed class ReportNotices(IOptions<NotificationOptions> options)
                 + $"好评率 {Indicators.GoodRate.Format(Indicators.GoodRate.Compute(d.Counts))}（全中心第 {rank + 1} / {report.Departments.Count} 名），"
                 + $"差评数 {d.Counts.Bad.ToString("N0", CultureInfo.InvariantCulture)}，整改率 {Indicators.RectifyRate.Format(Indicators.RectifyRate.Compute(d.Counts))}，"
                 + $"超期工单 {d.Counts.Overdue.ToString("N0", CultureInfo.InvariantCulture)} 件。全中心好评率 {Show(Indicators.GoodRate, report)}。";
-            notices.Add(Notice(key, NotificationTargets.Inbox(Roles.DepartmentHead, d.Code), DepartmentKind, d.Code, $"本部门好差评周报：{week}", departmentBody, at));
+            // Heads and officers alike: the officers work the department's cases, and its report shows where they stand.
+            foreach (var role in DepartmentRoles)
+                notices.Add(Notice(key, NotificationTargets.Inbox(role, d.Code), DepartmentKind, d.Code, $"本部门好差评周报：{week}", departmentBody, at));
         }
         return notices;
     }

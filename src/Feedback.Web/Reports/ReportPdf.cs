@@ -40,7 +40,7 @@ internal static class ReportPdf
     private static void Sections(PdfPages pdf, WeeklyReport report, Dictionary<string, ScottPlot.Plot> chart)
     {
         pdf.Title(report.Centre, Title(report), WeekTitle(report.Week) + (report.Unfinished ? ReportLabels.Unfinished : ""),
-            string.Format(Invariant, ReportLabels.GeneratedAt, report.GeneratedAt.ToOffset(ReportWeek.Offset)));
+            string.Format(Invariant, ReportLabels.GeneratedAt, ReportWeek.Local(report.GeneratedAt)));
         Analysis(pdf, report);
         Kpis(pdf, report);
         pdf.Heading(ReportLabels.TrendHeading, 250);
@@ -187,5 +187,5 @@ internal static class ReportPdf
 
     private static string Show(Indicator indicator, WeekCounts counts) => indicator.Format(indicator.Compute(counts));
 
-    private static string Local(DateTimeOffset instant) => instant.ToOffset(ReportWeek.Offset).ToString(ReportLabels.TimeFormat, Invariant);
+    private static string Local(DateTimeOffset instant) => ReportWeek.Local(instant).ToString(ReportLabels.TimeFormat, Invariant);
 }

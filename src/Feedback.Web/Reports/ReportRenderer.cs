@@ -48,6 +48,17 @@ internal sealed class ReportRenderer(WeeklyFigures figures, ReportFonts fonts, M
         }
     }
 
+    /// <summary>
+    /// Every department's report of the week of <paramref name="centre"/>, cut from its rows (no SQL): drawn two at a
+    /// time, since laying out a PDF runs on one core and the PNGs of one report seldom fill two.
+    /// </summary>
+    public Task RenderDepartmentsAsync(WeeklyReport centre, IEnumerable<string> departments, string root, DateTimeOffset generatedAt,
+        IProgress<string>? progress, CancellationToken ct) =>
+        Parallel.ForEachAsync(departments, new ParallelOptions { MaxDegreeOfParallelism = DepartmentsAtOnce, CancellationToken = ct },
+            async (department, token) => await RenderAsync(centre.Week, root, generatedAt, progress, token, department, centre));
+
+    private const int DepartmentsAtOnce = 2;
+
     /// <summary>Where a department's report of a week goes: {root}/{yyyy}-W{ww}/departments/{code}.</summary>
     public static string DepartmentDirectory(string root, ReportWeek week, string department) =>
         Path.Combine(root, week.ToString(), DepartmentsFolder, department);

@@ -3,29 +3,52 @@ using System.Text.RegularExpressions;
 
 namespace Feedback.Web.Reports;
 
-/// <summary>An ISO week in China time: Monday 00:00 to Sunday 24:00, Asia/Shanghai. Written as "2026-W47".</summary>
+/// <summary>
+/// An ISO week in the centre's zone (<see cref="Zone"/>, Centre__TimeZone): Monday 00:00 to Sunday 24:00 there.
+/// Written as "2026-W47".
+/// </summary>
 public readonly partial record struct ReportWeek(int Year, int Week) : IComparable<ReportWeek>
 {
-    /// <summary>China has kept UTC+8 without daylight saving time since 1991, so a fixed offset is exact for reports.</summary>
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+    /// <summary>
+    /// The centre's zone, set at start-up from <see cref="Infrastructure.CentreTime"/> (<see cref="ReportWeekZone"/>); Asia/Shanghai
+    /// until then. Static, because a week is a value parsed from URLs and job arguments, and a process serves one centre.
+    /// </summary>
+    public static TimeZoneInfo Zone { get; private set; } = Infrastructure.CentreTime.FindZone(new Infrastructure.CentreTimeOptions().TimeZone);
+
+    internal static void UseZone(TimeZoneInfo zone) => Zone = zone;
 
     public DateOnly Monday => DateOnly.FromDateTime(ISOWeek.ToDateTime(Year, Week, DayOfWeek.Monday));
 
     public DateOnly Sunday => Monday.AddDays(6);
 
-    public DateTimeOffset Start => new(Monday.ToDateTime(TimeOnly.MinValue), Offset);
+    public DateTimeOffset Start => StartIn(Zone);
 
-    public DateTimeOffset End => Start.AddDays(7);
+    public DateTimeOffset End => Next.Start;
 
-    public ReportWeek Previous => Containing(Start.AddDays(-7));
+    public ReportWeek Previous => Of(Monday.AddDays(-7));
 
-    public ReportWeek Next => Containing(End);
+    public ReportWeek Next => Of(Monday.AddDays(7));
 
-    /// <summary>The week that contains <paramref name="instant"/> in China time.</summary>
-    public static ReportWeek Containing(DateTimeOffset instant)
+    /// <summary>Monday 00:00 of the week in <paramref name="zone"/>, as an instant.</summary>
+    public DateTimeOffset StartIn(TimeZoneInfo zone)
     {
-        var local = instant.ToOffset(Offset).DateTime;
-        return new(ISOWeek.GetYear(local), ISOWeek.GetWeekOfYear(local));
+        var midnight = Monday.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+    }
+
+    /// <summary>The week that contains <paramref name="instant"/> in the centre's zone.</summary>
+    public static ReportWeek Containing(DateTimeOffset instant) => Containing(instant, Zone);
+
+    /// <summary>The week that contains <paramref name="instant"/> in <paramref name="zone"/>.</summary>
+    public static ReportWeek Containing(DateTimeOffset instant, TimeZoneInfo zone) => Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime));
+
+    /// <summary>An instant as the centre's wall clock reads it (with that moment's offset), for printing.</summary>
+    public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    private static ReportWeek Of(DateOnly day)
+    {
+        var date = day.ToDateTime(TimeOnly.MinValue);
+        return new(ISOWeek.GetYear(date), ISOWeek.GetWeekOfYear(date));
     }
 
     public static ReportWeek Parse(string text) =>

@@ -9,6 +9,8 @@ public static class ReportsExtensions
     public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ReportOptions>().BindConfiguration("Reports").ValidateDataAnnotations().ValidateOnStart();
+        // First, so that every later start-up step and job reads weeks in the centre's zone.
+        builder.Services.AddHostedService<ReportWeekZone>();
         builder.Services.AddSingleton<ReportFonts>();
         builder.Services.AddSingleton<CommentMasker>();
         builder.Services.AddSingleton<WeeklyQueries>();

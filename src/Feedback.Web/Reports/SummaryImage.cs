@@ -42,7 +42,7 @@ internal static class SummaryImage
         canvas.Scale(scale);
         ReportChart.Draw(canvas, trend.Plot);
         canvas.Restore();
-        var footer = string.Format(CultureInfo.InvariantCulture, ReportLabels.GeneratedAt, report.GeneratedAt.ToOffset(ReportWeek.Offset));
+        var footer = string.Format(CultureInfo.InvariantCulture, ReportLabels.GeneratedAt, ReportWeek.Local(report.GeneratedAt));
         canvas.DrawText(footer, Pad, Height - 110, body, ink);
         canvas.DrawText(ReportLabels.SummaryFooter, Pad, Height - 60, body, ink);
         using var image = surface.Snapshot();

@@ -15,15 +15,25 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
 
     /// <param name="department">A department's report: its ratings, windows, staff, themes and cases only.</param>
     /// <param name="centre">
-    /// For a department's report, the centre's report of the week just read: its department ranking and earlier trend
-    /// weeks are used instead of being read again (both are read when not given).
+    /// For a department's report, the centre's report of the week just read: the department's figures are cut from the
+    /// rows read for it (one pass over the week for every department) and its ranking is used (read when not given).
     /// </param>
     public async Task<WeeklyReport> ReadAsync(ReportWeek week, DateTimeOffset generatedAt, CancellationToken ct, string? department = null,
         WeeklyReport? centre = null)
     {
+        if (department is not null && centre?.Source is { } source)
+            return Build(week, generatedAt, department, source.For(department), centre.Departments);
+        var read = await QueryAsync(week, department, ct);
+        var ranking = department is null ? null : centre?.Departments ?? await CentreRankingAsync(week, ct);
+        var report = Build(week, generatedAt, department, read.For(department), ranking);
+        return department is null ? report with { Source = read } : report;
+    }
+
+    /// <summary>Every statement of a report, side by side on their own connections.</summary>
+    private async Task<ReportSource> QueryAsync(ReportWeek week, string? department, CancellationToken ct)
+    {
         var trendStart = week.Start.AddDays(-7 * (TrendWeeks - 1));
         var trend = department is null ? queries.TrendByDepartmentAsync(trendStart, week.Start, ct)
-            : centre is not null ? Task.FromResult(centre.DepartmentTrends.GetValueOrDefault(department, []).Select(t => (t.Week, Department: (string?)department, t.Counts)).ToList())
             : queries.TrendAsync(trendStart, week.Start, ct, department).ContinueWith(t => t.Result.Select(w => (w.Week, Department: (string?)department, w.Counts)).ToList(), ct,
                 TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         var lastWeek = queries.UnitsAsync(week.Previous, ct, department);
@@ -35,39 +45,40 @@ internal sealed class WeeklyFigures(WeeklyQueries queries, CommentMasker masker,
         var comments = queries.CommentsAsync(week, ct, department);
         var suspected = queries.SuspectedAsync(week, SuspectedSamples, ct, department);
         var overdue = queries.OverdueAsync(week, OverdueListLimit, ct, department);
-        var centreRanking = department is null || centre is not null ? null : CentreRankingAsync(week, ct);
         var names = await queries.NamesAsync(ct);
         await Task.WhenAll(trend, lastWeek, breakdown, lastWeekThemes, caseWeeks, comments, overdue, suspected);
+        return new ReportSource(Combine(breakdown.Result), lastWeek.Result, lastWeekThemes.Result, caseWeeks.Result, comments.Result, suspected.Result,
+            overdue.Result, trend.Result, names);
+    }
 
-        var rows = Combine(breakdown.Result);
+    /// <summary>The report of one scope from its rows; <paramref name="ranking"/> is the centre's, for a department's report.</summary>
+    private WeeklyReport Build(ReportWeek week, DateTimeOffset generatedAt, string? department, ReportSource read, IReadOnlyList<UnitFigures>? ranking)
+    {
+        var (rows, names, cases) = (read.Rows, read.Names, read.Cases);
         var current = Whole(rows, names);
-        var previous = Whole(lastWeek.Result, names);
+        var previous = Whole(read.LastWeek, names);
         // Coverage is a centre figure: a department's report leaves it out ("—").
         if (department is not null)
             (current, previous) = (current with { DepartmentsRated = 0, Departments = 0 }, previous with { DepartmentsRated = 0, Departments = 0 });
         var scope = department is null ? null : new DepartmentScope(department, names.Departments.FirstOrDefault(d => d.Code == department).Name ?? department);
-        var cases = caseWeeks.Result;
-        var themes = Themes(rows, lastWeekThemes.Result);
+        var themes = Themes(rows, [.. read.LastWeekThemes.Select(t => (t.Theme, t.Count))]);
         var report = new WeeklyReport(
             week, generatedAt, Merge(current, CaseCounts(cases, 1, null)), Merge(previous, CaseCounts(cases, 0, null)),
-            Trend(trendStart, [.. trend.Result.Where(t => t.Department == department).Select(t => (t.Week, t.Counts))], current),
+            Trend(week.Start.AddDays(-7 * (TrendWeeks - 1)), [.. read.Trend.Select(t => (t.Week, t.Counts))], current),
             [.. rows.Where(r => r.Set == BreakdownSets.ByDayAndChannel).OrderBy(r => r.Day).ThenBy(r => r.Channel, StringComparer.Ordinal).Select(r => new ChannelDay(r.Day, r.Channel!, r.Counts.Total))],
-            department is null ? Departments(rows, cases, names) : centre?.Departments ?? await centreRanking!,
-            Bottom(rows, lastWeek.Result, BreakdownSets.ByWindow, r => r.Window, names.Windows),
-            Bottom(rows, lastWeek.Result, BreakdownSets.ByStaff, r => r.Staff, names.Staff),
+            ranking ?? Departments(rows, cases, names),
+            Bottom(rows, read.LastWeek, BreakdownSets.ByWindow, r => r.Window, names.Windows),
+            Bottom(rows, read.LastWeek, BreakdownSets.ByStaff, r => r.Staff, names.Staff),
             themes,
             TopThemes(rows, names),
-            overdue.Result,
-            Comments(comments.Result, themes, names),
-            Suspected(suspected.Result, names))
+            [.. read.Overdue.Select(o => o.Case)],
+            Comments([.. read.Comments.Select(c => c.Row)], themes, names),
+            Suspected([.. read.Suspected.Select(c => c.Row)], names))
         {
             Heads = names.Heads.ToDictionary(h => h.Code, h => h.Name),
             DepartmentsWithoutHead = [.. names.Departments.Where(d => (department is null || d.Code == department) && names.Heads.All(h => h.Code != d.Code))
                 .OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => d.Name)],
             Scope = scope,
-            DepartmentTrends = department is null
-                ? trend.Result.Where(t => t.Department is not null).GroupBy(t => t.Department!).ToDictionary(g => g.Key, g => g.Select(t => (t.Week, t.Counts)).ToList())
-                : new Dictionary<string, List<(int Week, WeekCounts Counts)>>(),
         };
         return report with { Analysis = ReportAnalysis.Sentences(report, options.Value) };
     }

@@ -54,8 +54,9 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
             """, from, to, r => (r.GetInt32(0), Text(r, 1), new WeekCounts { Total = r.GetInt64(2), Good = r.GetInt64(3) }), ct);
 
     /// <summary>
-    /// A week's rating counts in total and per department, window and staff member, as <see cref="BreakdownAsync"/>
-    /// rows: its Set is made the same bitmask (day, channel and theme always unused) for the same code to read both.
+    /// A week's rating counts in total and per department, window and staff member (also within each department), as
+    /// <see cref="BreakdownAsync"/> rows: its Set is made the same bitmask (day, channel and theme always unused) for the
+    /// same code to read both.
     /// </summary>
     public Task<List<BreakdownRow>> UnitsAsync(ReportWeek week, CancellationToken ct, string? department = null) => ReadAsync($"""
         SELECT 49 | (GROUPING(department_code, window_code, staff_code) << 1), department_code, window_code, staff_code, {SummedCounts}
@@ -63,12 +64,13 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
             -- As in BreakdownAsync: one pass into a group per staff member, then the sets roll those up.
             SELECT department_code, window_code, staff_code, {GroupCounts} FROM ({RatedIn(department)}) r GROUP BY 1, 2, 3
         ) fine
-        GROUP BY GROUPING SETS ((), (department_code), (window_code), (staff_code))
+        GROUP BY GROUPING SETS ((), (department_code), (window_code), (staff_code), (department_code, window_code), (department_code, staff_code))
         """, week.Start, week.End, r => new BreakdownRow(r.GetInt32(0), 0, null, Text(r, 1), Text(r, 2), Text(r, 3), null, RatingCounts(r, 4)), ct, department);
 
     /// <summary>
-    /// Ratings of [from, to) in total and broken down five ways; <c>Set</c> is PostgreSQL's GROUPING() bitmask of the
-    /// unused keys, <c>Day</c> counts from <paramref name="firstDay"/> (the day of the week <paramref name="from"/> starts).
+    /// Ratings of [from, to) in total and broken down five ways, and the same breakdown within each department (so that
+    /// one pass serves every department's report); <c>Set</c> is PostgreSQL's GROUPING() bitmask of the unused keys,
+    /// <c>Day</c> counts from <paramref name="firstDay"/> (the day of the week <paramref name="from"/> starts).
     /// With a <paramref name="department"/>, only its ratings: the same figures the report shows for it.
     /// </summary>
     public Task<List<BreakdownRow>> BreakdownAsync(DateTimeOffset from, DateTimeOffset to, int firstDay, string? department, CancellationToken ct) => ReadAsync($"""
@@ -80,7 +82,8 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
                    {GroupCounts}
             FROM ({RatedIn(department)}) r GROUP BY 1, 2, 3, 4, 5, 6
         ) fine
-        GROUP BY GROUPING SETS ((), (day, channel), (department_code), (window_code), (staff_code), (department_code, theme))
+        GROUP BY GROUPING SETS ((), (day, channel), (department_code), (window_code), (staff_code), (department_code, theme),
+                                (department_code, day, channel), (department_code, window_code), (department_code, staff_code))
         """, from, to, r => new BreakdownRow(
             r.GetInt32(0), r.IsDBNull(1) ? 0 : firstDay + r.GetInt32(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), RatingCounts(r, 7)), ct, department);
 
@@ -94,28 +97,39 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
         FROM ({Rated}) r GROUP BY GROUPING SETS ((), (department_code))
         """, from, to, r => new BreakdownRow(r.GetInt32(0), 0, null, Text(r, 1), null, null, null, RatingCounts(r, 2)), ct);
 
-    public Task<List<(string Theme, long Count)>> BadThemesAsync(ReportWeek week, CancellationToken ct, string? department = null) =>
-        ReadAsync($"SELECT theme, count(*) FROM ({RatedIn(department)}) r WHERE bad GROUP BY theme", week.Start, week.End, r => (r.GetString(0), r.GetInt64(1)), ct, department);
+    /// <summary>差评 per theme for the centre (Department null) and within each department.</summary>
+    public Task<List<(string? Department, string Theme, long Count)>> BadThemesAsync(ReportWeek week, CancellationToken ct, string? department = null) => ReadAsync($"""
+        SELECT department_code, theme, count(*) FROM ({RatedIn(department)}) r WHERE bad
+        GROUP BY GROUPING SETS ((theme), (department_code, theme))
+        """, week.Start, week.End, r => (Text(r, 0), r.GetString(1), r.GetInt64(2)), ct, department);
 
-    /// <summary>The most detailed 差评 comment of each theme.</summary>
-    public Task<List<CommentRow>> CommentsAsync(ReportWeek week, CancellationToken ct, string? department = null) => ReadAsync($"""
-        SELECT DISTINCT ON (theme) theme, rating, department_code, comment, rater_name FROM ({RatedIn(department)}) r
+    /// <summary>
+    /// The most detailed 差评 comment of each theme, for the centre (Scope null) and within each department: each such
+    /// rating is read once per scope it counts in (差评 are few), so one pass serves every department's report.
+    /// </summary>
+    public Task<List<(string? Scope, CommentRow Row)>> CommentsAsync(ReportWeek week, CancellationToken ct, string? department = null) => ReadAsync($"""
+        SELECT DISTINCT ON (s.scope, theme) s.scope, theme, rating, department_code, comment, rater_name
+        FROM ({RatedIn(department)}) r CROSS JOIN LATERAL (VALUES (NULL::text), (r.department_code)) s(scope)
         WHERE bad AND length(btrim(comment)) >= 4
-        ORDER BY theme, length(comment) DESC, evaluated_at DESC
-        """, week.Start, week.End, r => new CommentRow(r.GetString(0), r.GetInt16(1), r.GetString(2), r.GetString(3), Text(r, 4)), ct, department);
+        ORDER BY s.scope, theme, length(comment) DESC, evaluated_at DESC
+        """, week.Start, week.End, r => (Text(r, 0), new CommentRow(r.GetString(1), r.GetInt16(2), r.GetString(3), r.GetString(4), Text(r, 5))), ct, department);
 
     /// <summary>
     /// The week's 疑似差评 (good first ratings flagged suspected_bad), most confident complaint first, each text once (the
-    /// newest rating that wrote it): the quality office's review list, with the polarity confidence that flagged it.
+    /// newest rating that wrote it): the quality office's review list, with the polarity confidence that flagged it; for
+    /// the centre (Scope null) and within each department, at most <paramref name="limit"/> each.
     /// </summary>
-    public Task<List<SuspectedRow>> SuspectedAsync(ReportWeek week, int limit, CancellationToken ct, string? department = null) => ReadAsync($"""
-        SELECT department_code, rating, comment, rater_name, polarity_confidence FROM (
-            SELECT DISTINCT ON (comment) id, department_code, rating, comment, rater_name, polarity_confidence FROM evaluations
-            WHERE evaluated_at >= @from AND evaluated_at < @to AND assess_number = 1 AND theme_signal = 'suspected_bad' AND comment IS NOT NULL{InDepartment(department, "department_code")}
-            ORDER BY comment, polarity_confidence DESC NULLS LAST, id DESC
-        ) flagged
-        ORDER BY polarity_confidence DESC NULLS LAST, id DESC LIMIT {limit}
-        """, week.Start, week.End, r => new SuspectedRow(r.GetString(0), r.GetInt16(1), r.GetString(2), Text(r, 3), r.IsDBNull(4) ? null : r.GetFloat(4)), ct, department);
+    public Task<List<(string? Scope, SuspectedRow Row)>> SuspectedAsync(ReportWeek week, int limit, CancellationToken ct, string? department = null) => ReadAsync($"""
+        SELECT scope, department_code, rating, comment, rater_name, polarity_confidence FROM (
+            SELECT *, row_number() OVER (PARTITION BY scope ORDER BY polarity_confidence DESC NULLS LAST, id DESC) AS place FROM (
+                SELECT DISTINCT ON (s.scope, comment) s.scope, id, department_code, rating, comment, rater_name, polarity_confidence
+                FROM evaluations e CROSS JOIN LATERAL (VALUES (NULL::text), (e.department_code)) s(scope)
+                WHERE evaluated_at >= @from AND evaluated_at < @to AND assess_number = 1 AND theme_signal = 'suspected_bad' AND comment IS NOT NULL{InDepartment(department, "department_code")}
+                ORDER BY s.scope, comment, polarity_confidence DESC NULLS LAST, id DESC
+            ) flagged
+        ) ranked
+        WHERE place <= {limit} ORDER BY scope, place
+        """, week.Start, week.End, r => (Text(r, 0), new SuspectedRow(r.GetString(1), r.GetInt16(2), r.GetString(3), Text(r, 4), r.IsDBNull(5) ? null : r.GetFloat(5))), ct, department);
 
     /// <summary>
     /// Case counts per week of opening in [from, to), in total (Department null) and per department; with a
@@ -138,16 +152,25 @@ internal sealed class WeeklyQueries(NpgsqlDataSource dataSource)
             Overdue = r.GetInt64(6), Closed = r.GetInt64(7), Satisfied = r.GetInt64(8), Appeals = r.GetInt64(9),
         }), ct, department);
 
-    /// <summary>The week's escalated cases, earliest deadline first, with the heads of the owning department.</summary>
-    public Task<List<OverdueCase>> OverdueAsync(ReportWeek week, int limit, CancellationToken ct, string? department = null) => ReadAsync($"""
-        SELECT c.id, d.name, coalesce(string_agg(u.display_name, '、' ORDER BY u.display_name), ''), c.state, c.opened_at, c.due_at, c.replied_at
-        FROM cases c
-        JOIN departments d ON d.code = c.department_code
-        LEFT JOIN users u ON u.department_code = c.department_code AND u.role = 'department_head'
-        WHERE c.opened_at >= @from AND c.opened_at < @to AND c.escalated_at IS NOT NULL AND c.state <> 'invalid'{InDepartment(department, "c.department_code")}
-        GROUP BY c.id, d.name ORDER BY c.due_at, c.id LIMIT {limit}
-        """, week.Start, week.End, r => new OverdueCase(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
-            r.GetFieldValue<DateTimeOffset>(4), r.GetFieldValue<DateTimeOffset>(5), r.IsDBNull(6) ? null : r.GetFieldValue<DateTimeOffset>(6)), ct, department);
+    /// <summary>
+    /// The week's escalated cases, earliest deadline first, with the heads of the owning department: at most
+    /// <paramref name="limit"/> for the centre (Scope null) and as many within each department.
+    /// </summary>
+    public Task<List<(string? Scope, OverdueCase Case)>> OverdueAsync(ReportWeek week, int limit, CancellationToken ct, string? department = null) => ReadAsync($"""
+        SELECT scope, id, name, owners, state, opened_at, due_at, replied_at FROM (
+            SELECT s.scope, o.*, row_number() OVER (PARTITION BY s.scope ORDER BY o.due_at, o.id) AS place FROM (
+                SELECT c.id, c.department_code, d.name, coalesce(string_agg(u.display_name, '、' ORDER BY u.display_name), '') AS owners, c.state,
+                       c.opened_at, c.due_at, c.replied_at
+                FROM cases c
+                JOIN departments d ON d.code = c.department_code
+                LEFT JOIN users u ON u.department_code = c.department_code AND u.role = 'department_head'
+                WHERE c.opened_at >= @from AND c.opened_at < @to AND c.escalated_at IS NOT NULL AND c.state <> 'invalid'{InDepartment(department, "c.department_code")}
+                GROUP BY c.id, d.name
+            ) o CROSS JOIN LATERAL (VALUES (NULL::text), (o.department_code)) s(scope)
+        ) ranked
+        WHERE place <= {limit} ORDER BY scope, place
+        """, week.Start, week.End, r => (Text(r, 0), new OverdueCase(r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4),
+            r.GetFieldValue<DateTimeOffset>(5), r.GetFieldValue<DateTimeOffset>(6), r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7))), ct, department);
 
     /// <summary>Display names: departments by code, windows and staff with their department's or window's name.</summary>
     public async Task<OrgNames> NamesAsync(CancellationToken ct)

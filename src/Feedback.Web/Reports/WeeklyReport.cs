@@ -32,9 +32,8 @@ public sealed record WeeklyReport(
     /// </summary>
     public DepartmentScope? Scope { get; init; }
 
-    /// <summary>A centre report's earlier trend weeks per department (week index from the trend's start), for its departments' reports.</summary>
-    internal IReadOnlyDictionary<string, List<(int Week, WeekCounts Counts)>> DepartmentTrends { get; init; } =
-        new Dictionary<string, List<(int Week, WeekCounts Counts)>>();
+    /// <summary>A centre report's rows as read, every department's within them: its departments' reports are cut from these.</summary>
+    internal ReportSource? Source { get; init; }
 
     /// <summary>The written 分析与建议, see <see cref="ReportAnalysis"/>.</summary>
     public IReadOnlyList<string> Analysis { get; init; } = [];

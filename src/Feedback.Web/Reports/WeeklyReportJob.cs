@@ -67,16 +67,15 @@ internal sealed class WeeklyReportJob(ReportRenderer renderer, ReportIndex index
         var now = time.GetUtcNow();
         var root = outputDirectory ?? options.Value.OutputDirectory;
         var rendered = await renderer.RenderAsync(week, root, now, progress, ct);
-        // Each department's report, ranked in the centre's just read; before the index row, so that the messages the
+        // Each department's report, cut from the centre's just read; before the index row, so that the messages the
         // row brings find them.
         if (options.Value.DepartmentReports)
-        {
-            foreach (var department in await DepartmentsAsync(ct))
-                await renderer.RenderAsync(week, root, now, progress, ct, department, rendered.Report);
-        }
-        // A finished week's report is announced once (its notices are keyed by week); a week so far (未完) is not.
+            await renderer.RenderDepartmentsAsync(rendered.Report, await DepartmentsAsync(ct), root, now, progress, ct);
+        // A finished week's report is announced once (its notices are keyed by week); a week so far (未完) is not, nor a
+        // week without a rating: the catch-up at a first start renders weeks from before the service had any.
+        var announce = !rendered.Report.Unfinished && rendered.Report.Current.Total > 0;
         if (outputDirectory is null)
-            await index.SaveAsync(rendered, week.ToString(), rendered.Report.Unfinished ? [] : notices.For(rendered.Report, now), ct);
+            await index.SaveAsync(rendered, week.ToString(), announce ? notices.For(rendered.Report, now) : [], ct);
         logger.LogInformation("Weekly report {Week} rendered in {Directory}: {Pages} pages, SQL {QueryMs:F0} ms, drawing {RenderMs:F0} ms",
             week, rendered.Directory, rendered.PageCount, rendered.QueryTime.TotalMilliseconds, rendered.RenderTime.TotalMilliseconds);
         return rendered;

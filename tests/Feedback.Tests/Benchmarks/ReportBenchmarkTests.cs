@@ -17,6 +17,7 @@ public sealed class ReportBenchmarkTests
         Assert.Matches(@"\| ratio report / bare aggregate \| [\d.]+ \|", result.Output);
         Assert.Contains("| PDF size, pages, embedded glyphs |", result.Output);
         Assert.Matches(@"\| all 8 department reports .* \| [\d,]+ ms / [\d,]+ ms \(target ≤ 10000\) \|", result.Output);
-        Assert.Matches(@"\| /overview uncached: .* \| [\d,]+ ms / [\d,]+ ms \(target ≤ 200\) \|", result.Output);
+        Assert.Matches(@"\| /overview uncached, 21 reads: query and both SVG charts p50 / p95 \| [\d,]+ ms / [\d,]+ ms \(target ≤ 200\) \|", result.Output);
+        Assert.Matches(@"\| rating_hours: counting both weeks .* \| [\d,]+ ms \|", result.Output);
     }
 }

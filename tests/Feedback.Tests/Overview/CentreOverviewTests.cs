@@ -54,6 +54,24 @@ public sealed class CentreOverviewTests(DepartmentFixture fixture)
     }
 
     [Fact]
+    public async Task ReadAsync_MidHour_CountsTheWholeHoursFromRatingHoursAndTheRestFromTheRows()
+    {
+        var at = Now.AddMinutes(-25).AddSeconds(-7);
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var time = new FakeTimeProvider(at);
+        var hours = ActivatorUtilities.CreateInstance<RatingHours>(scope.ServiceProvider, time);
+        var query = ActivatorUtilities.CreateInstance<CentreOverviewQuery>(scope.ServiceProvider, hours, time);
+
+        var overview = await query.ReadAsync(Ct);
+
+        Assert.Equal(fixture.Expected.Period(Week.Start, at), overview.ThisWeek);
+        Assert.Equal(fixture.Expected.Period(Week.Previous.Start, at.AddDays(-7)), overview.LastWeek);
+        foreach (var line in overview.Departments)
+            Assert.Equal(fixture.Expected.Period(Week.Start, at, line.Code), line.ThisWeek);
+        Assert.True(overview.ThisWeek.Bad > 0 && overview.ThisWeek.Bad < overview.ThisWeek.Total - overview.ThisWeek.Good);
+    }
+
+    [Fact]
     public async Task ReadAsync_DepartmentsWithoutHead_AreNamedAndTheOthersCarryTheirHeads()
     {
         var overview = await ReadAsync();

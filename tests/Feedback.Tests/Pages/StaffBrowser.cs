@@ -69,6 +69,9 @@ public sealed class StaffBrowser : IAsyncLifetime
     {
         foreach (var (role, person) in People)
             await Browser.CreateUserAsync(App, person.UserName, role, person.Department, person.DisplayName);
+        // A rating in last week (Sunday night), whose report is rendered below: a week without ratings is announced to nobody.
+        var lastSunday = await App.Ingest.PostRatingAsync(TestRatings.Valid().With("evaluatedAt", App.Clock.GetUtcNow().AddHours(-10)));
+        Assert.Equal(System.Net.HttpStatusCode.Created, lastSunday.StatusCode);
         // One case past its deadline (escalated), the others close to theirs, so every badge and countdown shows.
         await App.OpenCaseAsync(comment: "窗口人员态度冷淡，材料让我来回跑了三趟");
         App.Clock.Advance(TimeSpan.FromHours(2));

@@ -71,6 +71,39 @@ public sealed class DepartmentReportTests(ReportFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task ReadAsync_EveryDepartmentCutFromTheCentresRows_EqualsItsReportReadAlone()
+    {
+        var at = DateTimeOffset.UtcNow;
+        var centre = await fixture.WithScopeAsync(sp => sp.GetRequiredService<WeeklyFigures>().ReadAsync(Week, at, Ct));
+        var cuts = new List<WeeklyReport>();
+
+        for (var d = 1; d <= 8; d++)
+        {
+            var code = $"D{d:00}";
+            var cut = await fixture.WithScopeAsync(sp => sp.GetRequiredService<WeeklyFigures>().ReadAsync(Week, at, Ct, code, centre));
+            var alone = await fixture.WithScopeAsync(sp => sp.GetRequiredService<WeeklyFigures>().ReadAsync(Week, at, Ct, code));
+
+            Assert.Equal(alone.Scope, cut.Scope);
+            Assert.Equal((alone.Current, alone.Previous), (cut.Current, cut.Previous));
+            Assert.Equal(alone.Trend, cut.Trend);
+            Assert.Equal(alone.DailyByChannel, cut.DailyByChannel);
+            Assert.Equal(alone.Departments, cut.Departments);
+            Assert.Equal(alone.BottomWindows, cut.BottomWindows);
+            Assert.Equal(alone.BottomStaff, cut.BottomStaff);
+            Assert.Equal(alone.Themes, cut.Themes);
+            Assert.Equal(alone.TopThemesByDepartment, cut.TopThemesByDepartment);
+            Assert.Equal(alone.Overdue, cut.Overdue);
+            Assert.Equal(alone.Comments, cut.Comments);
+            Assert.Equal(alone.Suspected, cut.Suspected);
+            Assert.Equal(alone.Analysis, cut.Analysis);
+            Assert.Equal(alone.DepartmentsWithoutHead, cut.DepartmentsWithoutHead);
+            cuts.Add(cut);
+        }
+        // The comparison is worth something only if the lists hold rows.
+        Assert.Contains(cuts, c => c.BottomStaff.Count > 0 && c.Comments.Count > 0 && c.Overdue.Count > 0 && c.Themes.Count > 0);
+    }
+
+    [Fact]
     public async Task Render_Week_WritesEveryDepartmentsReportWithItsTitleAndPlace()
     {
         var rendered = await fixture.RenderAsync(Week);

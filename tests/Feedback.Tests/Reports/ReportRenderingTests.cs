@@ -121,7 +121,7 @@ public sealed class ReportRenderingTests(ReportFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Render_FinishedWeek_AnnouncesItToLeadersQualityOfficeAndEachDepartmentsHeadsOnce()
+    public async Task Render_FinishedWeek_AnnouncesItToLeadersQualityOfficeAndEachDepartmentsHeadsAndOfficersOnce()
     {
         await fixture.RenderAsync(Week);
         var first = await NoticesAsync();
@@ -131,6 +131,8 @@ public sealed class ReportRenderingTests(ReportFixture fixture) : IClassFixture<
         Assert.Contains(("inbox:leader", ReportNotices.CentreKind), first.Select(n => (n.Target, n.Kind)));
         Assert.Contains(("inbox:quality_officer", ReportNotices.CentreKind), first.Select(n => (n.Target, n.Kind)));
         Assert.Equal(8, first.Count(n => n.Target.StartsWith("inbox:department_head:", StringComparison.Ordinal)));
+        Assert.Equal(8, first.Count(n => n.Target.StartsWith("inbox:department_officer:", StringComparison.Ordinal) && n.Kind == ReportNotices.DepartmentKind));
+        Assert.Equal(first.Single(n => n.Target == "inbox:department_head:D03").Body, first.Single(n => n.Target == "inbox:department_officer:D03").Body);
         var expected = fixture.Expected.Week(Week);
         var centre = first.First(n => n.Target == "inbox:leader");
         Assert.Contains($"好评率 {Indicators.GoodRate.Format(Indicators.GoodRate.Compute(expected))}", centre.Body);

@@ -47,6 +47,25 @@ public sealed class ReportWeekTests
     }
 
     [Fact]
+    public void StartInAndContaining_ZoneOtherThanChina_WeekBeginsAtItsMondayMidnight()
+    {
+        var week = new ReportWeek(2026, 47);
+        var tokyo = Feedback.Web.Infrastructure.CentreTime.FindZone("Asia/Tokyo");
+        var london = Feedback.Web.Infrastructure.CentreTime.FindZone("Europe/London");
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 15, 15, 0, 0, TimeSpan.Zero), week.StartIn(tokyo));
+        Assert.Equal(new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero), week.StartIn(london));
+        Assert.Equal(week, ReportWeek.Containing(week.StartIn(tokyo), tokyo));
+        Assert.Equal(week.Previous, ReportWeek.Containing(week.StartIn(tokyo).AddTicks(-1), tokyo));
+        // 15:30 UTC on Sunday is already Monday in Tokyo, still Sunday in China.
+        Assert.Equal(week, ReportWeek.Containing(week.StartIn(tokyo).AddMinutes(30), tokyo));
+        Assert.Equal(week.Previous, ReportWeek.Containing(week.StartIn(tokyo).AddMinutes(30)));
+        // Europe/London leaves summer time on Sunday 25 October 2026, in week 43: that week is 169 hours long there.
+        var autumn = new ReportWeek(2026, 43);
+        Assert.Equal(TimeSpan.FromHours(169), autumn.Next.StartIn(london) - autumn.StartIn(london));
+    }
+
+    [Fact]
     public void Previous_FirstWeekOfYear_IsLastWeekOfPreviousYear()
     {
         Assert.Equal(new ReportWeek(2020, 53), new ReportWeek(2021, 1).Previous);

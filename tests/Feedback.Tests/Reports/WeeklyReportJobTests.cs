@@ -12,7 +12,7 @@ public sealed class WeeklyReportJobTests(FeedbackApp app) : IClassFixture<Feedba
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     // Monday 23 November 2026 in China time; week 47 ended the night before.
-    private static readonly DateTimeOffset MondayMorning = new(2026, 11, 23, 9, 0, 0, ReportWeek.Offset);
+    private static readonly DateTimeOffset MondayMorning = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
 
     [Fact]
     public void LatestDue_BeforeAndAfterMonday0800_SwitchesToTheWeekJustEnded()
@@ -47,6 +47,8 @@ public sealed class WeeklyReportJobTests(FeedbackApp app) : IClassFixture<Feedba
         Assert.DoesNotContain(first, r => r.Week == "2026-W43");
         Assert.Equal(first.Select(r => r.GeneratedAt), second.Select(r => r.GeneratedAt));
         Assert.All(first, r => Assert.True(File.Exists(Path.Combine(app.ReportsDirectory, r.Week, ReportRenderer.PdfName))));
+        // Weeks without a rating (before the service had any) are rendered and listed, but announced to nobody.
+        Assert.Equal(0, await ReportNoticeCountAsync());
     }
 
     [Fact]
@@ -67,7 +69,7 @@ public sealed class WeeklyReportJobTests(FeedbackApp app) : IClassFixture<Feedba
     }
 
     [Fact]
-    public async Task Schedule_OnStart_RegistersMondayEightInChinaTimeAndQueuesCatchUp()
+    public async Task Schedule_OnStart_RegistersMondayEightInTheCentresZoneAndQueuesCatchUp()
     {
         var storage = app.Services.GetRequiredService<JobStorage>();
         var schedule = ActivatorUtilities.CreateInstance<ReportSchedule>(app.Services);
@@ -77,7 +79,7 @@ public sealed class WeeklyReportJobTests(FeedbackApp app) : IClassFixture<Feedba
         using var connection = storage.GetConnection();
         var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == ReportSchedule.RecurringJobId);
         Assert.Equal("0 8 * * 1", job.Cron);
-        Assert.Equal(ReportSchedule.ChinaTime.Id, job.TimeZoneId);
+        Assert.Equal(app.Services.GetRequiredService<Feedback.Web.Infrastructure.CentreTime>().Zone.Id, job.TimeZoneId);
         Assert.Equal(nameof(WeeklyReportJob.RunScheduledAsync), job.Job.Method.Name);
         Assert.True(storage.GetMonitoringApi().EnqueuedCount("default") >= 1);
     }
@@ -120,6 +122,14 @@ public sealed class WeeklyReportJobTests(FeedbackApp app) : IClassFixture<Feedba
     {
         await using var scope = app.Services.CreateAsyncScope();
         await action(ActivatorUtilities.CreateInstance<WeeklyReportJob>(scope.ServiceProvider, time));
+    }
+
+    private async Task<long> ReportNoticeCountAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM notifications WHERE event_key LIKE 'report:%'", connection);
+        return (long)(await count.ExecuteScalarAsync(Ct))!;
     }
 
     private async Task<List<ReportRecord>> IndexAsync()
