@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace Feedback.Tests.Sms;
 
 /// <summary><see cref="CasesApp"/> with SMS through a <see cref="SmsGatewayReceiver"/>, and every log line kept.</summary>
-public sealed class SmsApp : CasesApp
+public class SmsApp : CasesApp
 {
     public const string Secret = "sms-test-secret";
     public const string AppKey = "feedback-test";
@@ -23,11 +23,14 @@ public sealed class SmsApp : CasesApp
 
     public ConcurrentQueue<string> Logs { get; } = new();
 
+    /// <summary>Sms:PerDay, the service's texts in 24 hours: high enough here for every test of a class.</summary>
+    public virtual int PerDay => 2000;
+
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
     [
         new("Sms:GatewayUrl", Gateway.Url), new("Sms:AppKey", AppKey), new("Sms:AppSecret", Secret), new("Sms:Timeout", "00:00:01"),
         new("Sms:PerNumberPerDay", PerNumberPerDay.ToString()), new("Sms:KeepPhoneDays", KeepPhoneDays.ToString()),
-        new("Sms:SenderId", "某某政务服务中心"),
+        new("Sms:SenderId", "某某政务服务中心"), new("Sms:PerDay", PerDay.ToString()),
     ];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -70,4 +73,10 @@ public sealed class SmsApp : CasesApp
         {
         }
     }
+}
+
+/// <summary>An <see cref="SmsApp"/> whose service may send two texts a day in all.</summary>
+public sealed class SmsDailyLimitApp : SmsApp
+{
+    public override int PerDay => 2;
 }
