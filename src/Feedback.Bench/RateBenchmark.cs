@@ -5,12 +5,14 @@ using System.Text.RegularExpressions;
 using Feedback.Web.Cli;
 using Feedback.Web.Infrastructure;
 using Feedback.Web.Qr;
+using Feedback.Web.Tracking;
 
 namespace Feedback.Bench;
 
 /// <summary>
 /// `bench rate`: citizens rating by QR code (GET the page, POST its form) from this process against a separate
-/// server process, beside API ingestion against the same server in the same run.
+/// server process, beside API ingestion against the same server in the same run; then the tracking page
+/// (GET /t/{token}) of ratings good and bad, with and without a case.
 /// </summary>
 internal static partial class RateBenchmark
 {
@@ -34,6 +36,7 @@ internal static partial class RateBenchmark
             ["ConnectionStrings__Feedback"] = cluster.ConnectionString,
             ["Qr__PostsPerMinutePerClient"] = "1000000",
             ["Qr__PostsPerMinutePerLink"] = "1000000",
+            ["Qr__TrackingRequestsPerMinutePerClient"] = "1000000",
         }, ct);
         using var http = LoadGenerator.CreateClient(clients);
         http.DefaultRequestHeaders.Add("X-Api-Key", cluster.ApiKey);
@@ -51,7 +54,8 @@ internal static partial class RateBenchmark
 
         var (api, qr) = await MeasureAsync(server, clients, TimeSpan.FromSeconds(Math.Max(1, seconds / 2)), Ingest, Rate, ct);
         var stored = await cluster.CountAsync($"SELECT count(*) FROM evaluations WHERE channel = 'qr' AND comment LIKE 'RATE-{run} %'", ct);
-        Console.WriteLine(Report(clients, api, qr, Interlocked.Read(ref pageBytes), stored));
+        var tracking = await MeasureTrackingAsync(cluster, server, http, clients, TimeSpan.FromSeconds(Math.Max(1, seconds / 2)), run, ct);
+        Console.WriteLine(Report(clients, api, qr, Interlocked.Read(ref pageBytes), stored) + tracking);
         // The warm-up's ratings are stored too, so there may be more rows than measured acknowledgements, never fewer.
         return stored >= qr.Load.Acknowledged ? 0 : 1;
     }
@@ -75,6 +79,54 @@ internal static partial class RateBenchmark
         Measured Of(bool qr) => new(LoadResult.Combine(runs.Where(r => r.Qr == qr).Select(r => r.Load)),
             runs.Where(r => r.Qr == qr).Sum(r => r.ServerCpu.TotalMicroseconds));
         return (Of(false), Of(true));
+    }
+
+    /// <summary>
+    /// GET /t/{token} at <paramref name="clients"/> clients over 200 tracking links: half of 差评 with their case (the
+    /// fuller page: case steps and times), half of good ratings. Returns the report's rows.
+    /// </summary>
+    private static async Task<string> MeasureTrackingAsync(BenchCluster cluster, ServerProcess server, HttpClient http, int clients, TimeSpan duration, string run, CancellationToken ct)
+    {
+        for (var n = 0; n < 100; n++)
+        {
+            var json = $$"""{"caseNumber":"TRACK-{{run}}-{{n}}","channel":"qr","rating":1,"reasonCodes":[],"comment":"跑了三次","departmentCode":"D01","windowCode":"W001","staffCode":"S001","serviceItemCode":"I001"}""";
+            using var response = await http.PostAsync($"{server.Url}/api/evaluations", new StringContent(json, Encoding.UTF8, "application/json"), ct);
+            response.EnsureSuccessStatusCode();
+        }
+        var paths = await TrackingPathsAsync(cluster.ConnectionString, run, ct);
+        async Task<HttpStatusCode> View(int client, long n, CancellationToken token)
+        {
+            using var response = await http.GetAsync($"{server.Url}{paths[(int)((client * 7 + n) % paths.Count)]}", HttpCompletionOption.ResponseContentRead, token);
+            return response.StatusCode;
+        }
+        Console.Error.WriteLine($"bench rate: GET /t/{{token}}, {clients} clients, warm-up 3 s, then {duration.TotalSeconds} s…");
+        await LoadGenerator.RunAsync(clients, TimeSpan.FromSeconds(3), View, HttpStatusCode.OK, ct);
+        var cpu = server.CpuTime();
+        var load = await LoadGenerator.RunAsync(clients, duration, View, HttpStatusCode.OK, ct);
+        var perView = (server.CpuTime() - cpu).TotalMicroseconds / Math.Max(1, load.Acknowledged);
+        return $"| tracking page GET /t/{{token}}, {clients} clients | {load.PerSecond:N0} pages/s, p50 {load.P50Ms:F1} ms, p99 {load.P99Ms:F1} ms (target p99 ≤ 20 ms), {load.Failed:N0} failures |\n"
+            + $"| server CPU per tracking page | {perView:N0} µs |\n";
+    }
+
+    /// <summary>Tracking links of the run's 100 差评 (each with its case) and of 100 of its QR ratings.</summary>
+    private static async Task<List<string>> TrackingPathsAsync(string connectionString, string run, CancellationToken ct)
+    {
+        await using var app = await ToolHost.StartAsync(ct, connectionString);
+        var links = app.Services.GetRequiredService<TrackingLinks>();
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand($"""
+            (SELECT e.id FROM evaluations e JOIN cases c ON c.evaluation_id = e.id WHERE e.case_number LIKE 'TRACK-{run}-%')
+            UNION ALL (SELECT id FROM evaluations WHERE channel = 'qr' AND comment LIKE 'RATE-{run} %' LIMIT 100)
+            """, connection);
+        var ids = new List<long>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                ids.Add(reader.GetInt64(0));
+        var paths = new List<string>();
+        foreach (var id in ids)
+            paths.Add((await links.ForAsync(id, ct)).Path);
+        return paths;
     }
 
     /// <summary>A path's load result and the server's CPU time spent meanwhile.</summary>

@@ -16,6 +16,7 @@ using Feedback.Web.Organization.Pages;
 using Feedback.Web.Pages;
 using Feedback.Web.Qr;
 using Feedback.Web.Reports;
+using Feedback.Web.Sms;
 using Feedback.Web.Tracking;
 
 // The one deployable: with no subcommand (or `serve`) it runs the web service; other subcommands are tools.
@@ -62,6 +63,7 @@ public partial class Program
 
         // The citizen's side of the loop: reference, tracking page, follow-up rating
         builder.AddTracking();
+        builder.AddSms();
 
         // Complaint themes: ML.NET model, hot-reloaded
         builder.AddClassification();

@@ -20,6 +20,7 @@ internal static class CaseMap
         .NullableTimestamp("next_alert_at", c => c.NextAlertAt)
         .Int16("extensions", c => c.Extensions)
         .Timestamp("updated_at", c => c.UpdatedAt)
+        .Bytes("contact_phone_cipher", c => c.ContactPhoneCipher)
         // Set as the case moves on, never when it opens:
         .NullableTimestamp("replied_at", null)
         .NullableTimestamp("closed_at", null)

@@ -2,6 +2,7 @@ using Feedback.Web.Accounts;
 using Feedback.Web.Cases.Deadlines;
 using Feedback.Web.Data;
 using Feedback.Web.Infrastructure;
+using Feedback.Web.Sms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,7 @@ public sealed record ActionOutcome(ActionStatus Status, string? Detail = null, s
 /// concurrent change (the deadline sweep or another officer) is detected by the row version and the action is tried
 /// once more on fresh data.
 /// </summary>
-public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, CaseNotices notices, CentreTime centre, TimeProvider time, IOptions<DeadlineOptions> deadlines)
+public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, CaseNotices notices, CitizenSms sms, CentreTime centre, TimeProvider time, IOptions<DeadlineOptions> deadlines)
 {
     public const int MaxNote = 2000;
 
@@ -44,6 +45,9 @@ public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, Ca
                     return refused;
             }
             Apply(action, @case, request, actor, now, assignee);
+            // The citizen hears of the reply (and is asked the 追评) by text, when she left a number.
+            if (action.Name == CaseAction.Rectify)
+                db.Notifications.AddRange(await sms.RepliedAsync(@case, now, ct));
             return null;
         }, ct);
     }
@@ -106,6 +110,7 @@ public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, Ca
         var from = @case.State;
         @case.State = action.To ?? @case.State;
         @case.UpdatedAt = now;
+        ForgetPhoneWhenEnded(@case);
         var note = ChangeFields(action, @case, request, now, assignee);
         db.CaseEvents.Add(new CaseEvent
         {
@@ -115,6 +120,13 @@ public sealed class CaseWorkflow(FeedbackDbContext db, CaseSchedule schedule, Ca
         // Someone who takes a case themselves needs no message about it.
         if (assignee is not null && assignee.Id != actor.UserId)
             db.Notifications.AddRange(notices.Assigned(@case.Id, @case.DepartmentCode, now, assignee.Id, assignee.DisplayName, actor.DisplayName ?? actor.Name));
+    }
+
+    /// <summary>A case that has ended sends no more messages, so the citizen's number is erased with the change.</summary>
+    internal static void ForgetPhoneWhenEnded(RectificationCase @case)
+    {
+        if (!CaseStates.Active.Contains(@case.State))
+            @case.ContactPhoneCipher = null;
     }
 
     /// <returns>The audit line's note.</returns>

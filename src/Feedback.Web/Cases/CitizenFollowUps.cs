@@ -22,6 +22,7 @@ public sealed class CitizenFollowUps(CaseWorkflow workflow, FeedbackDbContext db
                 return Task.FromResult<ActionOutcome?>(new(ActionStatus.Conflict));
             (@case.State, @case.ClosedAt, @case.FollowUpSatisfaction, @case.FollowUpChannel, @case.UpdatedAt) =
                 (CaseStates.Closed, now, rating, FollowUpChannels.Online, now);
+            CaseWorkflow.ForgetPhoneWhenEnded(@case);
             db.CaseEvents.Add(new CaseEvent
             {
                 CaseId = @case.Id, At = now, Actor = Citizen.Name, ActorRole = Role, Action = CaseAction.FollowUp,

@@ -31,6 +31,11 @@ public sealed class RectificationCase
     public short Extensions { get; set; }
     /// <summary>The person of the department who handles the case (承办人); null until someone is assigned.</summary>
     public int? AssigneeId { get; set; }
+    /// <summary>
+    /// The citizen's full phone number, encrypted (<see cref="Sms.ContactPhones"/>), for the case's text messages only;
+    /// null without a number or SMS, and erased when the case closes or after Sms:KeepPhoneDays. Shown to nobody.
+    /// </summary>
+    public byte[]? ContactPhoneCipher { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>PostgreSQL's xmin: two officers acting at once cannot both win.</summary>
     public uint Version { get; set; }

@@ -32,6 +32,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<InboxRead> InboxReads => Set<InboxRead>();
+    public DbSet<Sms.SmsMessage> SmsMessages => Set<Sms.SmsMessage>();
     public DbSet<QrDevice> QrDevices => Set<QrDevice>();
     public DbSet<ReportRecord> Reports => Set<ReportRecord>();
     public DbSet<Admin.AdminAuditEntry> AdminAudit => Set<Admin.AdminAuditEntry>();
@@ -80,6 +81,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
         });
         CaseModel.Configure(model);
         NotificationModel.Configure(model);
+        Sms.SmsModel.Configure(model);
         model.Entity<QrDevice>(e =>
         {
             e.HasKey(x => new { x.DeviceId, x.Place });

@@ -22,6 +22,11 @@ public sealed class Evaluation
     public string? RaterPhoneMasked { get; set; }
     /// <summary>HMAC-SHA256 of the normalised phone number: finds repeat raters without storing the number.</summary>
     public byte[]? RaterPhoneHash { get; set; }
+    /// <summary>
+    /// The normalised number as given, in memory only, on its way to the case this rating opens (which keeps it
+    /// encrypted, see CaseOpener); no column holds it. Internal, so neither EF nor JSON sees it.
+    /// </summary>
+    internal string? ContactPhone { get; set; }
     public DateTimeOffset EvaluatedAt { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public bool IsDefault { get; set; }

@@ -57,6 +57,7 @@ public sealed class EvaluationValidator(PhoneProtector phones)
             RaterName = rater.Name,
             RaterPhoneMasked = rater.PhoneMasked,
             RaterPhoneHash = rater.PhoneHash,
+            ContactPhone = rater.Phone,
             EvaluatedAt = EvaluationIntake.Microseconds(request.EvaluatedAt ?? receivedAt),
             ReceivedAt = receivedAt,
             IsDefault = request.IsDefault ?? false,
@@ -185,7 +186,7 @@ public sealed class EvaluationValidator(PhoneProtector phones)
         }
     }
 
-    private (bool Anonymous, string? Name, string? PhoneMasked, byte[]? PhoneHash) ValidateRater(RaterRequest? rater, Dictionary<string, string[]> errors)
+    private (bool Anonymous, string? Name, string? PhoneMasked, byte[]? PhoneHash, string? Phone) ValidateRater(RaterRequest? rater, Dictionary<string, string[]> errors)
     {
         var name = Blank(rater?.Name);
         var phone = Blank(rater?.Phone);
@@ -200,15 +201,15 @@ public sealed class EvaluationValidator(PhoneProtector phones)
         }
         if (phone is null)
         {
-            return (anonymous, name, null, null);
+            return (anonymous, name, null, null, null);
         }
         var normalized = PhoneProtector.Normalize(phone);
         if (normalized is null)
         {
             Add(errors, "rater.phone", "Phone is not a valid number.");
-            return (anonymous, name, null, null);
+            return (anonymous, name, null, null, null);
         }
-        return (anonymous, name, PhoneProtector.Mask(normalized), phones.Hash(normalized));
+        return (anonymous, name, PhoneProtector.Mask(normalized), phones.Hash(normalized), normalized);
     }
 
     /// <summary>NUL and other control characters cannot be stored as text (line breaks and tabs in a comment can).</summary>

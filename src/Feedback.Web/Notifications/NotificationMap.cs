@@ -9,21 +9,20 @@ namespace Feedback.Web.Notifications;
 /// </summary>
 internal static class NotificationMap
 {
-    // Every column is read over the blank's placeholders.
-    public static readonly TableMap<Notification> Map = new TableMap<Notification>("notifications",
-            () => new() { EventKey = "", Target = "", Kind = "", Title = "", Body = "" })
-        .Identity("id", (n, v) => n.Id = v)
-        .Text("event_key", n => n.EventKey, (n, v) => n.EventKey = v!)
-        .Text("target", n => n.Target, (n, v) => n.Target = v!)
-        .Text("kind", n => n.Kind, (n, v) => n.Kind = v!)
-        .NullableInt64("case_id", n => n.CaseId, (n, v) => n.CaseId = v)
-        .Text("department_code", n => n.DepartmentCode, (n, v) => n.DepartmentCode = v)
-        .Text("title", n => n.Title, (n, v) => n.Title = v!)
-        .Text("body", n => n.Body, (n, v) => n.Body = v!)
-        .Timestamp("created_at", n => n.CreatedAt, (n, v) => n.CreatedAt = v)
-        .Timestamp("next_attempt_at", n => n.NextAttemptAt, (n, v) => n.NextAttemptAt = v)
-        .Int32("attempts", n => n.Attempts, (n, v) => n.Attempts = v)
+    // Written only: nothing reads rows through this map, so it has no blank row and no setters.
+    public static readonly TableMap<Notification> Map = new TableMap<Notification>("notifications")
+        .Identity("id")
+        .Text("event_key", n => n.EventKey)
+        .Text("target", n => n.Target)
+        .Text("kind", n => n.Kind)
+        .NullableInt64("case_id", n => n.CaseId)
+        .Text("department_code", n => n.DepartmentCode)
+        .Text("title", n => n.Title)
+        .Text("body", n => n.Body)
+        .Timestamp("created_at", n => n.CreatedAt)
+        .Timestamp("next_attempt_at", n => n.NextAttemptAt)
+        .Int32("attempts", n => n.Attempts)
         // Set by delivery (OutboxBatch.CompleteAsync), never when a notification is queued.
-        .NullableTimestamp("delivered_at", null, (n, v) => n.DeliveredAt = v)
-        .Text("last_error", null, (n, v) => n.LastError = v);
+        .NullableTimestamp("delivered_at", null)
+        .Text("last_error", null);
 }

@@ -30,6 +30,9 @@ internal sealed class OutboxBatch : IAsyncDisposable
 
     public NpgsqlTransaction Transaction { get; }
 
+    /// <summary>The context whose transaction this is, for a channel that keeps its own records with EF.</summary>
+    public FeedbackDbContext Db => _scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
+
     /// <summary>The rows whose target has one of <paramref name="schemes"/>.</summary>
     public List<Notification> For(IReadOnlyCollection<string> schemes) =>
         [.. Rows.Where(r => schemes.Contains(NotificationTargets.Scheme(r.Target)))];

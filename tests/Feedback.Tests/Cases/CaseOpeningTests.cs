@@ -36,6 +36,19 @@ public sealed class CaseOpeningTests(CasesApp app) : IClassFixture<CasesApp>, ID
     }
 
     [Fact]
+    public async Task PostEvaluation_BadRatingWithPhoneAndSmsOff_KeepsNoFullNumberAndQueuesNoText()
+    {
+        var body = TestRatings.Valid(rating: 1).With("rater", new { anonymous = false, phone = "13912345678" });
+        var response = await app.Ingest.PostRatingAsync(body);
+        var evaluation = (await response.Content.ReadFromJsonAsync<EvaluationResponse>(Ct))!;
+
+        var caseId = Assert.Single(await app.CaseIdsAsync(evaluation.Id));
+        Assert.Equal("139****5678", evaluation.Rater.PhoneMasked);
+        Assert.Equal([true], await app.QueryAsync("SELECT contact_phone_cipher IS NULL FROM cases WHERE id = $1", r => r.GetBoolean(0), caseId));
+        Assert.Equal(["opened -> inbox:department_officer:D01"], await app.NotificationsAsync(caseId));
+    }
+
+    [Fact]
     public async Task PostEvaluation_RetryOfABadRating_OpensNoSecondCase()
     {
         var body = TestRatings.Valid(rating: 1).With("assessNumber", 2);

@@ -10,12 +10,19 @@ namespace Feedback.Tests.Qr;
 /// The service listening on a loopback port (Kestrel) and the run's shared Chromium at a phone's viewport.
 /// Screenshots go to TestResults/screenshots/ beside the test assembly.
 /// </summary>
-public sealed class PhoneBrowser : IAsyncLifetime
+public class PhoneBrowser : IAsyncLifetime
 {
-    private readonly FeedbackApp _app = new();
+    private readonly FeedbackApp _app;
     private readonly List<IBrowserContext> _contexts = [];
     private WebApplicationFactory<Program> _server = null!;
     private IBrowser _browser = null!;
+
+    public PhoneBrowser() : this(new FeedbackApp())
+    {
+    }
+
+    /// <summary>The service of <paramref name="app"/>, for a fixture that configures it further (e.g. an SMS gateway).</summary>
+    protected PhoneBrowser(FeedbackApp app) => _app = app;
 
     public FeedbackApp App => _app;
     public string BaseUrl { get; private set; } = "";

@@ -448,6 +448,10 @@ namespace Feedback.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<byte[]>("ContactPhoneCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("contact_phone_cipher");
+
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1239,6 +1243,70 @@ namespace Feedback.Web.Data.Migrations
                     b.ToTable("reports", (string)null);
                 });
 
+            modelBuilder.Entity("Feedback.Web.Sms.SmsMessage", b =>
+                {
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("notification_id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("GatewayMessageId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("gateway_message_id");
+
+                    b.Property<byte[]>("PhoneHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("phone_hash");
+
+                    b.Property<string>("PhoneMasked")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone_masked");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("NotificationId")
+                        .HasName("pk_sms_messages");
+
+                    b.HasIndex("AcceptedAt")
+                        .HasDatabaseName("ix_sms_messages_accepted_at")
+                        .HasFilter("accepted_at IS NOT NULL");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_sms_messages_case_id");
+
+                    b.HasIndex("PhoneHash", "AcceptedAt")
+                        .HasDatabaseName("ix_sms_messages_phone_hash_accepted_at")
+                        .HasFilter("accepted_at IS NOT NULL");
+
+                    b.ToTable("sms_messages", (string)null);
+                });
+
             modelBuilder.Entity("Feedback.Web.Accounts.User", b =>
                 {
                     b.HasOne("Feedback.Web.Organization.Department", null)
@@ -1381,6 +1449,23 @@ namespace Feedback.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("WindowCode")
                         .HasConstraintName("fk_staff_windows_window_code");
+                });
+
+            modelBuilder.Entity("Feedback.Web.Sms.SmsMessage", b =>
+                {
+                    b.HasOne("Feedback.Web.Cases.RectificationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sms_messages_cases_case_id");
+
+                    b.HasOne("Feedback.Web.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sms_messages_notifications_notification_id");
                 });
 #pragma warning restore 612, 618
         }
