@@ -10,6 +10,7 @@ using Feedback.Web.Overview;
 using Feedback.Web.Evaluations;
 using Feedback.Web.Infrastructure;
 using Feedback.Web.Jobs;
+using Feedback.Web.Keys;
 using Feedback.Web.Notifications;
 using Feedback.Web.Organization;
 using Feedback.Web.Organization.Pages;
@@ -29,6 +30,9 @@ public partial class Program
 
         // PostgreSQL: the configured server, or a private embedded cluster
         builder.AddDatabase();
+
+        // The master key (configuration or a key file outside the database) and the database's secrets sealed with it
+        builder.AddKeys();
 
         // The centre's clock: its time zone, its days and weeks
         builder.AddCentreTime();

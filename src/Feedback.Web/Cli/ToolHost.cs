@@ -49,7 +49,7 @@ internal static class ToolHost
         {
             return await body();
         }
-        catch (Exception ex) when (ex is PostgresNotInstalledException or ArgumentException or FileNotFoundException or InvalidDataException)
+        catch (Exception ex) when (ex is PostgresNotInstalledException or Keys.KeyConfigurationException or ArgumentException or FileNotFoundException or InvalidDataException)
         {
             await Console.Error.WriteLineAsync($"error: {TerminalText.Safe(ex.Message)}");
             return 2;
