@@ -84,11 +84,15 @@ public partial class Program
         // Errors as ProblemDetails, OpenAPI document
         builder.AddApiInfrastructure();
 
+        // The client's address and scheme from a configured reverse proxy (X-Forwarded-For, X-Forwarded-Proto)
+        builder.AddForwardedHeaders();
+
         // Hosted services that read the database start once it is ready (the start-up waits for it)
         builder.Services.StartKeyRingAfterDatabase();
 
         var app = builder.Build();
 
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -29,7 +29,9 @@ public static class AccountsExtensions
         builder.Services.AddSingleton<FirstRun>();
         builder.Services.StartAfterDatabase(s => s.AddHostedService<FirstRunNotice>());
         builder.Services.AddKeyRing();
-        builder.Services.AddAntiforgery();
+        // Antiforgery's own default is never Secure; like the sign-in cookie it is Secure whenever the client spoke HTTPS
+        // (to us, or to a configured proxy: Infrastructure/ForwardedHeadersExtensions).
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -79,6 +81,7 @@ public static class AccountsExtensions
         cookie.Cookie.Name = CookieName;
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SameSite = SameSiteMode.Lax;
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         cookie.ExpireTimeSpan = accounts.Value.SessionLifetime;
         cookie.SlidingExpiration = true;
         cookie.LoginPath = "/signin";

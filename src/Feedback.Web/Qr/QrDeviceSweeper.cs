@@ -5,7 +5,8 @@ namespace Feedback.Web.Qr;
 
 /// <summary>
 /// Deletes device claims older than the device window once an hour: past it they refuse nothing, and without the
-/// sweep the table would keep one row per phone and poster for ever. Every process may sweep; the DELETE is idempotent.
+/// sweep the table would keep one row per phone and poster for ever. The same hourly sweep forgets old sign-in failure
+/// pairs (<see cref="Accounts.SignInLockout.ForgetOldAsync"/>). Every process may sweep; the DELETEs are idempotent.
 /// </summary>
 internal sealed class QrDeviceSweeper(NpgsqlDataSource dataSource, IOptions<QrOptions> options, TimeProvider time, ILogger<QrDeviceSweeper> logger)
     : BackgroundService
@@ -14,9 +15,12 @@ internal sealed class QrDeviceSweeper(NpgsqlDataSource dataSource, IOptions<QrOp
 
     public async Task<int> SweepAsync(CancellationToken ct)
     {
+        var now = time.GetUtcNow();
         await using var command = dataSource.CreateCommand("DELETE FROM qr_devices WHERE rated_at < $1");
-        command.Parameters.Add(new() { Value = time.GetUtcNow() - options.Value.DeviceWindow });
-        return await command.ExecuteNonQueryAsync(ct);
+        command.Parameters.Add(new() { Value = now - options.Value.DeviceWindow });
+        var devices = await command.ExecuteNonQueryAsync(ct);
+        await Accounts.SignInLockout.ForgetOldAsync(dataSource, now, ct);
+        return devices;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
