@@ -20,11 +20,16 @@ public static class ForwardedHeadersExtensions
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxy) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            if (proxy.Value.KnownProxies.Count == 0 && proxy.Value.KnownNetworks.Count == 0)
-                return; // ASP.NET Core's defaults: loopback only.
-            // Configured proxies replace the defaults: only they are believed.
+            // Set in full, also for the default (loopback): ASPNETCORE_FORWARDEDHEADERS_ENABLED=true clears these lists,
+            // which would believe any peer.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
+            if (proxy.Value.KnownProxies.Count == 0 && proxy.Value.KnownNetworks.Count == 0)
+            {
+                forwarded.KnownIPNetworks.Add(IPNetwork.Parse("127.0.0.0/8"));
+                forwarded.KnownProxies.Add(IPAddress.IPv6Loopback);
+                return;
+            }
             foreach (var address in proxy.Value.KnownProxies)
                 forwarded.KnownProxies.Add(IPAddress.Parse(address));
             foreach (var network in proxy.Value.KnownNetworks)

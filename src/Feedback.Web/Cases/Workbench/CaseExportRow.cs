@@ -1,5 +1,6 @@
 using System.Reflection;
 using Feedback.Web.Infrastructure;
+using Feedback.Web.Pages;
 using MiniExcelLibs.Attributes;
 
 namespace Feedback.Web.Cases.Workbench;
@@ -52,8 +53,9 @@ public sealed class CaseExportRow
 
     /// <summary>
     /// Text a spreadsheet could take for a formula (= + - @, or a leading tab or carriage return) gets a leading
-    /// apostrophe, so a citizen's comment can never run as a formula on an officer's computer (CSV injection).
+    /// apostrophe, so a citizen's comment can never run as a formula on an officer's computer (CSV injection); bidi and
+/// zero-width characters are shown as marks (<see cref="InvisibleText"/>).
     /// </summary>
-    public static string? Cell(string? text) =>
+    public static string? Cell(string? raw) => InvisibleText.Visible(raw) is var text &&
         text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }
