@@ -21,13 +21,31 @@ internal sealed partial class PagesBenchScenarios(BenchCluster cluster, HttpClie
         FROM cases c JOIN evaluations e ON e.id = c.evaluation_id
         """;
 
-    private const string Counts = "SELECT c.state, c.requested_extension_days IS NOT NULL, count(*) FROM cases c";
-    private const string CountsJoined = "SELECT c.state, c.requested_extension_days IS NOT NULL, count(*) FROM cases c JOIN evaluations e ON e.id = c.evaluation_id";
+    private static readonly string[] States = ["open", "in_progress", "rectified", "closed", "appealed", "invalid", "cannot_fix_review", "cannot_fix"];
 
     // Fragments a person would type: a rare number from the comment, a phrase, a case number's tail.
     private static readonly string[] Searches = ["第4711号", "态度生硬", "第90210号", "材料清单", "000123457"];
 
     public IReadOnlyList<PageScenario> Pages => pages;
+
+    /// <summary>
+    /// Cases per state and extension request for the filter <paramref name="and"/>, each stopping at 1,001 (101 when the
+    /// filter reads the rating), read along the indexes under the page's planner settings, as the page's counts are
+    /// (CaseListQuery.CountsAsync); a search keeps the planner's choice there too.
+    /// </summary>
+    private static string Counts(string and = "", bool joined = false, bool search = false)
+    {
+        var groups = string.Join(" UNION ALL ",
+            from state in States
+            from requested in new[] { "", "NOT " }
+            select $"SELECT '{state}', {(requested == "" ? "false" : "true")}, (SELECT count(*) FROM (SELECT 1 FROM cases c{(joined ? " JOIN evaluations e ON e.id = c.evaluation_id" : "")} " +
+                   $"WHERE c.state = '{state}' AND c.requested_extension_days IS {requested}NULL{and} LIMIT {(joined ? 101 : 1001)}) x)");
+        return search ? groups : $"""
+            BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_hashjoin = off;
+            SET LOCAL enable_mergejoin = off; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0;
+            {groups}; COMMIT
+            """;
+    }
 
     // The cases whose comment, case number or reply holds the text, each side on its own trigram index.
     private static string Hits(string text) =>
@@ -44,16 +62,16 @@ internal sealed partial class PagesBenchScenarios(BenchCluster cluster, HttpClie
         List<PageScenario> pages =
         [
             new("/cases, first page (running first by time left)", _ => "/cases",
-                _ => $"{Columns} WHERE c.state IN ('open', 'in_progress') ORDER BY c.due_at, c.id LIMIT 51; {Counts} GROUP BY 1, 2", "p95 ≤ 100 ms"),
+                _ => $"{Columns} WHERE c.state IN ('open', 'in_progress') ORDER BY c.due_at, c.id LIMIT 51; {Counts()}", "p95 ≤ 100 ms"),
             new("filtered: department + state", _ => "/cases?department=D03&state=closed",
-                _ => $"{Columns} WHERE c.department_code = 'D03' AND c.state = 'closed' ORDER BY c.opened_at DESC, c.id DESC LIMIT 51; {Counts} WHERE c.department_code = 'D03' GROUP BY 1, 2", "p95 ≤ 100 ms"),
+                _ => $"{Columns} WHERE c.department_code = 'D03' AND c.state = 'closed' ORDER BY c.opened_at DESC, c.id DESC LIMIT 51; {Counts(" AND c.department_code = 'D03'")}", "p95 ≤ 100 ms"),
             new("filtered: department + theme", _ => "/cases?department=D05&theme=queue",
                 _ => $"{Columns} WHERE c.department_code = 'D05' AND coalesce(e.corrected_theme, e.theme) = 'queue' ORDER BY c.opened_at DESC, c.id DESC LIMIT 51; " +
-                     $"{CountsJoined} WHERE c.department_code = 'D05' AND coalesce(e.corrected_theme, e.theme) = 'queue' GROUP BY 1, 2", "p95 ≤ 100 ms"),
+                     $"{Counts(" AND c.department_code = 'D05' AND coalesce(e.corrected_theme, e.theme) = 'queue'", joined: true)}", "p95 ≤ 100 ms"),
             new("page 20 of closed cases (keyset)", _ => page20,
-                _ => $"{Columns} WHERE c.state = 'closed' AND (c.opened_at, c.id) < ('{key.OpenedAt:O}', {key.Id}) ORDER BY c.opened_at DESC, c.id DESC LIMIT 51; {Counts} GROUP BY 1, 2", "p95 ≤ 100 ms"),
+                _ => $"{Columns} WHERE c.state = 'closed' AND (c.opened_at, c.id) < ('{key.OpenedAt:O}', {key.Id}) ORDER BY c.opened_at DESC, c.id DESC LIMIT 51; {Counts()}", "p95 ≤ 100 ms"),
             new("search (comment, case number, reply)", i => $"/cases?q={Uri.EscapeDataString(Searches[Index(i)])}",
-                i => $"{Columns} WHERE c.id IN ({Hits(Searches[Index(i)])}) ORDER BY c.opened_at DESC, c.id DESC LIMIT 51; {Counts} WHERE c.id IN ({Hits(Searches[Index(i)])}) GROUP BY 1, 2", "p95 ≤ 300 ms"),
+                i => $"{Columns} WHERE c.id IN ({Hits(Searches[Index(i)])}) ORDER BY c.opened_at DESC, c.id DESC LIMIT 51; {Counts($" AND c.id IN ({Hits(Searches[Index(i)])})", search: true)}", "p95 ≤ 300 ms"),
             new("case page", i => $"/cases/{ids[Index(i, ids.Length)]}",
                 i => $"{Columns} WHERE c.id = {ids[Index(i, ids.Length)]}; SELECT * FROM case_events WHERE case_id = {ids[Index(i, ids.Length)]} ORDER BY id; SELECT * FROM case_alerts WHERE case_id = {ids[Index(i, ids.Length)]}",
                 "≤ 50 ms"),

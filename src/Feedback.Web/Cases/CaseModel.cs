@@ -26,6 +26,11 @@ internal static class CaseModel
             // The deadline sweep reads only cases with an alert pending, earliest first.
             e.HasIndex(x => x.NextAlertAt).HasFilter("next_alert_at IS NOT NULL");
             e.HasIndex(x => new { x.DepartmentCode, x.State });
+            // The workbench counts each state on its own, up to a cap (CaseListSql.Counts): from the state's first entry,
+            // and with an extension request waiting from the few cases that have one.
+            e.HasIndex(x => new { x.State, x.DepartmentCode });
+            e.HasIndex(x => new { x.State, x.DepartmentCode }, "ix_cases_extension_requested").HasDatabaseName("ix_cases_extension_requested")
+                .HasFilter("requested_extension_days IS NOT NULL");
             // Keyset pages of the workbench: running cases by deadline, all cases by when they were received, each
             // for the whole centre and for one department.
             e.HasIndex(x => new { x.DueAt, x.Id }).HasFilter(RunningFilter);

@@ -7,7 +7,7 @@ public sealed class QrOptions : IValidatableObject
 {
     /// <summary>
     /// Keys that sign and verify links. Default: none, in which case one random key is kept per database
-    /// (table app_secrets), so every process on that database agrees without configuration.
+    /// (table app_secrets, sealed with the master key), so every process on that database agrees without configuration.
     /// </summary>
     public List<QrKey> Keys { get; set; } = [];
 

@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Feedback.Web.Cases.Deadlines;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
-using MiniExcelLibs;
+using Feedback.Web.Infrastructure.Spreadsheets;
 using nietras.SeparatedValues;
 
 namespace Feedback.Web.Cases.Workbench;
@@ -41,7 +40,7 @@ internal static class CaseExport
     }
 }
 
-/// <summary>Writes the rows as .xlsx (MiniExcel) or as CSV with a UTF-8 BOM (Sep), so that Excel reads the Chinese right.</summary>
+/// <summary>Writes the rows as .xlsx (<see cref="XlsxWriter{T}"/>) or as CSV with a UTF-8 BOM (Sep), so that Excel reads the Chinese right.</summary>
 internal sealed class CaseExportResult(string format, IAsyncEnumerable<CaseExportRow> rows, DateTime localNow) : IResult
 {
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
@@ -53,15 +52,16 @@ internal sealed class CaseExportResult(string format, IAsyncEnumerable<CaseExpor
         http.Response.ContentType = format == "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = name, FileName = $"cases-{localNow:yyyyMMdd-HHmm}.{format}" }.ToString();
         if (format == "xlsx")
-        {
-            // MiniExcel finishes the zip (its central directory) with synchronous writes; everything before is async.
-            http.Features.Get<IHttpBodyControlFeature>()?.AllowSynchronousIO = true;
-            await http.Response.Body.SaveAsAsync(rows, sheetName: "差评整改工单", cancellationToken: ct);
-        }
+            await WriteXlsxAsync(http.Response.Body, rows, ct);
         else
-        {
             await WriteCsvAsync(http.Response.Body, rows, ct);
-        }
+    }
+
+    private static async Task WriteXlsxAsync(Stream body, IAsyncEnumerable<CaseExportRow> rows, CancellationToken ct)
+    {
+        await using var sheet = await XlsxWriter<CaseExportRow>.CreateAsync(body, "差评整改工单", CaseExportRow.Columns, ct);
+        await foreach (var row in rows.WithCancellation(ct))
+            await sheet.WriteAsync(row, ct);
     }
 
     private static async Task WriteCsvAsync(Stream body, IAsyncEnumerable<CaseExportRow> rows, CancellationToken ct)
@@ -69,13 +69,13 @@ internal sealed class CaseExportResult(string format, IAsyncEnumerable<CaseExpor
         await body.WriteAsync(Utf8Bom, ct);
         var text = new StreamWriter(body, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
         await using var writer = Sep.New(',').Writer(o => o with { Escape = true, CultureInfo = CultureInfo.InvariantCulture }).To(text);
-        foreach (var (header, _) in CaseExportRow.Columns)
-            writer.Header.Add(header);
+        foreach (var column in CaseExportRow.Columns)
+            writer.Header.Add(column.Header);
         await foreach (var row in rows.WithCancellation(ct))
         {
             await using var line = writer.NewRow(ct);
-            foreach (var (header, property) in CaseExportRow.Columns)
-                line[header].Set(Text(property.GetValue(row)));
+            foreach (var column in CaseExportRow.Columns)
+                line[column.Header].Set(Text(column.Value(row)));
         }
     }
 

@@ -1,43 +1,48 @@
-using System.Reflection;
 using Feedback.Web.Infrastructure;
+using Feedback.Web.Infrastructure.Spreadsheets;
 using Feedback.Web.Pages;
-using MiniExcelLibs.Attributes;
 
 namespace Feedback.Web.Cases.Workbench;
 
 /// <summary>
-/// One line of the export, in Chinese columns: MiniExcel reads the attributes for the .xlsx, the CSV writer reads the same
-/// ones, so both files have the same columns. Text cells are neutralised (<see cref="Cell"/>); times are the centre's.
+/// One line of the export, in Chinese columns: the .xlsx and the CSV writers both read <see cref="Columns"/>, so both
+/// files have the same columns. Text cells are neutralised (<see cref="Cell"/>); times are the centre's.
 /// The rater's phone exists only masked, so it can only be exported masked.
 /// </summary>
 public sealed class CaseExportRow
 {
-    private const string Minutes = "yyyy-MM-dd HH:mm";
+    public long Id { get; init; }
+    public string? CaseNumber { get; init; }
+    public DateTime ReceivedAt { get; init; }
+    public DateTime DueAt { get; init; }
+    public string State { get; init; } = "";
+    public string Overdue { get; init; } = "";
+    public string DepartmentCode { get; init; } = "";
+    public string Department { get; init; } = "";
+    public string? WindowCode { get; init; }
+    public string? Window { get; init; }
+    public string? StaffCode { get; init; }
+    public string? Staff { get; init; }
+    public string Rating { get; init; } = "";
+    public string? Comment { get; init; }
+    public string? Theme { get; init; }
+    public string? Assignee { get; init; }
+    public string? ReplyNote { get; init; }
+    public DateTime? RepliedAt { get; init; }
+    public DateTime? ClosedAt { get; init; }
+    public string? PhoneMasked { get; init; }
 
-    [ExcelColumn(Name = "工单编号", Width = 10)] public long Id { get; init; }
-    [ExcelColumn(Name = "办件编号", Width = 22)] public string? CaseNumber { get; init; }
-    [ExcelColumn(Name = "收到时间", Width = 17, Format = Minutes)] public DateTime ReceivedAt { get; init; }
-    [ExcelColumn(Name = "反馈期限", Width = 17, Format = Minutes)] public DateTime DueAt { get; init; }
-    [ExcelColumn(Name = "状态", Width = 14)] public string State { get; init; } = "";
-    [ExcelColumn(Name = "是否超期", Width = 9)] public string Overdue { get; init; } = "";
-    [ExcelColumn(Name = "部门代码", Width = 12)] public string DepartmentCode { get; init; } = "";
-    [ExcelColumn(Name = "部门", Width = 22)] public string Department { get; init; } = "";
-    [ExcelColumn(Name = "窗口代码", Width = 10)] public string? WindowCode { get; init; }
-    [ExcelColumn(Name = "窗口", Width = 26)] public string? Window { get; init; }
-    [ExcelColumn(Name = "人员代码", Width = 10)] public string? StaffCode { get; init; }
-    [ExcelColumn(Name = "人员", Width = 10)] public string? Staff { get; init; }
-    [ExcelColumn(Name = "评价", Width = 11)] public string Rating { get; init; } = "";
-    [ExcelColumn(Name = "评价内容", Width = 50)] public string? Comment { get; init; }
-    [ExcelColumn(Name = "主题", Width = 11)] public string? Theme { get; init; }
-    [ExcelColumn(Name = "承办人", Width = 10)] public string? Assignee { get; init; }
-    [ExcelColumn(Name = "整改反馈", Width = 50)] public string? ReplyNote { get; init; }
-    [ExcelColumn(Name = "反馈时间", Width = 17, Format = Minutes)] public DateTime? RepliedAt { get; init; }
-    [ExcelColumn(Name = "办结时间", Width = 17, Format = Minutes)] public DateTime? ClosedAt { get; init; }
-    [ExcelColumn(Name = "评价人电话（脱敏）", Width = 16)] public string? PhoneMasked { get; init; }
-
-    /// <summary>The columns in file order: the header and the property that fills it.</summary>
-    public static readonly IReadOnlyList<(string Header, PropertyInfo Property)> Columns =
-        [.. typeof(CaseExportRow).GetProperties().Select(p => (p.GetCustomAttribute<ExcelColumnAttribute>()!.Name, p))];
+    /// <summary>The columns in file order: the header, the width in characters, and the cell.</summary>
+    public static readonly IReadOnlyList<SheetColumn<CaseExportRow>> Columns =
+    [
+        new("工单编号", 10, r => r.Id), new("办件编号", 22, r => r.CaseNumber), new("收到时间", 17, r => r.ReceivedAt),
+        new("反馈期限", 17, r => r.DueAt), new("状态", 14, r => r.State), new("是否超期", 9, r => r.Overdue),
+        new("部门代码", 12, r => r.DepartmentCode), new("部门", 22, r => r.Department), new("窗口代码", 10, r => r.WindowCode),
+        new("窗口", 26, r => r.Window), new("人员代码", 10, r => r.StaffCode), new("人员", 10, r => r.Staff),
+        new("评价", 11, r => r.Rating), new("评价内容", 50, r => r.Comment), new("主题", 11, r => r.Theme),
+        new("承办人", 10, r => r.Assignee), new("整改反馈", 50, r => r.ReplyNote), new("反馈时间", 17, r => r.RepliedAt),
+        new("办结时间", 17, r => r.ClosedAt), new("评价人电话（脱敏）", 16, r => r.PhoneMasked),
+    ];
 
     public static CaseExportRow From(CaseListItem c, CentreTime clock) => new()
     {
@@ -54,7 +59,7 @@ public sealed class CaseExportRow
     /// <summary>
     /// Text a spreadsheet could take for a formula (= + - @, or a leading tab or carriage return) gets a leading
     /// apostrophe, so a citizen's comment can never run as a formula on an officer's computer (CSV injection); bidi and
-/// zero-width characters are shown as marks (<see cref="InvisibleText"/>).
+    /// zero-width characters are shown as marks (<see cref="InvisibleText"/>).
     /// </summary>
     public static string? Cell(string? raw) => InvisibleText.Visible(raw) is var text &&
         text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;

@@ -29,7 +29,7 @@ public static class CaseListApi
         var counts = services.Query.CountsUnlessCommonAsync(criteria, now, ct);
         var names = (await services.Org.GetAsync(ct)).Names;
         var items = (await page).Rows.Select(r => CaseListItem.From(r, names, services.Deadlines, now)).ToList();
-        return TypedResults.Ok(new CaseListResponse(items, (await counts)?.Matching(criteria), (await page).Next?.Encode(), (await counts)?.ByName()));
+        return TypedResults.Ok(new CaseListResponse(items, (await counts)?.Matching(criteria).ForApi, (await page).Next?.Encode(), (await counts)?.ByName()));
     }
 
     private static int Number(string? raw, string field, int min, int max, int fallback, Dictionary<string, string[]> problems)

@@ -68,19 +68,26 @@ public static class CaseListSql
         return new(text, p.Values);
     }
 
-    /// <summary>Cases per state (and whether an extension request waits) for every filter but the state.</summary>
-    public static SqlStatement Counts(CaseListCriteria criteria, DateTimeOffset now)
+    /// <summary>
+    /// Cases per state, and per "an extension request waits", for every filter but the state: each group counted up to
+    /// <paramref name="enough"/> by a query of its own. Each reads the (state, department) indexes from its own state
+    /// and stops at the limit, so a million finished cases cost no more than a thousand; counting them all took
+    /// 300-600 ms. The cases with a request waiting are few and have an index of their own.
+    /// </summary>
+    public static SqlStatement Counts(CaseListCriteria criteria, DateTimeOffset now, int enough)
     {
         var p = new SqlParameters();
         var with = With(criteria, p);
         var where = Where(criteria, now, p, withStates: false);
         var from = JoinsEvaluation(criteria) ? From : "FROM cases c";
-        return new($"""
-            {with}SELECT c.state, c.requested_extension_days IS NOT NULL, count(*)
-            {from}
-            WHERE {where}
-            GROUP BY 1, 2
-            """, p.Values);
+        var limit = p.Add(enough);
+        // The states are our constants, written into the text so that each group gets a plan for its own state.
+        var groups = CaseStates.All.SelectMany(state => new[] { (State: state, Requested: false), (State: state, Requested: true) })
+            .Select(g => $"""
+                SELECT '{g.State}', {(g.Requested ? "true" : "false")}, (SELECT count(*) FROM (SELECT 1 {from}
+                    WHERE c.state = '{g.State}' AND c.requested_extension_days IS {(g.Requested ? "NOT " : "")}NULL AND {where} LIMIT {limit}) x)
+                """);
+        return new($"{with}{string.Join("\nUNION ALL\n", groups)}", p.Values);
     }
 
     private static string With(CaseListCriteria criteria, SqlParameters p)

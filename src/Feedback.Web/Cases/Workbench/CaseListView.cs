@@ -16,10 +16,10 @@ public sealed record CaseListView
     public IReadOnlyList<CaseListItem> Items { get; init; } = [];
     public CaseStateCounts? Counts { get; init; }
     /// <summary>Null for a search too common to count (more than <see cref="CaseListQuery.CommonSearchMatches"/>).</summary>
-    public int? Total { get; init; }
+    public CaseCount? Total { get; init; }
 
     public string TotalText => Total is { } total
-        ? $"共 {total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} 件"
+        ? $"共 {total.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} 件{(total.MoreThanCap ? "以上" : "")}"
         : $"共 {CaseListQuery.CommonSearchMatches.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} 件以上";
     public string? NextCursor { get; init; }
     public required CaseListChoices Choices { get; init; }

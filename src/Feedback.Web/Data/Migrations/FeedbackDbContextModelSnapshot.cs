@@ -541,12 +541,19 @@ namespace Feedback.Web.Data.Migrations
                     b.HasIndex("OpenedAt", "Id")
                         .HasDatabaseName("ix_cases_opened_at_id");
 
+                    b.HasIndex("State", "DepartmentCode")
+                        .HasDatabaseName("ix_cases_state_department_code");
+
                     b.HasIndex("DepartmentCode", "DueAt", "Id")
                         .HasDatabaseName("ix_cases_department_code_due_at_id")
                         .HasFilter("state IN ('open', 'in_progress')");
 
                     b.HasIndex("DepartmentCode", "OpenedAt", "Id")
                         .HasDatabaseName("ix_cases_department_code_opened_at_id");
+
+                    b.HasIndex(new[] { "State", "DepartmentCode" }, "ix_cases_extension_requested")
+                        .HasDatabaseName("ix_cases_extension_requested")
+                        .HasFilter("requested_extension_days IS NOT NULL");
 
                     b.ToTable("cases", null, t =>
                         {

@@ -1,5 +1,6 @@
 using Feedback.Tests.Evaluations;
 using Feedback.Web.Cases.Workbench;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Feedback.Tests.Cases.Workbench;
 
@@ -109,6 +110,28 @@ public sealed class CaseListApiTests(WorkbenchData data) : IClassFixture<Workben
             Assert.Equal(rows.Count(r => r.State == state), page.Counts![state]);
         Assert.Equal(rows.Count(r => r.State is "appealed" or "cannot_fix_review" || r.ExtensionRequested), page.Counts!["review"]);
         Assert.Equal(rows.Count(r => r.State == "closed"), page.Total);
+    }
+
+    [Fact]
+    public async Task Counts_PastTheCap_StopAndSayMoreThanTheCap()
+    {
+        var rows = await data.RowsAsync();
+        var query = data.App.Services.GetRequiredService<CaseListQuery>();
+        var groups = rows.GroupBy(r => (r.State, r.ExtensionRequested)).ToList();
+        var (common, rare) = (groups.MaxBy(g => g.Count())!, groups.Where(g => !g.Key.ExtensionRequested).MinBy(g => g.Count())!);
+        var cap = rare.Count();
+        Assert.True(common.Count() > cap + 1, "the fixture needs states of different sizes");
+
+        var counts = await query.CountsAsync(new CaseListCriteria(), data.App.Clock.GetUtcNow(), TestContext.Current.CancellationToken, cap);
+
+        var (many, few) = (counts.Of(common.Key.State), counts.Of(rare.Key.State));
+        Assert.True(many.MoreThanCap);
+        Assert.InRange(many.Value, cap, rows.Count(r => r.State == common.Key.State) - 1);
+        Assert.Equal($"{many.Value}+", many.ToString());
+        Assert.Equal(many.Value + 1, counts.ByName()[common.Key.State]);
+        Assert.True(counts.All.MoreThanCap);
+        if (rows.Count(r => r.State == rare.Key.State) <= cap)
+            Assert.Equal(new CaseCount(rows.Count(r => r.State == rare.Key.State), MoreThanCap: false), few);
     }
 
     [Fact]
