@@ -19,9 +19,11 @@ internal static class IngestBenchmark
         var importRows = new Option<int>("--import-rows") { Description = "Rows for the import phase (0 skips it).", DefaultValueFactory = _ => 1_000_000 };
         var importRounds = new Option<int>("--import-rounds") { Description = "Rounds of the import phase; the median round is reported.", DefaultValueFactory = _ => 3 };
         var importOnly = new Option<bool>("--import-only") { Description = "Only the import phase (import vs COPY)." };
-        var command = new Command("ingest", "Durable ratings/s over HTTP vs pgbench INSERTs; import vs COPY.") { seconds, clients, importRows, importRounds, importOnly };
-        command.SetAction((result, ct) => ToolHost.RunAsync(() => result.GetValue(importOnly)
-            ? ImportBenchmark.ReportAsync(result.GetValue(importRows), result.GetValue(importRounds), ct)
+        var external = new Option<bool>("--external") { Description = "Drive the shipped serve with wrk and src/Feedback.Bench/wrk/ratings.lua instead (beside pgbench)." };
+        var command = new Command("ingest", "Durable ratings/s over HTTP vs pgbench INSERTs; import vs COPY.") { seconds, clients, importRows, importRounds, importOnly, external };
+        command.SetAction((result, ct) => ToolHost.RunAsync(() =>
+            result.GetValue(importOnly) ? ImportBenchmark.ReportAsync(result.GetValue(importRows), result.GetValue(importRounds), ct)
+            : result.GetValue(external) ? WrkIngest.RunAsync(result.GetValue(seconds), result.GetValue(clients), ct)
             : RunAsync(result.GetValue(seconds), result.GetValue(clients), result.GetValue(importRows), result.GetValue(importRounds), ct)));
         return command;
     }

@@ -16,7 +16,8 @@ namespace Feedback.Web.Cases.Workbench;
 internal static class CaseExport
 {
     public const int MaxRows = 100_000;
-    private const int Batch = 1000;
+    /// <summary>Cases read per keyset query: 20 queries for the largest export (1,000 a batch made it 100, a second slower).</summary>
+    private const int Batch = 5000;
 
     public static async Task<Results<CaseExportResult, RazorComponentResult<CaseListPage>>> ExportAsync([AsParameters] CaseListFilter filter, string? format,
         HttpContext http, [AsParameters] CaseListServices services, CaseAssignees assignees, CancellationToken ct)
