@@ -10,6 +10,7 @@ using Feedback.Web.Overview;
 using Feedback.Web.Evaluations;
 using Feedback.Web.Infrastructure;
 using Feedback.Web.Jobs;
+using Feedback.Web.Keys;
 using Feedback.Web.Notifications;
 using Feedback.Web.Organization;
 using Feedback.Web.Organization.Pages;
@@ -30,6 +31,9 @@ public partial class Program
 
         // PostgreSQL: the configured server, or a private embedded cluster
         builder.AddDatabase();
+
+        // The master key (configuration or a key file outside the database) and the database's secrets sealed with it
+        builder.AddKeys();
 
         // The centre's clock: its time zone, its days and weeks
         builder.AddCentreTime();
@@ -82,11 +86,15 @@ public partial class Program
         // Errors as ProblemDetails, OpenAPI document
         builder.AddApiInfrastructure();
 
+        // The client's address and scheme from a configured reverse proxy (X-Forwarded-For, X-Forwarded-Proto)
+        builder.AddForwardedHeaders();
+
         // Hosted services that read the database start once it is ready (the start-up waits for it)
         builder.Services.StartKeyRingAfterDatabase();
 
         var app = builder.Build();
 
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -1,4 +1,5 @@
 using Feedback.Web.Data;
+using Feedback.Web.Keys;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
@@ -27,10 +28,10 @@ public static class AccountsExtensions
         builder.Services.AddPeople();
         builder.Services.AddSingleton<FirstRun>();
         builder.Services.StartAfterDatabase(s => s.AddHostedService<FirstRunNotice>());
-        builder.Services.AddDataProtection().SetApplicationName("feedback");
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceProvider>((keys, services) => keys.XmlRepository = new DatabaseKeyRepository(services.GetRequiredService<NpgsqlDataSource>()));
-        builder.Services.AddAntiforgery();
+        builder.Services.AddKeyRing();
+        // Antiforgery's own default is never Secure; like the sign-in cookie it is Secure whenever the client spoke HTTPS
+        // (to us, or to a configured proxy: Infrastructure/ForwardedHeadersExtensions).
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -45,6 +46,22 @@ public static class AccountsExtensions
         builder.Services.AddAuthentication().AddCookie(CookieScheme);
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<AccountOptions>>(ConfigureCookie);
         return builder;
+    }
+
+    /// <summary>
+    /// The data-protection key ring (cookies, antiforgery tokens, protected payloads) in the database, shared by every
+    /// process; its secrets stored encrypted under a key sealed with the master key, so a dump signs no cookie.
+    /// Needs an <see cref="NpgsqlDataSource"/> and the <see cref="SecretStore"/>.
+    /// </summary>
+    internal static IServiceCollection AddKeyRing(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("feedback");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((keys, sp) =>
+        {
+            keys.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<NpgsqlDataSource>());
+            keys.XmlEncryptor = new KeyRingEncryptor(sp.GetRequiredService<SecretStore>());
+        });
+        return services;
     }
 
     /// <summary>Creating and changing people, without the web: also all that the `user` commands start.</summary>
@@ -64,6 +81,7 @@ public static class AccountsExtensions
         cookie.Cookie.Name = CookieName;
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SameSite = SameSiteMode.Lax;
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         cookie.ExpireTimeSpan = accounts.Value.SessionLifetime;
         cookie.SlidingExpiration = true;
         cookie.LoginPath = "/signin";

@@ -21,28 +21,26 @@ internal static class SessionValidator
     {
         var services = context.HttpContext.RequestServices;
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
-        if (UserPrincipal.Session(context.Principal!) is not { } session || await EndedAsync(dataSource, session, context.HttpContext.RequestAborted))
-        {
-            // Ended by signing out, or issued before sessions had ids.
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(AccountsExtensions.CookieScheme);
-            return;
-        }
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var interval = services.GetRequiredService<IOptions<AccountOptions>>().Value.SessionCheckInterval;
-        if (context.Properties.Items.TryGetValue(CheckedAt, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var ticks)
-            && now.UtcTicks - ticks < interval.Ticks)
+        var due = !(context.Properties.Items.TryGetValue(CheckedAt, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var ticks)
+            && now.UtcTicks - ticks < interval.Ticks);
+        var ct = context.HttpContext.RequestAborted;
+        // One query per request: whether the session was ended, and when the minute is due the account in the same round trip.
+        var valid = UserPrincipal.Session(context.Principal!) is { } session
+            && (due ? await StillValidAsync(dataSource, session, context.Principal!, ct) : !await EndedAsync(dataSource, session, ct));
+        if (!valid)
         {
-            return;
-        }
-        if (!await StillValidAsync(dataSource, context.Principal!, context.HttpContext.RequestAborted))
-        {
+            // Ended by signing out, issued before sessions had ids, or the account changed.
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(AccountsExtensions.CookieScheme);
             return;
         }
-        context.Properties.Items[CheckedAt] = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
-        context.ShouldRenew = true;
+        if (due)
+        {
+            context.Properties.Items[CheckedAt] = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
+            context.ShouldRenew = true;
+        }
     }
 
     private static async Task<bool> EndedAsync(NpgsqlDataSource dataSource, Guid session, CancellationToken ct)
@@ -52,12 +50,17 @@ internal static class SessionValidator
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    private static async Task<bool> StillValidAsync(NpgsqlDataSource dataSource, ClaimsPrincipal principal, CancellationToken ct)
+    /// <summary>The session not ended and the account as the cookie says: one statement.</summary>
+    private static async Task<bool> StillValidAsync(NpgsqlDataSource dataSource, Guid session, ClaimsPrincipal principal, CancellationToken ct)
     {
         if (UserPrincipal.Id(principal) is not { } id)
             return false;
-        await using var command = dataSource.CreateCommand("SELECT role, department_code, disabled, password_changed_at FROM users WHERE id = $1");
+        await using var command = dataSource.CreateCommand("""
+            SELECT role, department_code, disabled, password_changed_at FROM users
+            WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM ended_sessions WHERE id = $2)
+            """);
         command.Parameters.Add(new() { Value = id });
+        command.Parameters.Add(new() { Value = session });
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
             && !reader.GetBoolean(2)

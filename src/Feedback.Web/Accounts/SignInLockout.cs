@@ -35,9 +35,20 @@ public sealed class SignInLockout(FeedbackDbContext db, IOptions<AccountOptions>
                 updated_at = {now}
             RETURNING f.locked_until AS "Value"
             """).AsAsyncEnumerable().SingleAsync(ct);
-        var forgotten = now - Forget;
-        await db.SignInFailures.Where(f => f.UpdatedAt < forgotten && (f.LockedUntil == null || f.LockedUntil < now)).ExecuteDeleteAsync(ct);
         return lockedUntil > now ? lockedUntil : null;
+    }
+
+    /// <summary>
+    /// Deletes pairs neither locked nor failing for a day; run by the hourly sweep (<see cref="Qr.QrDeviceSweeper"/>),
+    /// not on every wrong password, which an attacker could otherwise turn into a table scan per guess.
+    /// </summary>
+    public static async Task<int> ForgetOldAsync(Npgsql.NpgsqlDataSource dataSource, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "DELETE FROM sign_in_failures WHERE updated_at < $1 AND (locked_until IS NULL OR locked_until < $2)");
+        command.Parameters.Add(new() { Value = now - Forget });
+        command.Parameters.Add(new() { Value = now });
+        return await command.ExecuteNonQueryAsync(ct);
     }
 
     public Task SucceededAsync(string userName, string address, CancellationToken ct)

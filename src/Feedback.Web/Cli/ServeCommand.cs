@@ -34,6 +34,7 @@ internal static class ServeCommand
             await DemoSeeder.SeedIfEmptyAsync(app.Services, Console.Error, ct);
         }
         await app.RunAsync();
-        return 0;
+        // A start-up step that stops the server (a failed migration, another master key) sets the exit code.
+        return Environment.ExitCode;
     }
 }

@@ -10,10 +10,16 @@ internal static class ToolHost
     // Tools print their own output; only warnings from the framework.
     private static readonly string[] Arguments = ["--Logging:LogLevel:Default=Warning", "--Jobs:RunServer=false"];
 
-    /// <summary>Starts the database (and migrates); <paramref name="connectionString"/> overrides the configured one.</summary>
-    public static async Task<WebApplication> StartAsync(CancellationToken ct, string? connectionString = null)
+    /// <summary>
+    /// Starts the database (and migrates); <paramref name="connectionString"/> overrides the configured one, and
+    /// <paramref name="masterKey"/> the configured master key (a configured database needs one).
+    /// </summary>
+    public static async Task<WebApplication> StartAsync(CancellationToken ct, string? connectionString = null, string? masterKey = null)
     {
-        var app = Program.BuildWebApp(connectionString is null ? Arguments : [.. Arguments, $"--ConnectionStrings:{FeedbackDatabase.ConnectionStringName}={connectionString}"]);
+        string[] arguments = [.. Arguments,
+            .. connectionString is null ? [] : new[] { $"--ConnectionStrings:{FeedbackDatabase.ConnectionStringName}={connectionString}" },
+            .. masterKey is null ? [] : new[] { $"--Keys:Master={masterKey}" }];
+        var app = Program.BuildWebApp(arguments);
         await app.Services.EnsureDatabaseReadyAsync(ct);
         return app;
     }
@@ -49,7 +55,7 @@ internal static class ToolHost
         {
             return await body();
         }
-        catch (Exception ex) when (ex is PostgresNotInstalledException or ArgumentException or FileNotFoundException or InvalidDataException)
+        catch (Exception ex) when (ex is PostgresNotInstalledException or Keys.KeyConfigurationException or ArgumentException or FileNotFoundException or InvalidDataException)
         {
             await Console.Error.WriteLineAsync($"error: {TerminalText.Safe(ex.Message)}");
             return 2;

@@ -1,16 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
-using Npgsql;
+using Feedback.Web.Keys;
 
 namespace Feedback.Web.Evaluations;
 
 /// <summary>
 /// Raters' phone numbers are never stored in clear: a mask for people (138****5678) and a keyed hash
-/// that finds repeat raters. The key is generated once per database, so every process shares it.
+/// that finds repeat raters. The key is generated once per database and kept there sealed with the master key
+/// (<see cref="SecretStore"/>), so every process shares it and a dump of the database alone cannot try the hidden digits.
 /// </summary>
-public sealed class PhoneProtector(NpgsqlDataSource dataSource)
+public sealed class PhoneProtector(SecretStore secrets)
 {
-    private const string KeyName = "phone-hash-key";
     private byte[]? _key;
 
     public static string? Normalize(string phone)
@@ -41,18 +41,5 @@ public sealed class PhoneProtector(NpgsqlDataSource dataSource)
 
     public byte[] Hash(string normalized) => HMACSHA256.HashData(Key, Encoding.ASCII.GetBytes(normalized));
 
-    private byte[] Key => _key ??= LoadOrCreateKey();
-
-    private byte[] LoadOrCreateKey()
-    {
-        using (var insert = dataSource.CreateCommand("INSERT INTO app_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING"))
-        {
-            insert.Parameters.Add(new() { Value = KeyName });
-            insert.Parameters.Add(new() { Value = RandomNumberGenerator.GetBytes(32) });
-            insert.ExecuteNonQuery();
-        }
-        using var select = dataSource.CreateCommand("SELECT value FROM app_secrets WHERE name = $1");
-        select.Parameters.Add(new() { Value = KeyName });
-        return (byte[])select.ExecuteScalar()!;
-    }
+    private byte[] Key => _key ??= secrets.Get(SecretStore.PhoneHashKey);
 }

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
+using Feedback.Web.Keys;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Feedback.Web.Qr;
 
@@ -12,12 +11,11 @@ internal sealed record QrKeySet(string SigningKeyId, IReadOnlyDictionary<string,
 
 /// <summary>
 /// Signs and reads links with the configured keys, or with no configuration a random key kept per database
-/// (app_secrets), so that every process on the database signs and verifies alike.
+/// (app_secrets, sealed with the master key), so that every process on the database signs and verifies alike.
 /// </summary>
-internal sealed class QrKeyRing(IOptions<QrOptions> options, NpgsqlDataSource dataSource, TimeProvider time)
+internal sealed class QrKeyRing(IOptions<QrOptions> options, SecretStore secrets, TimeProvider time)
 {
     public const string DatabaseKeyId = "db";
-    private const string SecretName = "qr-signing-key";
     private QrKeySet? _keys;
 
     public async ValueTask<string> SignAsync(QrLink link, CancellationToken ct)
@@ -37,28 +35,15 @@ internal sealed class QrKeyRing(IOptions<QrOptions> options, NpgsqlDataSource da
 
     private async ValueTask<QrKeySet> GetAsync(CancellationToken ct) => _keys ??= await LoadAsync(ct);
 
-    private async Task<QrKeySet> LoadAsync(CancellationToken ct)
+    private ValueTask<QrKeySet> LoadAsync(CancellationToken ct)
     {
         var configured = options.Value.Keys.Where(k => !k.Retired).ToList();
         if (configured.Count > 0)
         {
             var signing = options.Value.SigningKeyId ?? configured[0].Id;
-            return new(signing, configured.ToDictionary(k => k.Id, k => QrKey.TryDecodeSecret(k.Secret)!));
+            return ValueTask.FromResult(new QrKeySet(signing, configured.ToDictionary(k => k.Id, k => QrKey.TryDecodeSecret(k.Secret)!)));
         }
-        return new(DatabaseKeyId, new Dictionary<string, byte[]> { [DatabaseKeyId] = await DatabaseSecretAsync(ct) });
-    }
-
-    private async Task<byte[]> DatabaseSecretAsync(CancellationToken ct)
-    {
-        // Insert-if-missing then read: concurrent first starts of several processes all end up with the same key.
-        await using (var insert = dataSource.CreateCommand("INSERT INTO app_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING"))
-        {
-            insert.Parameters.Add(new() { Value = SecretName });
-            insert.Parameters.Add(new() { Value = RandomNumberGenerator.GetBytes(32) });
-            await insert.ExecuteNonQueryAsync(ct);
-        }
-        await using var select = dataSource.CreateCommand("SELECT value FROM app_secrets WHERE name = $1");
-        select.Parameters.Add(new() { Value = SecretName });
-        return (byte[])(await select.ExecuteScalarAsync(ct))!;
+        // Values an earlier version kept in clear are sealed in place, unchanged: posters on the walls stay valid.
+        return ValueTask.FromResult(new QrKeySet(DatabaseKeyId, new Dictionary<string, byte[]> { [DatabaseKeyId] = secrets.Get(SecretStore.QrSigningKey) }));
     }
 }

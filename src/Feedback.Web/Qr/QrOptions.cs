@@ -7,7 +7,7 @@ public sealed class QrOptions : IValidatableObject
 {
     /// <summary>
     /// Keys that sign and verify links. Default: none, in which case one random key is kept per database
-    /// (table app_secrets), so every process on that database agrees without configuration.
+    /// (table app_secrets, sealed with the master key), so every process on that database agrees without configuration.
     /// </summary>
     public List<QrKey> Keys { get; set; } = [];
 
@@ -41,6 +41,15 @@ public sealed class QrOptions : IValidatableObject
     /// <summary>Ratings one client address may post per minute (a hall's Wi-Fi shares one address). Default: 30.</summary>
     [Range(1, 1_000_000)]
     public int PostsPerMinutePerClient { get; set; } = 30;
+
+    /// <summary>
+    /// Rating posts one client address may make to one link within <see cref="DeviceWindow"/>, counted per process: the
+    /// server-side floor under the device cookie, which a phone can clear. A hall's Wi-Fi puts every phone behind one
+    /// address, and one window serves a citizen every few minutes at best, so 20 in 30 minutes (one every 90 s) stops
+    /// nobody honest while a phone that clears its cookie gains 20 ratings of a poster instead of 30 a minute. Default: 20.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int PostsPerDeviceWindowPerClientAndLink { get; set; } = 20;
 
     /// <summary>Ratings one link may receive per minute, whoever posts them. Default: 20.</summary>
     [Range(1, 1_000_000)]

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Feedback.Web.Qr;
 
 /// <summary>
-/// Limits rating posts per client address and per link at once. ASP.NET Core's rate-limiting middleware puts a
+/// Limits rating posts per client address, per link, and per client address and link within the device window, at once. ASP.NET Core's rate-limiting middleware puts a
 /// request in one partition only, so the two limiters are chained here and the refusal is the friendly page.
 /// </summary>
 internal sealed class QrRateLimits : IDisposable
@@ -18,7 +18,13 @@ internal sealed class QrRateLimits : IDisposable
             PerMinute($"client:{context.Connection.RemoteIpAddress}", options.Value.PostsPerMinutePerClient));
         var perLink = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             PerMinute($"link:{context.Request.RouteValues["token"]}", options.Value.PostsPerMinutePerLink));
-        _limiter = PartitionedRateLimiter.CreateChained(perClient, perLink);
+        // The device rule is a cookie, which a phone can clear: this is its server-side floor. Tokens are accepted only as
+        // written (QrToken.IsCanonical), so a respelled token that gets a partition of its own is refused anyway.
+        var perClientAndLink = PartitionedRateLimiter.Create<HttpContext, string>(context => options.Value.DeviceWindow <= TimeSpan.Zero
+            ? RateLimitPartition.GetNoLimiter("device-rule-off")
+            : RateLimitPartition.GetFixedWindowLimiter($"device:{context.Connection.RemoteIpAddress}:{context.Request.RouteValues["token"]}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.Value.PostsPerDeviceWindowPerClientAndLink, Window = options.Value.DeviceWindow }));
+        _limiter = PartitionedRateLimiter.CreateChained(perClient, perLink, perClientAndLink);
         _tracking = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             PerMinute($"tracking:{context.Connection.RemoteIpAddress}", options.Value.TrackingRequestsPerMinutePerClient));
     }

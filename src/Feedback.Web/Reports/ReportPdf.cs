@@ -1,6 +1,7 @@
 using System.Globalization;
 using Feedback.Web.Cases;
 using Feedback.Web.Evaluations;
+using Feedback.Web.Pages;
 using SkiaSharp;
 
 namespace Feedback.Web.Reports;
@@ -159,7 +160,7 @@ internal static class ReportPdf
             pdf.Paragraph(ReportLabels.NoData);
         else
             pdf.Table([ReportLabels.Theme, ReportLabels.Department, ReportLabels.Rating, ReportLabels.Comment], [0.14f, 0.24f, 0.12f, 0.5f],
-                report.Comments.Select(c => new[] { ReportLabels.ThemeName(c.Theme), c.Department, Ratings.Labels.GetValueOrDefault(c.Rating, $"{c.Rating}"), c.Text }));
+                report.Comments.Select(c => new[] { ReportLabels.ThemeName(c.Theme), c.Department, Ratings.Labels.GetValueOrDefault(c.Rating, $"{c.Rating}"), InvisibleText.Visible(c.Text)! }));
         Suspected(pdf, report);
     }
 
@@ -173,7 +174,7 @@ internal static class ReportPdf
                 report.Suspected.Select(c => new[]
                 {
                     c.Department, Ratings.Labels.GetValueOrDefault(c.Rating, $"{c.Rating}"),
-                    c.Confidence is { } p ? string.Format(Invariant, "{0:F0}%", p * 100) : "-", c.Text,
+                    c.Confidence is { } p ? string.Format(Invariant, "{0:F0}%", p * 100) : "-", InvisibleText.Visible(c.Text)!,
                 }));
     }
 

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
-using Npgsql;
+using Feedback.Web.Keys;
 
 namespace Feedback.Web.Tracking;
 
@@ -9,14 +9,13 @@ namespace Feedback.Web.Tracking;
 /// permutation of 0…9,999,999,999 (an eight-round Feistel network over two halves of five digits, HMAC-SHA256 as the
 /// round function). Consecutive ratings get unrelated references, so a reference reveals neither how many ratings
 /// exist nor its neighbours, yet it turns back into the id without any stored column. The key is generated once per
-/// database (app_secrets), like the phone hash key, so every process agrees.
+/// database and kept there sealed with the master key (<see cref="SecretStore"/>), like the phone hash key, so every process agrees.
 /// </summary>
-public sealed class TrackingReference(NpgsqlDataSource dataSource)
+public sealed class TrackingReference(SecretStore secrets)
 {
     public const long Domain = 10_000_000_000;
     private const int Half = 100_000;
     private const int Rounds = 8;
-    private const string KeyName = "tracking-reference-key";
     private byte[]? _key;
 
     public async ValueTask<long> ToReferenceAsync(long id, CancellationToken ct)
@@ -59,19 +58,6 @@ public sealed class TrackingReference(NpgsqlDataSource dataSource)
         return (int)(BinaryPrimitives.ReadUInt32BigEndian(mac) % Half);
     }
 
-    private async ValueTask<byte[]> KeyAsync(CancellationToken ct) => _key ??= await LoadOrCreateKeyAsync(ct);
-
-    private async Task<byte[]> LoadOrCreateKeyAsync(CancellationToken ct)
-    {
-        // Insert-if-missing then read: concurrent first starts of several processes all end up with the same key.
-        await using (var insert = dataSource.CreateCommand("INSERT INTO app_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING"))
-        {
-            insert.Parameters.Add(new() { Value = KeyName });
-            insert.Parameters.Add(new() { Value = RandomNumberGenerator.GetBytes(32) });
-            await insert.ExecuteNonQueryAsync(ct);
-        }
-        await using var select = dataSource.CreateCommand("SELECT value FROM app_secrets WHERE name = $1");
-        select.Parameters.Add(new() { Value = KeyName });
-        return (byte[])(await select.ExecuteScalarAsync(ct))!;
-    }
+    // Read once per process: a database round trip the first time only.
+    private ValueTask<byte[]> KeyAsync(CancellationToken ct) => ValueTask.FromResult(_key ??= secrets.Get(SecretStore.TrackingReferenceKey));
 }

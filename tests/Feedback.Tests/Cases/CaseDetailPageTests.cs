@@ -228,4 +228,22 @@ public sealed class CaseDetailPageTests(CasesApp app) : IClassFixture<CasesApp>
 
     private static async Task<List<InboxItem>> AssignMessagesAsync(Person person, long caseId) =>
         [.. (await person.Browser.GetFromJsonAsync<InboxResponse>("/api/inbox", Ct))!.Items.Where(m => m.CaseId == caseId && m.Kind == CaseAction.Assign)];
+
+    [Fact]
+    public async Task BidiOverridesAndZeroWidthCharactersInAComment_AreShownAsMarks_AndKeptAsTyped()
+    {
+        // Shown raw, the override would make the line read "服务很好差评" backwards from the mark on.
+        const string comment = "服务很好\u202E评差\u202C\u200B，\u2066隔离\u2069\uFEFF";
+        var id = await app.OpenCaseAsync(comment: comment);
+        using var quality = await app.PersonAsync(Roles.QualityOfficer);
+
+        // As the browser reads it: entities decoded (the encoder writes "+" as &#x2B;, and could write a mark as &#x202E;).
+        var page = WebUtility.HtmlDecode(await quality.Browser.PageAsync(id));
+
+        Assert.Contains("服务很好[U+202E]评差[U+202C][U+200B]，[U+2066]隔离[U+2069][U+FEFF]", page);
+        // Ordinal: a culture-aware search ignores these characters and would find them anywhere.
+        Assert.DoesNotContain("\u202E", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u2066", page, StringComparison.Ordinal);
+        Assert.Equal(comment, (await app.Admin.GetCaseAsync(id)).Evaluation.Comment);
+    }
 }

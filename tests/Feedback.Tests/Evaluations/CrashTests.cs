@@ -158,7 +158,7 @@ public sealed class CrashTests
     private static async Task<(string ConnectionString, string IngestKey)> CreateDatabaseAsync()
     {
         var connectionString = await (await TestPostgres.SharedAsync()).CreateDatabaseAsync("crash");
-        await using var app = await ToolHost.StartAsync(Ct, connectionString);
+        await using var app = await ToolHost.StartAsync(Ct, connectionString, TestKeys.Master);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
         await DemoSeeder.SeedOrganizationAsync(db, Ct);

@@ -44,6 +44,8 @@ public class FeedbackApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Feedback", _connectionString);
+        // A configured database needs a master key; every app and process of the test run shares this one.
+        builder.UseSetting("Keys:Master", TestKeys.Master);
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Reports:OutputDirectory", ReportsDirectory);
         // Tests of a class share one client address; the sign-in limit has a test of its own.

@@ -169,6 +169,7 @@ public sealed class WebProcess : IAsyncDisposable
         }
         info.Environment["ConnectionStrings__Feedback"] = connectionString;
         info.Environment["Jobs__RunServer"] = "false";
+        info.Environment["Keys__Master"] = TestKeys.Master;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment.Remove("ASPNETCORE_URLS");
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())

@@ -266,4 +266,21 @@ public sealed class QrPageTests(FeedbackApp app) : IClassFixture<FeedbackApp>
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers.Select(a => a.Response.StatusCode));
         AssertCitizenPage(answers[^1].Html, "提交过于频繁");
     }
+
+    [Fact]
+    public async Task PostForm_PhonesThatClearTheirCookie_AreStillLimitedPerAddressAndPosterWithinTheDeviceWindow()
+    {
+        await using var limited = app.WithWebHostBuilder(b => b.UseSetting("Qr:PostsPerDeviceWindowPerClientAndLink", "2"));
+        var token = await limited.SignAsync(QrLink.Poster("W011"));
+        var otherPoster = await limited.SignAsync(QrLink.Poster("W012"));
+
+        // A new cookie jar each time: the device cookie alone would let every one of them rate.
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+            answers.Add((await QrClient.Phone(limited).RateAsync(token, ("rating", "5"))).Response.StatusCode);
+        var elsewhere = await QrClient.Phone(limited).RateAsync(otherPoster, ("rating", "5"));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers);
+        Assert.Equal(HttpStatusCode.OK, elsewhere.Response.StatusCode);
+    }
 }

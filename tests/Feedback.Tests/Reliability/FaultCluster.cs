@@ -44,7 +44,7 @@ public sealed class FaultCluster : IAsyncLifetime
         var connectionString = Server.ConnectionString(name);
         if (!prepared)
             return (connectionString, null);
-        await using var app = await ToolHost.StartAsync(ct, connectionString);
+        await using var app = await ToolHost.StartAsync(ct, connectionString, TestKeys.Master);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
         await DemoSeeder.SeedOrganizationAsync(db, ct);

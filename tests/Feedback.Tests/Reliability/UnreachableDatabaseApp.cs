@@ -13,5 +13,6 @@ public sealed class UnreachableDatabaseApp : WebApplicationFactory<Program>
         // Nothing to migrate against; the start-up wait has tests of its own.
         builder.UseSetting("Database:MigrateOnStart", "false");
         builder.UseSetting("Jobs:RunServer", "false");
+        builder.UseSetting("Keys:Master", Feedback.Tests.Infrastructure.TestKeys.Master);
     }
 }

@@ -1,5 +1,6 @@
 using Feedback.Web.Infrastructure;
 using Feedback.Web.Infrastructure.Spreadsheets;
+using Feedback.Web.Pages;
 
 namespace Feedback.Web.Cases.Workbench;
 
@@ -57,8 +58,9 @@ public sealed class CaseExportRow
 
     /// <summary>
     /// Text a spreadsheet could take for a formula (= + - @, or a leading tab or carriage return) gets a leading
-    /// apostrophe, so a citizen's comment can never run as a formula on an officer's computer (CSV injection).
+    /// apostrophe, so a citizen's comment can never run as a formula on an officer's computer (CSV injection); bidi and
+    /// zero-width characters are shown as marks (<see cref="InvisibleText"/>).
     /// </summary>
-    public static string? Cell(string? text) =>
+    public static string? Cell(string? raw) => InvisibleText.Visible(raw) is var text &&
         text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }

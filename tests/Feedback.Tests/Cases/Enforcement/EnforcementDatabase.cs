@@ -34,7 +34,7 @@ public sealed class EnforcementDatabase(string connectionString)
     public static async Task<EnforcementDatabase> CreateAsync(string prefix, CancellationToken ct)
     {
         var connectionString = await (await TestPostgres.SharedAsync()).CreateDatabaseAsync(prefix);
-        await using var app = await ToolHost.StartAsync(ct, connectionString);
+        await using var app = await ToolHost.StartAsync(ct, connectionString, TestKeys.Master);
         await using var scope = app.Services.CreateAsyncScope();
         await DemoSeeder.SeedOrganizationAsync(scope.ServiceProvider.GetRequiredService<FeedbackDbContext>(), ct);
         return new EnforcementDatabase(connectionString);
