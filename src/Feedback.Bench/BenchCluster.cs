@@ -28,6 +28,10 @@ internal sealed class BenchCluster : IAsyncDisposable
     public static async Task<BenchCluster> StartAsync(CancellationToken ct, string? keepIn = null)
     {
         var directory = keepIn is null ? Path.Combine(Path.GetTempPath(), $"feedback-bench-{Guid.NewGuid():N}") : Path.GetFullPath(keepIn);
+        // A kept cluster's secrets are sealed with the master key of the run that loaded it, so the key is kept beside it
+        // and replaces this run's random one (for this process and the servers it starts).
+        if (keepIn is not null)
+            Environment.SetEnvironmentVariable("Keys__Master", KeptMasterKey(directory));
         var postgres = await EmbeddedPostgres.StartAsync(Path.Combine(directory, "pg"), ct: ct);
         await postgres.CreateDatabaseIfMissingAsync("bench", ct);
         var connectionString = postgres.ConnectionString("bench");
@@ -38,6 +42,19 @@ internal sealed class BenchCluster : IAsyncDisposable
         // Named by the time: a cluster kept for another run (--data-dir) holds the keys of the runs before.
         var key = await ApiKeyService.CreateAsync(db, $"bench {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}", ApiKeyScopes.Admin, TimeProvider.System, ct);
         return new BenchCluster(directory, keepIn is not null, postgres, connectionString, key);
+    }
+
+    private static string KeptMasterKey(string directory)
+    {
+        var path = Path.Combine(directory, "bench.key");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(path, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        return File.ReadAllText(path).Trim();
     }
 
     public async Task ExecuteAsync(string sql, CancellationToken ct)
