@@ -30,12 +30,14 @@ internal static partial class RateBenchmark
         Console.Error.WriteLine("bench rate: starting a throwaway PostgreSQL cluster…");
         await using var cluster = await BenchCluster.StartAsync(ct);
         var tokens = await PosterTokensAsync(cluster.ConnectionString, ct);
-        // Limits high enough for one load generator's address; the device rule stays on (every rating is a new phone).
+        // Limits high enough for one load generator's address (the per-address-and-poster floor under the device rule
+        // included: every request here comes from one address); the device cookie rule stays on (every rating is a new phone).
         await using var server = await ServerProcess.StartAsync(LoopbackPort.Free(), new Dictionary<string, string>
         {
             ["ConnectionStrings__Feedback"] = cluster.ConnectionString,
             ["Qr__PostsPerMinutePerClient"] = "1000000",
             ["Qr__PostsPerMinutePerLink"] = "1000000",
+            ["Qr__PostsPerDeviceWindowPerClientAndLink"] = "1000000",
             ["Qr__TrackingRequestsPerMinutePerClient"] = "1000000",
         }, ct);
         using var http = LoadGenerator.CreateClient(clients);
